@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Entry point: installs the dependencies on a fresh clone, then runs the TypeScript CLI through tsx.
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+function dependenciesMissing() {
+  const installed = join(root, 'node_modules', '.package-lock.json');
+  if (!existsSync(installed)) return true;
+  // A lock file newer than the install means someone pulled new dependencies.
+  return statSync(join(root, 'package-lock.json')).mtimeMs > statSync(installed).mtimeMs + 1000;
+}
+
+if (dependenciesMissing()) {
+  process.stderr.write('triptyque: installing dependencies (npm ci)...\n');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const result = spawnSync(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    process.stderr.write('triptyque: `npm ci` failed; fix the error above and run the command again.\n');
+    process.exit(1);
+  }
+}
+
+const { register } = await import('tsx/esm/api');
+register();
+const { main } = await import(pathToFileURL(join(root, 'scripts', 'cli.ts')).href);
+const controller = new AbortController();
+process.once('SIGINT', () => controller.abort());
+process.once('SIGTERM', () => controller.abort());
+process.exitCode = await main(process.argv.slice(2), { cwd: process.cwd(), signal: controller.signal });

@@ -1,0 +1,100 @@
+import { reporter } from 'vfile-reporter';
+import type { VFile } from 'vfile';
+import type { CommandIo, CommandRun } from './commands/command';
+import { ERROR_CODES, isTriptyqueError } from './errors';
+import { TOOL_VERSION } from './core/version';
+
+interface CommandEntry {
+  summary: string;
+  load: () => Promise<{ run: CommandRun; help: string }>;
+}
+
+/** Command name -> runner, imported only when used. */
+const COMMANDS: Record<string, CommandEntry> = {
+  build: {
+    summary: 'build the deck, brochure and digest of each source into output/',
+    load: async () => {
+      const m = await import('./commands/build');
+      return { run: m.runBuild, help: m.buildHelp };
+    },
+  },
+  check: {
+    summary: 'parse and lint sources without building',
+    load: async () => {
+      const m = await import('./commands/check');
+      return { run: m.runCheck, help: m.checkHelp };
+    },
+  },
+};
+
+const HELP = `triptyque ${TOOL_VERSION}: one Markdown source, three publications (deck, brochure, digest).
+
+Usage: triptyque <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, entry]) => `  ${name.padEnd(10)}${entry.summary}`)
+  .join('\n')}
+
+Run \`triptyque <command> --help\` for a command's options.`;
+
+/** The only place that prints to the terminal and turns outcomes into exit codes. */
+export async function main(argv: string[], env: { cwd: string; signal: AbortSignal } = { cwd: process.cwd(), signal: new AbortController().signal }): Promise<number> {
+  const io: CommandIo = {
+    cwd: env.cwd,
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    report: (files: VFile[]) => {
+      const withMessages = files.filter((file) => file.messages.length > 0);
+      if (withMessages.length > 0) process.stderr.write(`${reporter(withMessages, { color: process.stderr.isTTY === true })}\n`);
+    },
+    isTTY: process.stderr.isTTY === true,
+    signal: env.signal,
+  };
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(HELP);
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(TOOL_VERSION);
+    return 0;
+  }
+  const entry = COMMANDS[name];
+  if (!entry) {
+    io.err(`triptyque: unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}. See \`triptyque --help\`.`);
+    return 2;
+  }
+  const command = await entry.load();
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(command.help);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    return reportFailure(error, name, io);
+  }
+}
+
+function reportFailure(error: unknown, command: string, io: CommandIo): number {
+  if (isTriptyqueError(error)) {
+    io.err(`triptyque ${command}: ${error.message}`);
+    return error.code === 'USAGE' ? 2 : 1;
+  }
+  const code = (error as { code?: string }).code;
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+    io.err(`triptyque ${command}: ${(error as Error).message}. See \`triptyque ${command} --help\`.`);
+    return 2;
+  }
+  if ((error as Error).name === 'AbortError') {
+    io.err(`triptyque ${command}: interrupted; earlier artifacts are left as they were.`);
+    return 130;
+  }
+  io.err(`triptyque ${command}: internal error: ${(error as Error).message ?? String(error)}`);
+  if (process.env['TRIPTYQUE_DEBUG']) io.err((error as Error).stack ?? '');
+  else io.err('This is a bug in triptyque; run again with TRIPTYQUE_DEBUG=1 to see where.');
+  return 1;
+}
+
+export { ERROR_CODES };

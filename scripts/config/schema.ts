@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+/**
+ * Settings that are not per document. They live in `triptyque.config.yaml` at the project root;
+ * a source's front matter may override any of them under the same keys.
+ */
+export const settingsSchema = z
+  .object({
+    organisation: z.string().min(1).default('GIP ARIFOR Champagne-Ardenne'),
+    /** Defaults to the organisation. */
+    author: z.string().min(1).optional(),
+    lang: z.string().min(2).default('fr'),
+    /** A folder name under `themes/`. */
+    theme: z.string().regex(/^[a-z0-9-]+$/, 'a folder name under themes/').default('arifor'),
+    deck: z
+      .object({
+        /** Speaking pace used to time each slide, in words per minute. */
+        pace: z.number().int().min(60).max(300).default(130),
+        /** Length of the talk's slot in minutes; the report says whether the deck fits. */
+        slotMinutes: z.number().positive().optional(),
+        /** How much a crowded slide may be scaled down before it is split, 0.8 = 80 %. */
+        minScale: z.number().min(0.6).max(1).default(0.85),
+      })
+      .strict()
+      .default({ pace: 130, minScale: 0.85 }),
+    brochure: z
+      .object({
+        /** Public URL of the brochure PDF; `{slug}` is replaced by the source's slug. */
+        publicUrl: z.string().url().optional(),
+      })
+      .strict()
+      .default({}),
+    digest: z
+      .object({
+        /** Sender, e.g. `GIP ARIFOR <contact@example.org>`. */
+        from: z.string().min(3).default('Triptyque <triptyque@localhost>'),
+        replyTo: z.string().optional(),
+        /** RFC 2919 list identifier, e.g. `<synthese.example.org>`. */
+        listId: z.string().optional(),
+        /** One-click unsubscribe endpoint; `{email}` is replaced by the recipient's address. */
+        unsubscribeUrl: z.string().url().optional(),
+        /** Characters kept of each section's lead, cut at a sentence boundary. */
+        leadLength: z.number().int().min(80).max(2000).default(320),
+        /** Key points listed under each section's lead. */
+        keyPoints: z.number().int().min(0).max(10).default(3),
+        /** Largest encoded HTML part of the .eml, in kilobytes (Gmail clips near 102 KB). */
+        budgetKB: z.number().positive().max(102).default(75),
+        /** Pause between two messages when sending, in milliseconds. */
+        throttleMs: z.number().int().min(0).max(60_000).default(250),
+      })
+      .strict()
+      .default({ from: 'Triptyque <triptyque@localhost>', leadLength: 320, keyPoints: 3, budgetKB: 75, throttleMs: 250 }),
+  })
+  .strict();
+
+export type Settings = z.output<typeof settingsSchema>;
+
+/** Front matter: the document's metadata, plus any setting to override for this document. */
+export const frontMatterSchema = z
+  .object({
+    title: z.string().min(1),
+    subtitle: z.string().min(1).optional(),
+    event: z.string().min(1).optional(),
+    date: z.union([z.string(), z.date()]).transform((value, ctx) => {
+      const iso = value instanceof Date ? value.toISOString().slice(0, 10) : value;
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(Date.parse(iso))) {
+        ctx.addIssue({ code: 'custom', message: 'expected a date written YYYY-MM-DD' });
+        return z.NEVER;
+      }
+      return iso;
+    }),
+    organisation: z.string().min(1).optional(),
+    author: z.string().min(1).optional(),
+    lang: z.string().min(2).optional(),
+    description: z.string().min(1).optional(),
+    brochureUrl: z.string().url().optional(),
+    backCover: z.union([z.string(), z.array(z.string())]).optional(),
+    theme: settingsSchema.shape.theme.optional(),
+    deck: z.record(z.string(), z.unknown()).optional(),
+    brochure: z.record(z.string(), z.unknown()).optional(),
+    digest: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+
+export type FrontMatter = z.output<typeof frontMatterSchema>;

@@ -1,0 +1,36 @@
+import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+
+export interface YamlPlace {
+  line: number;
+  column: number;
+}
+
+export interface ParsedYaml {
+  doc: Document;
+  lines: LineCounter;
+}
+
+export function parseYaml(text: string): ParsedYaml {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  return { doc, lines };
+}
+
+/** Where the value at `path` (as zod reports it) starts, 1-based; the document start if absent. */
+export function locateYamlPath(parsed: ParsedYaml, path: readonly PropertyKey[]): YamlPlace {
+  let node: unknown = parsed.doc.contents;
+  let offset = (node as { range?: [number, number, number] } | null)?.range?.[0] ?? 0;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => (item.key as { value?: unknown } | null)?.value === key);
+      if (!pair) break;
+      node = pair.value ?? pair.key;
+      offset = (pair.value as { range?: number[] } | null)?.range?.[0] ?? (pair.key as { range?: number[] }).range?.[0] ?? offset;
+    } else if (isSeq(node) && typeof key === 'number') {
+      node = node.items[key];
+      offset = (node as { range?: number[] } | undefined)?.range?.[0] ?? offset;
+    } else break;
+  }
+  const { line, col } = parsed.lines.linePos(offset);
+  return { line, column: col };
+}

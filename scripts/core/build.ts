@@ -1,0 +1,137 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { VFile } from 'vfile';
+import { modelCounts, toDiagnostic, type BuildReport, type TargetReport } from '../artifacts/report';
+import { artifactWriter, writeAtomic } from '../artifacts/write-artifact';
+import { BrowserService } from '../browser/browser-service';
+import { loadConfig } from '../config/load';
+import { isTriptyqueError } from '../errors';
+import { TARGET_NAMES, type TargetName } from '../model/types';
+import { NODE_MODULES_DIR, PACKAGE_ROOT, themeDir } from '../paths';
+import { hasErrors, loadSource } from '../source/load-source';
+import { TARGETS } from '../targets/registry';
+import type { TargetContext } from '../targets/target';
+import { resolveSources } from './sources';
+import { TOOL_VERSION } from './version';
+
+export interface BuildOptions {
+  sources: readonly string[];
+  root: string;
+  outDir: string;
+  only?: readonly TargetName[];
+  /** Progress lines for a person watching ("deck: rendering"). */
+  onProgress?: (event: ProgressEvent) => void;
+  signal?: AbortSignal;
+  /** A browser to reuse (watch mode keeps one warm); otherwise one is launched and closed here. */
+  browser?: BrowserService;
+}
+
+export interface ProgressEvent {
+  slug: string;
+  target?: TargetName;
+  message: string;
+}
+
+export interface BuildResult {
+  files: VFile[];
+  reports: BuildReport[];
+  ok: boolean;
+}
+
+/** Source -> model -> targets -> artifacts + report, for each source, with one browser for all. */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const config = loadConfig(options.root);
+  const files: VFile[] = config.file.messages.length > 0 ? [config.file] : [];
+  if (hasErrors(config.file)) return { files, reports: [], ok: false };
+  const browser = options.browser ?? new BrowserService();
+  const reports: BuildReport[] = [];
+  try {
+    for (const source of await resolveSources(options.sources, options.root)) {
+      options.signal?.throwIfAborted();
+      const { report, file } = await buildSource(source, config.settings, browser, options);
+      files.push(file);
+      reports.push(report);
+    }
+  } finally {
+    if (!options.browser) await browser.close();
+  }
+  return { files, reports, ok: reports.every((report) => report.ok) && !files.some(hasErrors) };
+}
+
+async function buildSource(
+  source: string,
+  projectSettings: Parameters<typeof loadSource>[1],
+  browser: BrowserService,
+  options: BuildOptions,
+): Promise<{ report: BuildReport; file: VFile }> {
+  const started = performance.now();
+  const loaded = await loadSource(source, projectSettings);
+  const { file, publication, settings } = loaded;
+  const slug = publication?.slug ?? source.replace(/^.*[\\/]/, '').replace(/\.(md|markdown)$/i, '');
+  const report: BuildReport = {
+    source,
+    slug,
+    tool: { name: 'triptyque', version: TOOL_VERSION },
+    builtAt: buildTime(),
+    ok: false,
+    durationMs: 0,
+    targets: {},
+    diagnostics: [],
+  };
+  const outDir = resolve(options.outDir, slug);
+  if (publication && settings && !hasErrors(file)) {
+    report.model = modelCounts(publication);
+    await mkdir(outDir, { recursive: true });
+    const progress = (target: TargetName) => (message: string) => options.onProgress?.({ slug, target, message });
+    const context = (target: TargetName): TargetContext => ({
+      publication,
+      settings,
+      file,
+      outDir,
+      sourceDir: dirname(resolve(source)),
+      themeDir: themeDir(settings.theme),
+      allowedRoots: [dirname(resolve(source)), join(PACKAGE_ROOT, 'themes'), NODE_MODULES_DIR, outDir],
+      browser,
+      write: artifactWriter(outDir),
+      progress: progress(target),
+      signal: options.signal,
+    });
+    const selected = options.only?.length ? TARGET_NAMES.filter((name) => options.only!.includes(name)) : TARGET_NAMES;
+    const results = await Promise.all(selected.map((name) => runTarget(name, context(name))));
+    selected.forEach((name, index) => (report.targets[name] = results[index]));
+  } else {
+    options.onProgress?.({ slug, message: 'not built: the source has errors' });
+  }
+  report.durationMs = Math.round(performance.now() - started);
+  report.diagnostics = file.messages.map((message) => toDiagnostic(message, file));
+  report.ok = !hasErrors(file) && Object.values(report.targets).every((target) => target.ok);
+  // The report of a source that could not even be parsed still lands, so a person can read why.
+  await mkdir(outDir, { recursive: true });
+  await writeAtomic(join(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  return { report, file };
+}
+
+async function runTarget(name: TargetName, context: TargetContext): Promise<TargetReport> {
+  const started = performance.now();
+  context.progress('rendering');
+  try {
+    const target = await TARGETS[name]();
+    const result = await target.render(context);
+    const durationMs = Math.round(performance.now() - started);
+    context.progress(`done in ${durationMs} ms`);
+    return { ok: true, durationMs, artifacts: result.artifacts.map(({ name, bytes }) => ({ name, bytes })), counts: result.counts, details: result.details };
+  } catch (error) {
+    if (!isTriptyqueError(error)) throw error;
+    const durationMs = Math.round(performance.now() - started);
+    context.progress(`failed: ${error.message}`);
+    // A failed target fails the build; its other artifacts, and earlier builds' files, stay as they were.
+    if (!hasErrors(context.file)) context.file.message(`${name}: ${error.message}`, { ruleId: `${name}-failed`, source: 'triptyque' }).fatal = true;
+    return { ok: false, durationMs, artifacts: [], counts: {}, error: error.message };
+  }
+}
+
+/** SOURCE_DATE_EPOCH makes reports (and PDFs) reproducible. */
+export function buildTime(): string {
+  const epoch = process.env['SOURCE_DATE_EPOCH'];
+  return (epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date()).toISOString();
+}

@@ -1,0 +1,25 @@
+import type { VFile } from 'vfile';
+import { loadConfig } from '../config/load';
+import { hasErrors, loadSource } from '../source/load-source';
+import { resolveSources } from './sources';
+
+export interface CheckOptions {
+  sources: readonly string[];
+  /** Project root: where `triptyque.config.yaml` and `content/` are. */
+  root: string;
+}
+
+export interface CheckResult {
+  files: VFile[];
+  ok: boolean;
+}
+
+/** Parses and lints only: a build that writes nothing. */
+export async function check(options: CheckOptions): Promise<CheckResult> {
+  const config = loadConfig(options.root);
+  const files: VFile[] = config.file.messages.length > 0 ? [config.file] : [];
+  for (const source of await resolveSources(options.sources, options.root)) {
+    files.push((await loadSource(source, config.settings)).file);
+  }
+  return { files, ok: !files.some(hasErrors) };
+}

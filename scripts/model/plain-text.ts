@@ -1,0 +1,54 @@
+import { toString } from 'mdast-util-to-string';
+import type { Block, Inline, ListBlock, Publication, Section, TargetName } from './types';
+
+export function inlineText(children: readonly Inline[]): string {
+  return toString({ type: 'paragraph', children: [...children] });
+}
+
+/** Text of a block as a reader sees it, paragraphs and items on their own lines. */
+export function blockText(block: Block): string {
+  switch (block.type) {
+    case 'paragraph':
+      return inlineText(block.children);
+    case 'list':
+      return listText(block);
+    case 'quote':
+    case 'notes':
+      return block.blocks.map(blockText).join('\n');
+    case 'table':
+      return block.rows.map((row) => row.map(inlineText).join('\t')).join('\n');
+    case 'image':
+      return block.alt;
+    case 'code':
+    case 'html':
+      return block.value;
+    case 'slide-break':
+    case 'rule':
+      return '';
+  }
+}
+
+function listText(list: ListBlock): string {
+  return list.items
+    .map((item) => [inlineText(item.children), ...item.more.map(inlineText), item.sublist ? listText(item.sublist) : ''].filter(Boolean).join('\n'))
+    .join('\n');
+}
+
+/** Depth-first list of every section. */
+export function allSections(sections: readonly Section[]): Section[] {
+  return sections.flatMap((section) => [section, ...allSections(section.children)]);
+}
+
+/** The body's text for one target, titles included, in reading order. */
+export function publicationText(publication: Publication, target?: TargetName): string {
+  const shown = (block: Block) => !target || block.targets.includes(target);
+  const parts = publication.preamble.filter(shown).map(blockText);
+  for (const section of allSections(publication.sections)) {
+    parts.push(section.titleText, ...section.blocks.filter(shown).map(blockText));
+  }
+  return parts.filter(Boolean).join('\n');
+}
+
+export function countWords(text: string): number {
+  return text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}

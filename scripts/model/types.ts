@@ -1,0 +1,138 @@
+import type { PhrasingContent } from 'mdast';
+import type { Position } from 'unist';
+
+/** The three publications a source becomes. */
+export type TargetName = 'deck' | 'brochure' | 'digest';
+export const TARGET_NAMES: readonly TargetName[] = ['deck', 'brochure', 'digest'];
+
+/** Inline content stays mdast phrasing: every target already knows how to render it. */
+export type Inline = PhrasingContent;
+
+interface BlockBase {
+  position?: Position;
+  /** Targets that show this block; all three unless a directive narrowed it. */
+  targets: readonly TargetName[];
+}
+
+export interface ParagraphBlock extends BlockBase {
+  type: 'paragraph';
+  children: Inline[];
+  /** The author asked to keep it on the slide even when long (`:::keep`). */
+  keep?: boolean;
+}
+
+export interface ListItem {
+  children: Inline[];
+  /** Further paragraphs of the same item, after the first. */
+  more: Inline[][];
+  sublist?: ListBlock;
+  checked?: boolean | null;
+  position?: Position;
+}
+
+export interface ListBlock extends BlockBase {
+  type: 'list';
+  ordered: boolean;
+  start?: number;
+  items: ListItem[];
+  keep?: boolean;
+}
+
+export interface QuoteBlock extends BlockBase {
+  type: 'quote';
+  blocks: Block[];
+}
+
+export interface TableBlock extends BlockBase {
+  type: 'table';
+  align: ('left' | 'right' | 'center' | null)[];
+  /** First row is the header row. */
+  rows: Inline[][][];
+}
+
+export interface ImageBlock extends BlockBase {
+  type: 'image';
+  url: string;
+  alt: string;
+  title?: string;
+}
+
+export interface CodeBlock extends BlockBase {
+  type: 'code';
+  lang?: string;
+  value: string;
+}
+
+export interface HtmlBlock extends BlockBase {
+  type: 'html';
+  /** Raw HTML as written; each target sanitises it with its own schema. */
+  value: string;
+}
+
+/** Speaker notes (`:::notes`): shown in the deck's notes only. */
+export interface NotesBlock extends BlockBase {
+  type: 'notes';
+  blocks: Block[];
+}
+
+/** A forced slide break (`::newslide`): the deck starts a new slide here. */
+export interface SlideBreakBlock extends BlockBase {
+  type: 'slide-break';
+}
+
+export interface RuleBlock extends BlockBase {
+  type: 'rule';
+}
+
+export type Block =
+  | ParagraphBlock
+  | ListBlock
+  | QuoteBlock
+  | TableBlock
+  | ImageBlock
+  | CodeBlock
+  | HtmlBlock
+  | NotesBlock
+  | SlideBreakBlock
+  | RuleBlock;
+
+export interface Section {
+  /** Stable, unique anchor derived from the title (used for links, TOC, bookmarks). */
+  id: string;
+  /** 1 for a top-level section of the body. */
+  depth: number;
+  title: Inline[];
+  /** The title as plain text, after typography. */
+  titleText: string;
+  blocks: Block[];
+  children: Section[];
+  position?: Position;
+  targets: readonly TargetName[];
+}
+
+export interface Metadata {
+  title: string;
+  subtitle?: string;
+  event?: string;
+  /** ISO date, YYYY-MM-DD. */
+  date: string;
+  organisation: string;
+  author: string;
+  lang: string;
+  description?: string;
+  /** Public URL where the brochure PDF can be read (digest links to it). */
+  brochureUrl?: string;
+  /** Lines printed on the back cover; defaults to organisation and date. */
+  backCover?: string[];
+}
+
+export interface Publication {
+  /** Path of the source, as given. */
+  file: string;
+  /** File name without `.md`: the output folder's name. */
+  slug: string;
+  meta: Metadata;
+  /** Blocks before the first heading. */
+  preamble: Block[];
+  sections: Section[];
+}
