@@ -27,14 +27,17 @@ export interface FoundBrowser {
  * The one place that knows where browsers live: CHROME_PATH / PUPPETEER_EXECUTABLE_PATH first,
  * then a system Chrome or Chromium, then one downloaded by `npx @puppeteer/browsers install chrome`.
  */
-export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise<FoundBrowser> {
+export async function findBrowser(
+  env: NodeJS.ProcessEnv = process.env,
+  systemPaths: readonly string[] = SYSTEM_BROWSERS[process.platform] ?? [],
+): Promise<FoundBrowser> {
   for (const name of ['CHROME_PATH', 'PUPPETEER_EXECUTABLE_PATH']) {
     const path = env[name];
     if (!path) continue;
     if (existsSync(path)) return { executablePath: path, source: 'env' };
     throw new TriptyqueError('BROWSER_NOT_FOUND', `${name} points to ${path}, which does not exist. Fix the variable or unset it.`);
   }
-  for (const path of SYSTEM_BROWSERS[process.platform] ?? []) if (existsSync(path)) return { executablePath: path, source: 'system' };
+  for (const path of systemPaths) if (existsSync(path)) return { executablePath: path, source: 'system' };
   const downloaded = await findDownloaded(env);
   if (downloaded) return { executablePath: downloaded, source: 'downloaded' };
   throw new TriptyqueError(

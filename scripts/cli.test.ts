@@ -1,0 +1,80 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FRONT_MATTER, tempDir, writeSource } from '../test/helpers';
+
+const BIN = join(import.meta.dirname, '..', 'bin', 'triptyque.mjs');
+
+function triptyque(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? tempDir(),
+    env: { ...process.env, ...options.env },
+    encoding: 'utf8',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const NO_STACK = /^\s+at .+\(.+:\d+:\d+\)$/m;
+
+describe('triptyque on the command line', () => {
+  it('prints help for the tool and for each command', () => {
+    expect(triptyque(['--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Commands:') });
+    expect(triptyque(['build', '--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('--only LIST') });
+    expect(triptyque(['check', '--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Exit codes') });
+  });
+
+  it('exits 2 on bad usage, with one line that says what is wrong', () => {
+    const unknown = triptyque(['publish']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "publish"');
+    const badOption = triptyque(['build', '--colour']);
+    expect(badOption.code).toBe(2);
+    expect(badOption.stderr).toContain("Unknown option '--colour'");
+    const badTarget = triptyque(['build', '--only', 'slides']);
+    expect(badTarget.code).toBe(2);
+    expect(badTarget.stderr).toContain('--only takes a comma-separated list of deck, brochure, digest');
+  });
+
+  it('check exits 1 on a bad source and prints file, line, column and rule like a compiler', () => {
+    const source = writeSource('# Sans métadonnées\n\nTexte.\n', 'sans-front-matter.md');
+    const result = triptyque(['check', source]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('sans-front-matter.md');
+    expect(result.stderr).toMatch(/1:1\s+error\s+no front matter.*missing-metadata/);
+    expect(result.stderr).not.toMatch(NO_STACK);
+  });
+
+  it('check exits 0 on a clean source, warnings allowed', () => {
+    const source = writeSource(`${FRONT_MATTER}# Un\n\nTexte.\n\n# Deux\n\n**Un faux titre**\n\nSuite.\n`);
+    const result = triptyque(['check', source]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/warning.*emphasis-as-heading/);
+  });
+
+  it('a build of a bad source fails, writes a report saying why, and keeps earlier artifacts', () => {
+    const cwd = tempDir();
+    const out = join(cwd, 'out');
+    const source = join(cwd, 'essai.md');
+    writeFileSync(source, '# Pas de front matter\n');
+    const earlier = join(out, 'essai', 'brochure.pdf');
+    triptyque(['build', source, '--out', out, '--only', 'digest'], { cwd });
+    writeFileSync(earlier, 'earlier build');
+    const result = triptyque(['build', source, '--out', out], { cwd });
+    expect(result.code).toBe(1);
+    expect(readFileSync(earlier, 'utf8')).toBe('earlier build');
+    const report = JSON.parse(readFileSync(join(out, 'essai', 'report.json'), 'utf8'));
+    expect(report.ok).toBe(false);
+    expect(report.diagnostics.find((d: { severity: string }) => d.severity === 'error')).toMatchObject({ line: 1, column: 1, severity: 'error', ruleId: 'missing-metadata' });
+  });
+
+  it('says in one sentence how to get a browser when the configured one is missing', () => {
+    const source = writeSource(`${FRONT_MATTER}# Un\n\nTexte.\n`);
+    const cwd = tempDir();
+    const result = triptyque(['build', source, '--out', join(cwd, 'out'), '--only', 'brochure'], { cwd, env: { CHROME_PATH: '/nonexistent/chrome' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('CHROME_PATH points to /nonexistent/chrome, which does not exist');
+    expect(result.stderr).not.toMatch(NO_STACK);
+    expect(existsSync(join(cwd, 'out', 'essai', 'brochure.pdf'))).toBe(false);
+  });
+});

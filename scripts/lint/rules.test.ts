@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { settingsSchema } from '../config/schema';
+import { loadSource } from '../source/load-source';
+import { FRONT_MATTER, RAW_SEED, loadMarkdown, messagesOf } from '../../test/helpers';
+
+async function rulesFor(markdown: string): Promise<string[]> {
+  return messagesOf((await loadMarkdown(markdown)).file);
+}
+
+describe('lint rules, each on a small input', () => {
+  it('heading-increment: a heading that skips a level', async () => {
+    expect(await rulesFor(`${FRONT_MATTER}# Un\n\nTexte.\n\n### Trois\n\nTexte.\n`)).toEqual(['10:1 heading-increment']);
+  });
+
+  it('heading-emphasis: a heading wrapped in bold', async () => {
+    expect(await rulesFor(`${FRONT_MATTER}# **Gras**\n\nTexte.\n`)).toEqual(['6:1 heading-emphasis']);
+  });
+
+  it('emphasis-as-heading: a paragraph that is all bold', async () => {
+    expect(await rulesFor(`${FRONT_MATTER}# Un\n\n**Un faux titre**\n\nTexte.\n`)).toEqual(['8:1 emphasis-as-heading']);
+  });
+
+  it('pseudo-bullet: Word’s "o" and pasted bullet characters', async () => {
+    expect(await rulesFor(`${FRONT_MATTER}# Un\n\n- premier\n  - o second\n\n• collé\n`)).toEqual(['9:5 pseudo-bullet', '11:1 pseudo-bullet']);
+  });
+
+  it('broken-paragraph: a paragraph cut mid-sentence by a page break', async () => {
+    expect(await rulesFor(`${FRONT_MATTER}# Un\n\nUne phrase coupée au niveau du\n\nréseau régional.\n`)).toEqual(['8:1 broken-paragraph']);
+  });
+
+  it('empty-section: a heading with nothing under it', async () => {
+    expect(await rulesFor(`${FRONT_MATTER}# Un\n\n# Deux\n\nTexte.\n`)).toEqual(['6:1 empty-section']);
+  });
+
+  it('raw-html: HTML written into the source', async () => {
+    expect(await rulesFor(`${FRONT_MATTER}# Un\n\n<div>bloc</div>\n\nLe 3<sup>e</sup> axe.\n`)).toEqual(['8:1 raw-html', '10:5 raw-html', '10:11 raw-html']);
+  });
+
+  it('missing-image: an image that does not exist is an error', async () => {
+    expect(await rulesFor(`${FRONT_MATTER}# Un\n\n![Logo](absent.png)\n`)).toEqual(['8:1 missing-image error']);
+  });
+
+  it('missing-metadata: no front matter, or no title', async () => {
+    expect(await rulesFor('# Un\n\nTexte.\n')).toEqual(['1:1 missing-metadata error']);
+    expect(await rulesFor('---\ndate: 2024-01-15\n---\n\n# Un\n\nTexte.\n')).toEqual(['2:1 missing-metadata error']);
+  });
+
+  it('front-matter-invalid: a wrong type is placed at its key', async () => {
+    expect(await rulesFor('---\ntitle: Essai\ndate: demain\n---\n\n# Un\n\nTexte.\n')).toEqual(['3:7 front-matter-invalid error']);
+  });
+
+  it('no-headings: publishable, with a warning', async () => {
+    const { file, publication } = await loadMarkdown(`${FRONT_MATTER}Un texte sans titre.\n`);
+    expect(messagesOf(file)).toEqual(['1:1 no-headings']);
+    expect(publication?.preamble).toHaveLength(1);
+  });
+
+  it('passes a clean source without a message', async () => {
+    expect(await rulesFor(`${FRONT_MATTER}# Un\n\nTexte.\n\n## Deux\n\n- a\n- b\n`)).toEqual([]);
+  });
+});
+
+describe('the raw seed, as received from the PDF', () => {
+  it('reports each structural problem on its line', async () => {
+    const { file } = await loadSource(RAW_SEED, settingsSchema.parse({}));
+    const byRule = (rule: string) => file.messages.filter((m) => m.ruleId === rule).map((m) => m.line);
+    expect(byRule('missing-metadata')).toEqual([1]);
+    expect(byRule('emphasis-as-heading')).toEqual([9]);
+    expect(byRule('empty-section')).toEqual([12]);
+    expect(byRule('heading-emphasis')).toEqual([50, 67]);
+    expect(byRule('pseudo-bullet')).toEqual([62, 63, 64, 65]);
+    expect(byRule('broken-paragraph')).toEqual([193, 207, 213]);
+    expect(new Set(byRule('raw-html'))).toEqual(new Set([34, 108]));
+  });
+});

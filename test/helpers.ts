@@ -1,0 +1,30 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { settingsSchema } from '../scripts/config/schema';
+import { loadSource } from '../scripts/source/load-source';
+
+export const REAL_SOURCE = join(import.meta.dirname, '..', 'content', '2010-05-27-travailler-en-reseau.md');
+export const RAW_SEED = join(import.meta.dirname, '..', '..', 'shared', 'seed', 'synthese-rencontre-2010-05-27.md');
+
+export const FRONT_MATTER = '---\ntitle: Essai\ndate: 2024-01-15\n---\n\n';
+
+export function tempDir(prefix = 'triptyque-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Writes `markdown` to a fresh temporary file and returns its path. */
+export function writeSource(markdown: string | Uint8Array, name = 'essai.md'): string {
+  const path = join(tempDir(), name);
+  writeFileSync(path, markdown);
+  return path;
+}
+
+export async function loadMarkdown(markdown: string) {
+  return loadSource(writeSource(markdown), settingsSchema.parse({}));
+}
+
+/** `line:column rule` for each message, the form a test can compare. */
+export function messagesOf(file: { messages: { line?: number | null; column?: number | null; ruleId?: string | null; fatal?: boolean | null }[] }): string[] {
+  return file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}${m.fatal ? ' error' : ''}`);
+}
