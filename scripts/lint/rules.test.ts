@@ -25,7 +25,7 @@ describe('lint rules, each on a small input', () => {
   });
 
   it('broken-paragraph: a paragraph cut mid-sentence by a page break', async () => {
-    expect(await rulesFor(`${FRONT_MATTER}# Un\n\nUne phrase coupée au niveau du\n\nréseau régional.\n`)).toEqual(['8:1 broken-paragraph']);
+    expect(await rulesFor(`${FRONT_MATTER}# Un\n\nUne phrase assez longue, coupée par un saut de page au niveau du\n\nréseau régional.\n`)).toEqual(['8:1 broken-paragraph']);
   });
 
   it('empty-section: a heading with nothing under it', async () => {
@@ -71,5 +71,28 @@ describe('the raw seed, as received from the PDF', () => {
     expect(byRule('pseudo-bullet')).toEqual([62, 63, 64, 65]);
     expect(byRule('broken-paragraph')).toEqual([193, 207, 213]);
     expect(new Set(byRule('raw-html'))).toEqual(new Set([34, 108]));
+  });
+});
+
+describe('lint rules for hostile or broken sources', () => {
+  it('unsafe-path: images and links outside the source folder are refused', async () => {
+    expect(await rulesFor(`${FRONT_MATTER}# Un\n\n![x](../../etc/passwd)\n\n[lien](/etc/hosts)\n`)).toEqual(['8:1 unsafe-path error', '10:1 unsafe-path error']);
+  });
+
+  it('unsafe-url: file: and javascript: URLs are refused', async () => {
+    expect(await rulesFor(`${FRONT_MATTER}# Un\n\n![x](file:///etc/passwd)\n\n[clic](javascript:alert(1))\n`)).toEqual(['8:1 unsafe-url error', '10:1 unsafe-url error']);
+  });
+
+  it('unclosed-directive: a container that never ends', async () => {
+    expect(await rulesFor(`${FRONT_MATTER}# Un\n\n:::deck\nTexte.\n`)).toEqual(['8:1 unclosed-directive error']);
+  });
+
+  it('list-depth, wide-table and long-paragraph warn but let the source build', async () => {
+    const deep = Array.from({ length: 8 }, (_, i) => `${'  '.repeat(i)}- niveau ${i + 1}`).join('\n');
+    const table = `| ${'a | '.repeat(8)}\n| ${'- | '.repeat(8)}\n| ${'1 | '.repeat(8)}`;
+    const { file, publication } = await loadMarkdown(`${FRONT_MATTER}# Un\n\n${deep}\n\n${table}\n\n${'mot '.repeat(1000)}\n`);
+    expect(file.messages.map((m) => m.ruleId)).toEqual(['list-depth', 'long-paragraph', 'wide-table']);
+    expect(file.messages.every((m) => !m.fatal)).toBe(true);
+    expect(publication).toBeDefined();
   });
 });

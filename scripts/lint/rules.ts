@@ -80,13 +80,47 @@ const rawHtml: Rule = (tree, file) => {
   });
 };
 
+function fatal(file: VFile, ruleId: string, reason: string, node: { position?: RootContent['position'] }): void {
+  file.message(reason, { place: node.position?.start, ruleId, source: 'triptyque' }).fatal = true;
+}
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * Images and links may point to the web or inside the source's folder, nothing else: a source
+ * from a partner must not pull `/etc/passwd` or `file:` URLs into a publication.
+ */
+const unsafePaths: Rule = (tree, file) => {
+  const base = file.path ? dirname(resolve(file.path)) : undefined;
+  visit(tree, ['image', 'link', 'definition'], (node) => {
+    const url = (node as { url: string }).url.trim();
+    if (/^(javascript|vbscript|data|file):/i.test(url) && !/^data:image\/(png|jpe?g|gif|webp);/i.test(url)) {
+      fatal(file, 'unsafe-url', `${url.split(':')[0]}: URLs are not allowed in a source (${url.slice(0, 40)})`, node as RootContent);
+      return;
+    }
+    if (SCHEME.test(url) || url.startsWith('#') || !base) return;
+    const path = safeDecode(url.split(/[?#]/)[0]!);
+    const outside = path.startsWith('/') || resolve(base, path).startsWith(`${base}/`) === false;
+    if (outside) fatal(file, 'unsafe-path', `${url} is outside the source's folder: copy the file next to the source`, node as RootContent);
+  });
+};
+
+function safeDecode(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+
 /** Local images that are not there. */
 const missingImages: Rule = (tree, file) => {
   if (!file.path) return;
   const base = dirname(resolve(file.path));
   visit(tree, 'image', (node) => {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(node.url)) return;
-    const path = resolve(base, decodeURI(node.url.split(/[?#]/)[0]!));
+    if (SCHEME.test(node.url)) return;
+    const path = resolve(base, safeDecode(node.url.split(/[?#]/)[0]!));
+    if (!path.startsWith(`${base}/`)) return;
     if (!existsSync(path)) file.message(`image not found: ${node.url}`, { place: node.position?.start, ruleId: 'missing-image', source: 'triptyque' }).fatal = true;
   });
 };
@@ -102,8 +136,55 @@ const brokenParagraphs: Rule = (tree, file) => {
     const next = tree.children[index + 1];
     if (node.type !== 'paragraph' || next?.type !== 'paragraph') return;
     const text = toString(node).trimEnd();
-    if (!SENTENCE_END.test(text) && /^[a-zà-ÿœ]/u.test(toString(next))) {
+    if (text.length >= 60 && !SENTENCE_END.test(text) && /^[a-zà-ÿœ]/u.test(toString(next))) {
       warn(file, 'broken-paragraph', 'paragraph stops mid-sentence and the next starts in lower case: join them, or restore the reading order of interleaved columns', node);
+    }
+  });
+};
+
+const MAX_LIST_DEPTH = 4;
+
+/** Lists nested deeper than a reader (or a slide) can follow: published, but flag it. */
+const listDepth: Rule = (tree, file) => {
+  const walk = (node: RootContent | Root, depth: number) => {
+    if (node.type === 'list' && depth === MAX_LIST_DEPTH + 1) {
+      warn(file, 'list-depth', `list nested ${depth} levels deep: more than ${MAX_LIST_DEPTH} is hard to read; flatten it`, node);
+      return;
+    }
+    if ('children' in node) for (const child of node.children as RootContent[]) walk(child, depth + (child.type === 'list' ? 1 : 0));
+  };
+  walk(tree, 0);
+};
+
+const MAX_PARAGRAPH = 3000;
+
+/** A paragraph the length of a page: a lost line break from an extraction, most of the time. */
+const longParagraphs: Rule = (tree, file) => {
+  visit(tree, 'paragraph', (node: Paragraph) => {
+    const length = toString(node).length;
+    if (length > MAX_PARAGRAPH) warn(file, 'long-paragraph', `paragraph of ${length} characters: split it where the thought changes`, node);
+  });
+};
+
+const MAX_COLUMNS = 6;
+
+/** Tables wider than an A5 page or a phone screen. */
+const wideTables: Rule = (tree, file) => {
+  visit(tree, 'table', (node) => {
+    const columns = Math.max(...node.children.map((row) => row.children.length));
+    if (columns > MAX_COLUMNS) warn(file, 'wide-table', `table of ${columns} columns: more than ${MAX_COLUMNS} will be set very small in print and on phones`, node);
+  });
+};
+
+/** `:::name` without its closing `:::`: remark-directive runs it to the end of the document. */
+const unclosedDirectives: Rule = (tree, file) => {
+  const source = String(file.value);
+  visit(tree, 'containerDirective', (node) => {
+    const end = node.position?.end.offset;
+    if (end === undefined) return;
+    const lastLine = source.slice(source.lastIndexOf('\n', end - 1) + 1, end);
+    if (!/^\s*:{3,}\s*$/.test(lastLine)) {
+      fatal(file, 'unclosed-directive', `\`:::${node.name}\` is never closed: add a line \`:::\` where it ends`, node);
     }
   });
 };
@@ -115,7 +196,7 @@ const noHeadings: Rule = (tree, file) => {
   }
 };
 
-export const rules: readonly Rule[] = [headingIncrement, headingEmphasis, emphasisAsHeading, pseudoBullets, brokenParagraphs, emptySections, rawHtml, missingImages, noHeadings];
+export const rules: readonly Rule[] = [headingIncrement, headingEmphasis, emphasisAsHeading, pseudoBullets, brokenParagraphs, emptySections, rawHtml, unsafePaths, missingImages, listDepth, longParagraphs, wideTables, unclosedDirectives, noHeadings];
 
 /** All lint rules as one unified plugin; they only add messages to the file. */
 export const lintRules: Plugin<[], Root> = () => (tree, file) => {
