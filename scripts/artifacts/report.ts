@@ -18,6 +18,8 @@ export interface TargetReport {
   durationMs: number;
   /** True when the artifacts were up to date and kept as they were. */
   cached?: boolean;
+  /** Fingerprint of everything the target read: source, images, theme, settings, tool. */
+  inputHash?: string;
   artifacts: Omit<ArtifactRecord, 'path'>[];
   counts: Record<string, number>;
   details?: Record<string, unknown>;

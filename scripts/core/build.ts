@@ -1,7 +1,8 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import { modelCounts, toDiagnostic, type BuildReport, type TargetReport } from '../artifacts/report';
+import { lockOutput } from '../artifacts/output-lock';
 import { artifactWriter, writeAtomic } from '../artifacts/write-artifact';
 import { BrowserService } from '../browser/browser-service';
 import { loadConfig } from '../config/load';
@@ -11,6 +12,7 @@ import { NODE_MODULES_DIR, PACKAGE_ROOT, themeDir } from '../paths';
 import { hasErrors, loadSource } from '../source/load-source';
 import { TARGETS } from '../targets/registry';
 import type { TargetContext } from '../targets/target';
+import { inputFingerprint } from './input-fingerprint';
 import { resolveSources } from './sources';
 import { TOOL_VERSION } from './version';
 
@@ -22,6 +24,8 @@ export interface BuildOptions {
   /** Progress lines for a person watching ("deck: rendering"). */
   onProgress?: (event: ProgressEvent) => void;
   signal?: AbortSignal;
+  /** Rebuild every artifact even when its inputs are unchanged. */
+  force?: boolean;
   /** A browser to reuse (watch mode keeps one warm); otherwise one is launched and closed here. */
   browser?: BrowserService;
 }
@@ -79,36 +83,69 @@ async function buildSource(
     diagnostics: [],
   };
   const outDir = resolve(options.outDir, slug);
-  if (publication && settings && !hasErrors(file)) {
-    report.model = modelCounts(publication);
-    await mkdir(outDir, { recursive: true });
-    const progress = (target: TargetName) => (message: string) => options.onProgress?.({ slug, target, message });
-    const context = (target: TargetName): TargetContext => ({
-      publication,
-      settings,
-      file,
-      outDir,
-      sourceDir: dirname(resolve(source)),
-      themeDir: themeDir(settings.theme),
-      allowedRoots: [dirname(resolve(source)), join(PACKAGE_ROOT, 'themes'), NODE_MODULES_DIR, outDir],
-      browser,
-      write: artifactWriter(outDir),
-      progress: progress(target),
-      signal: options.signal,
-    });
-    const selected = options.only?.length ? TARGET_NAMES.filter((name) => options.only!.includes(name)) : TARGET_NAMES;
-    const results = await Promise.all(selected.map((name) => runTarget(name, context(name))));
-    selected.forEach((name, index) => (report.targets[name] = results[index]));
-  } else {
-    options.onProgress?.({ slug, message: 'not built: the source has errors' });
-  }
-  report.durationMs = Math.round(performance.now() - started);
-  report.diagnostics = file.messages.map((message) => toDiagnostic(message, file));
-  report.ok = !hasErrors(file) && Object.values(report.targets).every((target) => target.ok);
-  // The report of a source that could not even be parsed still lands, so a person can read why.
   await mkdir(outDir, { recursive: true });
-  await writeAtomic(join(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  const unlock = await lockOutput(outDir, { signal: options.signal });
+  try {
+    if (publication && settings && !hasErrors(file)) {
+      report.model = modelCounts(publication);
+      const previous = options.force ? undefined : await readPreviousReport(outDir);
+      const sourceDir = dirname(resolve(source));
+      const context = (target: TargetName): TargetContext => ({
+        publication,
+        settings,
+        file,
+        outDir,
+        sourceDir,
+        themeDir: themeDir(settings.theme),
+        allowedRoots: [sourceDir, join(PACKAGE_ROOT, 'themes'), NODE_MODULES_DIR, outDir],
+        browser,
+        write: artifactWriter(outDir),
+        progress: (message) => options.onProgress?.({ slug, target, message }),
+        signal: options.signal,
+      });
+      const selected = options.only?.length ? TARGET_NAMES.filter((name) => options.only!.includes(name)) : TARGET_NAMES;
+      const results = await Promise.all(
+        selected.map(async (name) => {
+          const inputHash = await inputFingerprint({ target: name, sourcePath: source, sourceDir, publication, settings, themeDir: themeDir(settings.theme) });
+          const kept = await upToDate(previous?.targets[name], inputHash, outDir);
+          if (kept) {
+            options.onProgress?.({ slug, target: name, message: 'up to date' });
+            return { ...kept, cached: true, durationMs: 0 };
+          }
+          return { ...(await runTarget(name, context(name))), inputHash };
+        }),
+      );
+      selected.forEach((name, index) => (report.targets[name] = results[index]));
+    } else {
+      options.onProgress?.({ slug, message: 'not built: the source has errors' });
+    }
+    report.durationMs = Math.round(performance.now() - started);
+    report.diagnostics = file.messages.map((message) => toDiagnostic(message, file));
+    report.ok = !hasErrors(file) && Object.values(report.targets).every((target) => target.ok);
+    // The report of a source that could not even be parsed still lands, so a person can read why.
+    await writeAtomic(join(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  } finally {
+    await unlock();
+  }
   return { report, file };
+}
+
+async function readPreviousReport(outDir: string): Promise<BuildReport | undefined> {
+  try {
+    return JSON.parse(await readFile(join(outDir, 'report.json'), 'utf8')) as BuildReport;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The previous run of a target, if its inputs are the same and its artifacts are all still there. */
+async function upToDate(previous: TargetReport | undefined, inputHash: string, outDir: string): Promise<TargetReport | undefined> {
+  if (!previous?.ok || previous.inputHash !== inputHash || previous.artifacts.length === 0) return undefined;
+  for (const artifact of previous.artifacts) {
+    const size = await stat(join(outDir, artifact.name)).then((s) => s.size, () => -1);
+    if (size !== artifact.bytes) return undefined;
+  }
+  return previous;
 }
 
 async function runTarget(name: TargetName, context: TargetContext): Promise<TargetReport> {
