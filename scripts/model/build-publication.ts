@@ -5,6 +5,7 @@ import type { VFile } from 'vfile';
 import { mergeSettings, reportZodIssues } from '../config/load';
 import { frontMatterSchema, type FrontMatter, type Settings } from '../config/schema';
 import { parseYaml } from '../config/yaml-location';
+import { typesetFrench } from '../typography/french-rules';
 import { toBlocks } from './blocks';
 import { uniqueSlugger } from './slug';
 import { TARGET_NAMES, type Metadata, type Publication, type Section } from './types';
@@ -27,17 +28,19 @@ export function buildPublication(tree: Root, file: VFile, baseSettings: Settings
   }
   const settings = merged.data;
   const slug = basename(file.path ?? 'source.md').replace(/\.(md|markdown)$/i, '');
+  // Front-matter strings never went through the Markdown pipeline: typeset them here, once.
+  const typeset = (text: string | undefined) => (text === undefined ? undefined : typesetFrench(text));
   const meta: Metadata = {
-    title: metadata.title,
-    subtitle: metadata.subtitle,
-    event: metadata.event,
+    title: typesetFrench(metadata.title),
+    subtitle: typeset(metadata.subtitle),
+    event: typeset(metadata.event),
     date: metadata.date,
-    organisation: settings.organisation,
-    author: settings.author ?? settings.organisation,
+    organisation: typesetFrench(settings.organisation),
+    author: typesetFrench(settings.author ?? settings.organisation),
     lang: settings.lang,
-    description: metadata.description,
+    description: typeset(metadata.description),
     brochureUrl: metadata.brochureUrl ?? settings.brochure.publicUrl?.replaceAll('{slug}', slug),
-    backCover: metadata.backCover === undefined ? undefined : [metadata.backCover].flat(),
+    backCover: metadata.backCover === undefined ? undefined : [metadata.backCover].flat().map(typesetFrench),
   };
   const { preamble, sections } = sectionTree(tree.children, file);
   return { publication: { file: file.path ?? slug, slug, meta, preamble, sections }, settings };
@@ -78,7 +81,7 @@ function readFrontMatter(tree: Root, file: VFile): FrontMatter | undefined {
   }
   const result = frontMatterSchema.safeParse(data);
   if (!result.success) {
-    const missing = result.error.issues.some((issue) => issue.code === 'invalid_type' && issue.input === undefined);
+    const missing = result.error.issues.some((issue) => issue.path.length === 1 && (data as Record<string, unknown>)[String(issue.path[0])] === undefined);
     reportZodIssues(file, parsed, result.error, missing ? 'missing-metadata' : 'front-matter-invalid', offset);
     return undefined;
   }
