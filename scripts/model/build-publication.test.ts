@@ -15,7 +15,7 @@ describe('the model of the real synthesis', async () => {
 
   it('takes the metadata from the front matter', () => {
     expect(publication!.meta).toMatchObject({
-      title: 'Synthèse de la journée du 27 mai 2010',
+      title: 'Synthèse de la journée du 27\u00a0mai 2010',
       event: 'Rencontre annuelle du GIP ARIFOR',
       date: '2010-05-27',
       lang: 'fr',

@@ -1,0 +1,50 @@
+import hyphenFr from 'hyphen/fr';
+import { SOFT_HYPHEN } from './characters';
+import type { Span } from './url-spans';
+import { findUrlSpans } from './url-spans';
+
+const MIN_WORD_LENGTH = 6;
+// French typesetting (TeX's babel-french, the Imprimerie nationale) keeps at least two letters
+// before a break and three after: "ac-tivité", never "activi-té".
+const MIN_BEFORE_BREAK = 2;
+const MIN_AFTER_BREAK = 3;
+
+// Soft hyphens count as part of a word, so a word already hyphenated is seen, and left, whole.
+const WORD = /[\p{L}\p{M}\u00AD]+/gu;
+
+/**
+ * Soft hyphens (U+00AD) where French words may break, for the brochure: Chromium has no
+ * hyphenation dictionary, so `hyphens: auto` does nothing there. Short words, names in
+ * capitals, words stuck to digits, URLs and e-mail addresses stay whole.
+ */
+export function hyphenateFrench(text: string): string {
+  const urls = findUrlSpans(text);
+  return text.replace(WORD, (word: string, offset: number) =>
+    mayHyphenate(word, offset, text, urls) ? hyphenateWord(word) : word,
+  );
+}
+
+function mayHyphenate(word: string, offset: number, text: string, urls: readonly Span[]): boolean {
+  const end = offset + word.length;
+  return (
+    word.length >= MIN_WORD_LENGTH &&
+    !word.includes(SOFT_HYPHEN) &&
+    // A capital after the first letter: an acronym or a code name (ARIFOR, DIRECCTE, iPhone).
+    !/\p{Lu}/u.test(word.slice(1)) &&
+    // Stuck to a digit or an underscore: a code or a reference (3ème, A4paysage, nom_de_fichier).
+    !/[0-9_]/.test(text[offset - 1] ?? '') &&
+    !/[0-9_]/.test(text[end] ?? '') &&
+    !urls.some((span) => span.start < end && offset < span.end)
+  );
+}
+
+function hyphenateWord(word: string): string {
+  const [first = '', ...rest] = hyphenFr.hyphenateSync(word, { minWordLength: MIN_WORD_LENGTH }).split(SOFT_HYPHEN);
+  let result = first;
+  for (const syllables of rest) {
+    const before = result.replaceAll(SOFT_HYPHEN, '').length;
+    const canBreak = before >= MIN_BEFORE_BREAK && word.length - before >= MIN_AFTER_BREAK;
+    result += (canBreak ? SOFT_HYPHEN : '') + syllables;
+  }
+  return result;
+}
