@@ -33,8 +33,9 @@ export function planChapters(publication: Publication, shows: (section: Section)
   publication.sections.filter(shows).forEach((part, partIndex) => {
     const partHead = shortenTitle(part.titleText);
     const children = part.children.filter(shows);
+    const ownBlocks = part.blocks.some((block) => block.targets.includes('brochure'));
     // The part's own blocks (or a part with no chapters) form a chapter of their own.
-    if (children.length === 0 || part.blocks.length > 0) {
+    if (children.length === 0 || ownBlocks) {
       chapters.push({ pageName: `chapter-${partIndex + 1}`, leftHead: partHead, rightHead: partHead, part });
     }
     children.forEach((section, index) => {
@@ -42,7 +43,7 @@ export function planChapters(publication: Publication, shows: (section: Section)
         pageName: `chapter-${partIndex + 1}-${index + 1}`,
         leftHead: partHead,
         rightHead: shortenTitle(section.titleText),
-        part: index === 0 && children.length > 0 && part.blocks.length === 0 ? part : undefined,
+        part: index === 0 && !ownBlocks ? part : undefined,
         section,
       });
     });

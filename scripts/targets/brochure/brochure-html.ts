@@ -1,0 +1,157 @@
+import type { Element, ElementContent, Properties, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import type { Publication, Section } from '../../model/types';
+import { hyphenateHast } from '../../typography/rehype-hyphenate-french';
+import { blocksToHast, inlineToHast } from './blocks-to-hast';
+import { planChapters, type Chapter } from './chapters';
+import { formatFrenchDate } from './french-date';
+import { pageRulesCss } from './page-geometry';
+
+export interface BrochureHtmlOptions {
+  /** Stylesheets put in the head, in order: fonts, theme variables, brochure.css. */
+  stylesheets: readonly string[];
+  sourceDir: string;
+  /** 0 for the reading PDF, the bleed in mm for the print shop's variant. */
+  bleedMm: number;
+  /** Page of each heading (section id -> page); unknown numbers print as a placeholder of the same width. */
+  pageNumbers?: ReadonlyMap<string, number>;
+}
+
+export interface ContentsEntry {
+  id: string;
+  depth: number;
+  title: string;
+}
+
+export interface BrochureDocument {
+  html: string;
+  chapters: Chapter[];
+  /** The headings listed on the contents page, in order. */
+  contents: ContentsEntry[];
+}
+
+/** Depth of headings listed on the contents page and in the bookmarks. */
+export const CONTENTS_DEPTH = 3;
+const TARGET = 'brochure';
+
+/** Model -> the print HTML: cover, contents, chapters on named pages, back cover. Pure. */
+export function brochureHtml(publication: Publication, options: BrochureHtmlOptions): BrochureDocument {
+  const shows = (section: Section) => section.targets.includes(TARGET);
+  const chapters = planChapters(publication, shows);
+  const contents = contentsEntries(publication.sections, shows);
+  const body: Root = {
+    type: 'root',
+    children: [
+      cover(publication),
+      contentsPage(contents, options.pageNumbers),
+      element('main', { className: ['body'] }, [...preamble(publication, options), ...chapters.map((chapter) => chapterElement(chapter, shows, options))]),
+      backCover(publication),
+    ],
+  };
+  // Last step: French soft hyphens in running text (covers and contents are marked `no-hyphens`).
+  hyphenateHast(body);
+  const meta = publication.meta;
+  const head = [
+    '<meta charset="utf-8">',
+    `<title>${escapeText(meta.title)}</title>`,
+    `<meta name="author" content="${escapeText(meta.author)}">`,
+    meta.subtitle ? `<meta name="description" content="${escapeText(meta.subtitle)}">` : '',
+    ...options.stylesheets.map((css) => `<style>${css}</style>`),
+    `<style>${pageRulesCss({ bleedMm: options.bleedMm, chapters })}</style>`,
+  ].filter(Boolean);
+  const html = `<!doctype html>\n<html lang="${escapeText(meta.lang)}">\n<head>\n${head.join('\n')}\n</head>\n<body>\n${toHtml(body)}\n</body>\n</html>\n`;
+  return { html, chapters, contents };
+}
+
+function contentsEntries(sections: readonly Section[], shows: (section: Section) => boolean): ContentsEntry[] {
+  return sections
+    .filter(shows)
+    .flatMap((section) => [
+      { id: section.id, depth: section.depth, title: section.titleText },
+      ...(section.depth < CONTENTS_DEPTH ? contentsEntries(section.children, shows) : []),
+    ]);
+}
+
+function cover(publication: Publication): Element {
+  const { meta } = publication;
+  return element('header', { className: ['cover', 'no-hyphens'] }, [
+    meta.event ? element('p', { className: ['cover-event'] }, [text(meta.event)]) : undefined,
+    element('div', { className: ['cover-titles'] }, [
+      element('p', { className: ['cover-title'] }, [text(meta.title)]),
+      meta.subtitle ? element('p', { className: ['cover-subtitle'] }, [text(meta.subtitle)]) : undefined,
+    ]),
+    element('div', { className: ['cover-foot'] }, [
+      element('p', { className: ['cover-date'] }, [element('time', { dateTime: meta.date }, [text(formatFrenchDate(meta.date))])]),
+      element('p', { className: ['cover-organisation'] }, [text(meta.organisation)]),
+    ]),
+  ]);
+}
+
+function contentsPage(entries: readonly ContentsEntry[], pageNumbers?: ReadonlyMap<string, number>): Element {
+  return element('nav', { className: ['contents', 'no-hyphens'], ariaLabelledBy: ['contents-title'] }, [
+    element('h2', { className: ['contents-title'], id: 'contents-title' }, [text('Sommaire')]),
+    element(
+      'ol',
+      { className: ['toc'] },
+      entries.map((entry) =>
+        element('li', { className: ['toc-entry', `toc-depth-${entry.depth}`] }, [
+          element('a', { href: `#${entry.id}` }, [
+            element('span', { className: ['toc-title'] }, [text(entry.title)]),
+            element('span', { className: ['toc-page'] }, [text(String(pageNumbers?.get(entry.id) ?? '00'))]),
+          ]),
+        ]),
+      ),
+    ),
+  ]);
+}
+
+function preamble(publication: Publication, options: BrochureHtmlOptions): Element[] {
+  const blocks = blocksToHast(publication.preamble, { sourceDir: options.sourceDir, target: TARGET });
+  return blocks.length > 0 ? [element('section', { className: ['preamble'] }, blocks)] : [];
+}
+
+function chapterElement(chapter: Chapter, shows: (section: Section) => boolean, options: BrochureHtmlOptions): Element {
+  const blockOptions = { sourceDir: options.sourceDir, target: TARGET } as const;
+  const children: ElementContent[] = [];
+  if (chapter.part) {
+    children.push(heading(chapter.part));
+    if (!chapter.section) children.push(...blocksToHast(chapter.part.blocks, blockOptions));
+  }
+  if (chapter.section) children.push(...sectionContent(chapter.section, shows, options));
+  return element('section', { className: ['chapter'], style: `page:${chapter.pageName}` }, children);
+}
+
+function sectionContent(section: Section, shows: (section: Section) => boolean, options: BrochureHtmlOptions): ElementContent[] {
+  return [
+    heading(section),
+    ...blocksToHast(section.blocks, { sourceDir: options.sourceDir, target: TARGET }),
+    ...section.children.filter(shows).map((child) => element('section', { className: ['subsection'] }, sectionContent(child, shows, options))),
+  ];
+}
+
+function heading(section: Section): Element {
+  return element(`h${Math.min(section.depth, 6)}`, { id: section.id }, inlineToHast(section.title));
+}
+
+function backCover(publication: Publication): Element {
+  const { meta } = publication;
+  return element('footer', { className: ['back-cover', 'no-hyphens'] }, [
+    meta.backCover?.length ? element('div', { className: ['back-cover-lines'] }, meta.backCover.map((line) => element('p', {}, [text(line)]))) : undefined,
+    element('div', { className: ['back-cover-foot'] }, [
+      element('p', { className: ['back-cover-organisation'] }, [text(meta.organisation)]),
+      element('p', { className: ['back-cover-date'] }, [text(formatFrenchDate(meta.date))]),
+    ]),
+  ]);
+}
+
+function element(tagName: string, properties: Properties, children: (ElementContent | undefined)[]): Element {
+  return { type: 'element', tagName, properties, children: children.filter((child): child is ElementContent => child !== undefined) };
+}
+
+function text(value: string): ElementContent {
+  return { type: 'text', value };
+}
+
+function escapeText(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+}

@@ -1,0 +1,42 @@
+import type { Chapter } from './chapters';
+
+/** A5 portrait, in millimetres; inner margins are the ones at the fold. */
+export const PAGE = { width: 148, height: 210, top: 18, bottom: 20, inner: 17, outer: 15 } as const;
+export const BLEED_MM = 3;
+export const MM_TO_PT = 72 / 25.4;
+
+export interface PageCssOptions {
+  /** Extra paper around every page: 0 for reading, BLEED_MM for the print shop's variant. */
+  bleedMm: number;
+  chapters: readonly Chapter[];
+}
+
+/**
+ * The @page rules that depend on numbers or content: sizes and margins (grown by the bleed so
+ * the text block does not move), and one named page per chapter carrying its running heads.
+ * Styling of the margin boxes lives in brochure.css.
+ */
+export function pageRulesCss({ bleedMm, chapters }: PageCssOptions): string {
+  const mm = (value: number) => `${value + bleedMm}mm`;
+  const size = `${PAGE.width + 2 * bleedMm}mm ${PAGE.height + 2 * bleedMm}mm`;
+  const rules = [
+    `:root{--bleed:${bleedMm}mm}`,
+    `@page{size:${size};margin:${mm(PAGE.top)} ${mm(PAGE.outer)} ${mm(PAGE.bottom)} ${mm(PAGE.inner)}}`,
+    `@page :left{margin-left:${mm(PAGE.outer)};margin-right:${mm(PAGE.inner)}}`,
+    `@page :right{margin-left:${mm(PAGE.inner)};margin-right:${mm(PAGE.outer)}}`,
+    // Covers are drawn edge to edge (into the bleed) by their own element.
+    `@page cover{margin:0}`,
+    `@page back{margin:0}`,
+  ];
+  for (const chapter of chapters) {
+    rules.push(
+      `@page ${chapter.pageName}:left{@top-left{content:${cssString(chapter.leftHead)}}}`,
+      `@page ${chapter.pageName}:right{@top-right{content:${cssString(chapter.rightHead)}}}`,
+    );
+  }
+  return rules.join('\n');
+}
+
+export function cssString(text: string): string {
+  return `"${[...text].map((char) => (char === '"' || char === '\\' || char.charCodeAt(0) < 0x20 ? `\\${char.codePointAt(0)!.toString(16)} ` : char)).join('')}"`;
+}
