@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { settingsSchema } from '../../config/schema';
+import { loadSource } from '../../source/load-source';
+import { inlinePlainText } from './condense-inline';
+import { buildDigestEdition, type DigestSummary } from './digest-edition';
+import { REAL_SOURCE, writeSource } from './test-context';
+
+async function editionOf(path: string, digest: Record<string, unknown> = {}) {
+  const { publication, settings } = await loadSource(path, settingsSchema.parse({ digest }));
+  return buildDigestEdition(publication!, settings!);
+}
+
+const summaries = (edition: Awaited<ReturnType<typeof editionOf>>): DigestSummary[] =>
+  edition.groups.flatMap((group) => [...(group.summary ? [group.summary] : []), ...group.items]);
+
+describe('the condensed edition of the real source', () => {
+  it('groups the témoignages under their depth-2 headings, the depth-1 title as kicker', async () => {
+    const edition = await editionOf(REAL_SOURCE);
+    expect(edition.groups.map((group) => [group.kicker, inlinePlainText(group.title), group.items.length])).toEqual([
+      ['Extraits de témoignages régionaux', 'Raisons d’être des réseaux', 6],
+      ['Extraits de témoignages régionaux', 'Niveaux de territorialisation des réseaux', 6],
+      [undefined, 'Réseaux, plus-values et abnégation', 0],
+    ]);
+    expect(edition.groups[2]!.summary?.lead.length).toBeGreaterThan(0);
+    expect(edition.subject).toMatch(/^Synthèse de la journée du 27[ \u00a0]mai 2010 – Rencontre annuelle du GIP ARIFOR$/u);
+  });
+
+  it('keeps each lead within leadLength and ending on a whole sentence (or an ellipsis)', async () => {
+    for (const leadLength of [120, 320]) {
+      const edition = await editionOf(REAL_SOURCE, { leadLength, keyPoints: 2 });
+      for (const summary of summaries(edition)) {
+        const lead = summary.lead.map(inlinePlainText);
+        expect(lead.join(' ').length).toBeLessThanOrEqual(leadLength + 1);
+        const last = lead.at(-1) ?? '';
+        expect(last, last).toMatch(/([.!?…:»]|[a-z])$/u);
+        expect(summary.points.length).toBeLessThanOrEqual(2);
+      }
+    }
+  });
+
+  it('takes the key points from the lists, without their closing semicolons', async () => {
+    const edition = await editionOf(REAL_SOURCE);
+    const chantier = edition.groups[0]!.items[0]!;
+    expect(chantier.points.map(inlinePlainText)[0]).toMatch(/^valoriser la personne accompagnée.*solidaire$/u);
+  });
+});
+
+describe('what goes into the digest', () => {
+  const source = `---
+title: Essai
+date: 2024-03-01
+organisation: Réseau Test
+---
+
+Première phrase du préambule. Deuxième phrase.
+
+# Partie
+
+## Groupe
+
+### Élément
+
+Un texte commun. Une suite.
+
+:::brochure
+Seulement dans la brochure.
+:::
+
+:::digest
+Écrit pour la lettre seulement.
+:::
+
+<script>alert(1)</script>
+
+- point *un* ;
+- point deux ;
+`;
+
+  it('skips blocks kept from the digest, includes digest-only ones, drops raw HTML, says where the brochure is', async () => {
+    const edition = await editionOf(await writeSource(source));
+    const item = edition.groups[0]!.items[0]!;
+    const text = JSON.stringify(edition.groups);
+    expect(text).not.toContain('Seulement dans la brochure');
+    expect(item.lead.map(inlinePlainText)).toEqual(['Écrit pour la lettre seulement.']);
+    expect(item.points.map(inlinePlainText)).toEqual(['point un', 'point deux']);
+    expect(text).not.toContain('alert');
+    expect(edition.droppedHtml).toHaveLength(1);
+    expect(edition.introduction.map(inlinePlainText)).toEqual(['Première phrase du préambule. Deuxième phrase.']);
+    expect(edition.brochure).toEqual({ url: undefined, organisation: 'Réseau Test' });
+  });
+});

@@ -1,0 +1,211 @@
+import type { Settings } from '../../config/schema';
+import type { Block, Inline, ListBlock, Publication, Section } from '../../model/types';
+import { appendText, inlinePlainText, sliceInline, trimInlineEnd } from './condense-inline';
+import { cutAtSentence, sentenceEnds } from './sentences';
+
+/** What a section says in the digest: a few sentences, then its key points. */
+export interface DigestSummary {
+  /** One entry per source paragraph it drew from. */
+  lead: Inline[][];
+  points: Inline[][];
+}
+
+/** A depth-3 (or deeper) section: one entry of the digest. */
+export interface DigestItem extends DigestSummary {
+  id: string;
+  title: Inline[];
+}
+
+/** A depth-1 or depth-2 section: a heading over its items (and its own summary, if it has text). */
+export interface DigestGroup {
+  id: string;
+  /** The depth-1 title above a depth-2 group ("Extraits de témoignages régionaux"). */
+  kicker?: string;
+  title: Inline[];
+  summary?: DigestSummary;
+  items: DigestItem[];
+}
+
+/** Everything the digest shows, decided once; the HTML, text and message only lay it out. */
+export interface DigestEdition {
+  lang: string;
+  title: Inline[];
+  subtitle?: Inline[];
+  event?: string;
+  /** "27 mai 2010". */
+  dateText: string;
+  organisation: string;
+  /** Subject line: the title and the event. */
+  subject: string;
+  /** The line a mail client shows after the subject; hidden in the message itself. */
+  preheader: string;
+  /** Paragraphs. */
+  introduction: Inline[][];
+  groups: DigestGroup[];
+  /** Where the full text is: a link when the brochure is online, otherwise who has it. */
+  brochure: { url?: string; organisation: string };
+  /** One-click unsubscribe URL, `{email}` still to be replaced per recipient. */
+  unsubscribeUrl?: string;
+  replyTo?: string;
+  /** Raw HTML blocks left out: the digest never passes source HTML through. */
+  droppedHtml: Block[];
+}
+
+const PREHEADER_LENGTH = 110;
+
+/** Metadata strings come typeset from the model; as inline content they are one text node. */
+const asInline = (text: string): Inline[] => [{ type: 'text', value: text }];
+
+/** The condensed edition of a publication: pure, no I/O. */
+export function buildDigestEdition(publication: Publication, settings: Settings): DigestEdition {
+  const { meta } = publication;
+  const { leadLength, keyPoints } = settings.digest;
+  const limits = { leadLength, keyPoints };
+  const droppedHtml: Block[] = [];
+  const shown = (blocks: readonly Block[]) => {
+    const kept = blocks.filter((block) => block.targets.includes('digest'));
+    droppedHtml.push(...kept.filter((block) => block.type === 'html'));
+    return kept;
+  };
+  const introduction = introductionOf(publication, shown, leadLength);
+  return {
+    lang: meta.lang,
+    title: asInline(meta.title),
+    subtitle: meta.subtitle ? asInline(meta.subtitle) : undefined,
+    event: meta.event,
+    dateText: new Intl.DateTimeFormat(meta.lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${meta.date}T00:00:00Z`)),
+    organisation: meta.organisation,
+    subject: meta.event ? `${meta.title} – ${meta.event}` : meta.title,
+    preheader: cutText(meta.subtitle ?? inlinePlainText(introduction[0] ?? []), PREHEADER_LENGTH),
+    introduction,
+    groups: publication.sections.filter(inDigest).flatMap((section) => groupsOf(section, undefined, shown, limits)),
+    brochure: { url: meta.brochureUrl, organisation: meta.organisation },
+    unsubscribeUrl: settings.digest.unsubscribeUrl,
+    replyTo: settings.digest.replyTo,
+    droppedHtml,
+  };
+}
+
+type Shown = (blocks: readonly Block[]) => Block[];
+interface Limits {
+  leadLength: number;
+  keyPoints: number;
+}
+
+const inDigest = (section: Section) => section.targets.includes('digest');
+
+/** A paragraph written for the digest alone wins; then the description; then the preamble's first paragraph. */
+function introductionOf(publication: Publication, shown: Shown, leadLength: number): Inline[][] {
+  const preamble = paragraphsOf(shown(publication.preamble));
+  const digestOnly = preamble.filter((paragraph) => paragraph.digestOnly);
+  if (digestOnly.length > 0) return digestOnly.map((paragraph) => paragraph.children);
+  if (publication.meta.description) return [asInline(publication.meta.description)];
+  const first = preamble[0];
+  return first ? [condense(first.children, leadLength)] : [];
+}
+
+function groupsOf(section: Section, kicker: string | undefined, shown: Shown, limits: Limits): DigestGroup[] {
+  const own = shown(section.blocks);
+  const items = section.children
+    .filter((child) => child.depth >= 3 && inDigest(child))
+    .map((child) => ({ id: child.id, title: child.title, ...summarize(sectionBlocks(child, shown), limits) }))
+    .filter((item) => item.lead.length > 0 || item.points.length > 0);
+  const summary = summarize(own, limits);
+  const hasSummary = summary.lead.length > 0 || summary.points.length > 0;
+  const groups: DigestGroup[] = [];
+  if (hasSummary || items.length > 0) {
+    groups.push({ id: section.id, kicker, title: section.title, summary: hasSummary ? summary : undefined, items });
+  }
+  // A depth-1 heading with nothing of its own becomes the kicker of the groups below it.
+  const childKicker = section.depth === 1 && groups.length === 0 ? section.titleText : kicker;
+  for (const child of section.children.filter((child) => child.depth <= 2 && inDigest(child))) {
+    groups.push(...groupsOf(child, childKicker, shown, limits));
+  }
+  return groups;
+}
+
+/** A section's blocks, then those of its subsections, in reading order. */
+function sectionBlocks(section: Section, shown: Shown): Block[] {
+  return [...shown(section.blocks), ...section.children.filter(inDigest).flatMap((child) => sectionBlocks(child, shown))];
+}
+
+interface SourceParagraph {
+  children: Inline[];
+  digestOnly: boolean;
+  /** Index of the block it came from, to tell what comes before the first list. */
+  index: number;
+}
+
+/** Paragraphs, quotes' paragraphs included; tables, code, images and HTML stay in the brochure. */
+function paragraphsOf(blocks: readonly Block[]): SourceParagraph[] {
+  return blocks.flatMap((block, index): SourceParagraph[] => {
+    if (block.type === 'paragraph') return [{ children: block.children, digestOnly: block.targets.length === 1, index }];
+    if (block.type === 'quote') return paragraphsOf(block.blocks).map((paragraph) => ({ ...paragraph, index }));
+    return [];
+  });
+}
+
+/**
+ * The lead is the first sentences of the text (those written for the digest alone, when there are),
+ * up to `leadLength`; key points are the first list's items, or else the first sentence of each
+ * paragraph the lead did not reach.
+ */
+function summarize(blocks: readonly Block[], limits: Limits): DigestSummary {
+  const paragraphs = paragraphsOf(blocks);
+  const digestOnly = paragraphs.filter((paragraph) => paragraph.digestOnly);
+  const firstList = blocks.findIndex((block) => block.type === 'list');
+  const leadSource = digestOnly.length > 0 ? digestOnly : paragraphs.filter((paragraph) => firstList < 0 || paragraph.index < firstList);
+  const { lead, used } = leadOf(leadSource.length > 0 ? leadSource : paragraphs.slice(0, 1), limits.leadLength);
+  const pointLength = Math.max(80, Math.round(limits.leadLength / 2));
+  const lists = blocks.filter((block): block is ListBlock => block.type === 'list');
+  const points =
+    lists.length > 0
+      ? lists.flatMap((list) => list.items.map((item) => item.children))
+      : paragraphs.filter((paragraph) => !used.has(paragraph) && !paragraph.digestOnly).map((paragraph) => firstSentence(paragraph.children));
+  return {
+    lead,
+    points: points
+      .map((point) => trimInlineEnd(condense(point, pointLength), /[\s\u00a0\u202f;,.:]+$/u))
+      .filter((point) => inlinePlainText(point).trim().length > 0)
+      .slice(0, limits.keyPoints),
+  };
+}
+
+/** Whole paragraphs while they fit, then the sentences of the next one that fit. */
+function leadOf(paragraphs: readonly SourceParagraph[], leadLength: number): { lead: Inline[][]; used: Set<SourceParagraph> } {
+  const used = new Set<SourceParagraph>();
+  const parts: Inline[][] = [];
+  let left = leadLength;
+  for (const paragraph of paragraphs) {
+    const text = inlinePlainText(paragraph.children);
+    if (text.trim().length === 0) continue;
+    const cut = cutAtSentence(text, left);
+    // After the first paragraph, a partial sentence is worse than stopping.
+    if (parts.length > 0 && (cut.partial || cut.length === 0)) break;
+    const kept = sliceInline(paragraph.children, cut.length);
+    parts.push(cut.partial ? appendText(trimInlineEnd(kept), '…') : trimInlineEnd(kept));
+    used.add(paragraph);
+    left -= cut.length + 1;
+    if (cut.length < text.length || left < 40) break;
+  }
+  return { lead: parts, used };
+}
+
+function firstSentence(children: readonly Inline[]): Inline[] {
+  const [end] = sentenceEnds(inlinePlainText(children));
+  return end === undefined ? [...children] : sliceInline(children, end);
+}
+
+/** At most `length` characters, whole sentences when possible, an ellipsis when not. */
+function condense(children: readonly Inline[], length: number): Inline[] {
+  const text = inlinePlainText(children);
+  if (text.length <= length) return [...children];
+  const cut = cutAtSentence(text, length);
+  const kept = trimInlineEnd(sliceInline(children, cut.length));
+  return cut.partial ? appendText(kept, '…') : kept;
+}
+
+function cutText(text: string, length: number): string {
+  const cut = cutAtSentence(text, length);
+  return `${text.slice(0, cut.length).trimEnd()}${cut.partial ? '…' : ''}`;
+}

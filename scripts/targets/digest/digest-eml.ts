@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import nodemailer from 'nodemailer';
+import type Mail from 'nodemailer/lib/mailer';
+import type { Settings } from '../../config/schema';
+
+/** The two bodies of the digest, as built. */
+export interface DigestParts {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export interface Recipient {
+  email: string;
+  name?: string;
+}
+
+/** Stands for the recipient's address in the unsubscribe URL until a message is addressed. */
+export const EMAIL_PLACEHOLDER = '{email}';
+
+/** Same digest, same id: the send log keys on it, so a changed digest is a new campaign. */
+export function campaignId(parts: DigestParts): string {
+  return createHash('sha256').update(parts.subject).update('\0').update(parts.html).update('\0').update(parts.text).digest('hex').slice(0, 16);
+}
+
+/** SOURCE_DATE_EPOCH fixes the Date header so two builds give the same .eml. */
+export function messageDate(env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = env['SOURCE_DATE_EPOCH'];
+  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+}
+
+/**
+ * The message nodemailer writes or sends: multipart/alternative (text, then HTML), UTF-8,
+ * quoted-printable, List headers from configuration. Without a recipient it is the edition as
+ * built, addressed to undisclosed recipients. Boundaries and Message-ID derive from the campaign,
+ * so nothing in it is random.
+ */
+export function digestMessage(parts: DigestParts, digest: Settings['digest'], options: { recipient?: Recipient; date: Date }): Mail.Options {
+  const campaign = campaignId(parts);
+  const { recipient } = options;
+  const unsubscribe = digest.unsubscribeUrl && unsubscribeFor(digest.unsubscribeUrl, recipient);
+  const personal = (body: string) => (digest.unsubscribeUrl && recipient ? personalise(body, digest.unsubscribeUrl, recipient.email) : body);
+  const headers: Record<string, string> = {};
+  if (digest.listId) headers['List-Id'] = digest.listId;
+  if (unsubscribe) {
+    headers['List-Unsubscribe'] = `<${unsubscribe}>`;
+    headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+  }
+  if (!recipient) headers['To'] = 'undisclosed-recipients:;';
+  const recipientKey = recipient ? createHash('sha256').update(recipient.email.toLowerCase()).digest('hex').slice(0, 12) : 'edition';
+  // `baseBoundary` is a MailComposer option the typings leave out.
+  const message: Mail.Options & { baseBoundary: string } = {
+    from: digest.from,
+    ...(recipient ? { to: recipient.name ? { name: recipient.name, address: recipient.email } : recipient.email } : {}),
+    ...(digest.replyTo ? { replyTo: digest.replyTo } : {}),
+    subject: parts.subject,
+    date: options.date,
+    messageId: `<${campaign}.${recipientKey}@${senderDomain(digest.from)}>`,
+    text: personal(parts.text),
+    html: personal(parts.html),
+    textEncoding: 'quoted-printable',
+    baseBoundary: campaign,
+    headers,
+  };
+  return message;
+}
+
+/** The message as an .eml file, written by nodemailer without sending anything. */
+export async function composeEml(message: Mail.Options): Promise<Buffer> {
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  // The stream transport needs an envelope recipient even though nothing is delivered.
+  const envelope = { from: message.from as string, to: message.to ? undefined : 'undisclosed-recipients@invalid' };
+  const info = await transport.sendMail(envelope.to ? { ...message, envelope: { from: envelope.from, to: envelope.to } } : message);
+  return info.message as Buffer;
+}
+
+/** Bytes of the HTML part's body as it travels (encoded), the size Gmail's clipping counts. */
+export function encodedHtmlBytes(eml: Buffer): number {
+  const source = eml.toString('latin1');
+  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(source)?.[1];
+  if (!boundary) throw new Error('the digest message has no multipart boundary');
+  for (const part of source.split(`--${boundary}`)) {
+    const split = part.indexOf('\r\n\r\n');
+    if (split >= 0 && /^content-type:\s*text\/html/im.test(part.slice(0, split))) return Buffer.byteLength(part.slice(split + 4).replace(/\r\n$/, ''), 'latin1');
+  }
+  throw new Error('the digest message has no HTML part');
+}
+
+function unsubscribeFor(template: string, recipient: Recipient | undefined): string {
+  return recipient ? template.replaceAll(EMAIL_PLACEHOLDER, encodeURIComponent(recipient.email)) : template;
+}
+
+/** Puts the recipient's address into the unsubscribe link of a body (HTML attributes escape `&`). */
+export function personalise(body: string, template: string, email: string): string {
+  let result = body;
+  for (const variant of new Set([template, template.replaceAll('&', '&amp;')])) {
+    result = result.replaceAll(variant, variant.replaceAll(EMAIL_PLACEHOLDER, encodeURIComponent(email)));
+  }
+  return result;
+}
+
+function senderDomain(from: string): string {
+  return /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'localhost';
+}

@@ -1,0 +1,117 @@
+import juice from 'juice';
+import type { Inline } from '../../model/types';
+import type { DigestCss } from './digest-css';
+import type { DigestEdition, DigestSummary } from './digest-edition';
+import { inlineHtml } from './inline-html';
+
+/** Class of the hidden first line; the text part skips it. */
+export const PREHEADER_CLASS = 'preheader';
+
+const WIDTH = 600;
+
+/** The edition as one email HTML document, every style that matters inlined. */
+export function renderDigestHtml(edition: DigestEdition, css: DigestCss): string {
+  const html = documentHtml(edition, css);
+  // The <style> blocks marked data-embed (media queries) stay as they are; the rest is inlined.
+  return juice(html, { preserveMediaQueries: true, removeStyleTags: true, applyWidthAttributes: false, applyAttributesTableElements: true });
+}
+
+function documentHtml(edition: DigestEdition, css: DigestCss): string {
+  const lang = attr(edition.lang);
+  return `<!DOCTYPE html>
+<html lang="${lang}" dir="ltr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="x-apple-disable-message-reformatting">
+<meta name="color-scheme" content="light dark">
+<meta name="supported-color-schemes" content="light dark">
+<title>${text(edition.subject)}</title>
+<style>${css.inline}</style>
+<style data-embed>${css.responsive}</style>
+<style data-embed>${css.dark}</style>
+<!--[if mso]><style>p,li,h1,h2,h3,td,a{font-family:Georgia,serif !important}h1,h2,h3,.masthead,.button{font-family:Arial,sans-serif !important}</style><![endif]-->
+</head>
+<body class="body">
+<div class="${PREHEADER_CLASS}" style="display:none;max-height:0;overflow:hidden;mso-hide:all;font-size:1px;line-height:1px;color:transparent;opacity:0">${text(edition.preheader)}${'&#847;&zwnj;&nbsp;'.repeat(30)}</div>
+<div class="wrapper" lang="${lang}" dir="ltr">
+<table role="presentation" class="outer" width="100%" cellpadding="0" cellspacing="0" border="0">
+<tr><td class="outer-cell" align="center">
+<!--[if mso]><table role="presentation" width="${WIDTH}" align="center" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->
+<table role="presentation" class="container" width="100%" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:${WIDTH}px">
+${[masthead(edition), header(edition), introduction(edition), ...edition.groups.map((group) => groupRow(group, edition)), closing(edition), footer(edition)].join('\n')}
+</table>
+<!--[if mso]></td></tr></table><![endif]-->
+</td></tr>
+</table>
+</div>
+</body>
+</html>
+`;
+}
+
+function masthead(edition: DigestEdition): string {
+  return row('masthead', text([edition.organisation, edition.event].filter(Boolean).join(' · ')));
+}
+
+function header(edition: DigestEdition): string {
+  return row(
+    'header',
+    `<p class="date">${text(edition.dateText)}</p>
+<h1>${inlineHtml(edition.title)}</h1>${edition.subtitle ? `\n<p class="subtitle">${inlineHtml(edition.subtitle)}</p>` : ''}`,
+  );
+}
+
+function introduction(edition: DigestEdition): string {
+  // The button goes at the top too when there is somewhere to go; the sentence saying who has the brochure only once, at the end.
+  return row('intro', `${paragraphs(edition.introduction)}${edition.brochure.url ? `\n${brochureCall(edition)}` : ''}`);
+}
+
+function groupRow(group: DigestEdition['groups'][number], edition: DigestEdition): string {
+  const parts = [
+    group.kicker ? `<p class="kicker">${text(group.kicker.toLocaleUpperCase(edition.lang))}</p>` : '',
+    `<h2>${inlineHtml(group.title)}</h2>`,
+    group.summary ? summaryHtml(group.summary) : '',
+    ...group.items.map((item) => `<h3>${inlineHtml(item.title)}</h3>\n${summaryHtml(item)}`),
+  ];
+  return row('group', parts.filter(Boolean).join('\n'));
+}
+
+function summaryHtml(summary: DigestSummary): string {
+  const points = summary.points.length > 0 ? `\n<ul class="points">${summary.points.map((point) => `<li>${inlineHtml(point)}</li>`).join('')}</ul>` : '';
+  return `${paragraphs(summary.lead)}${points}`;
+}
+
+function closing(edition: DigestEdition): string {
+  return row('closing', `<p class="note">Cette lettre ne donne que l’essentiel : le texte intégral se trouve dans la brochure.</p>\n${brochureCall(edition)}`);
+}
+
+/** A button when the brochure is online; otherwise a sentence saying who has it. */
+function brochureCall(edition: DigestEdition): string {
+  const { url, organisation } = edition.brochure;
+  if (!url) return `<p class="note">La brochure complète est disponible auprès de ${text(organisation)}${edition.replyTo ? ` (<a href="mailto:${attr(edition.replyTo)}">${text(edition.replyTo)}</a>)` : ''}.</p>`;
+  return `<table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr><td class="button-cell"><a class="button" href="${attr(url)}">Lire la brochure complète</a></td></tr></table>`;
+}
+
+function footer(edition: DigestEdition): string {
+  const unsubscribe = edition.unsubscribeUrl
+    ? `<a href="${attr(edition.unsubscribeUrl)}">Se désinscrire</a> en un clic.`
+    : `Pour ne plus la recevoir, répondez à ce message en le demandant.`;
+  return row('footer', `<p>Vous recevez cette synthèse de la part de ${text(edition.organisation)}. ${unsubscribe}</p>`);
+}
+
+function paragraphs(list: readonly Inline[][]): string {
+  return list.map((children) => `<p>${inlineHtml(children)}</p>`).join('\n');
+}
+
+function row(className: string, content: string): string {
+  return `<tr><td class="${className}">\n${content}\n</td></tr>`;
+}
+
+function text(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function attr(value: string): string {
+  return text(value).replace(/"/g, '&quot;');
+}
