@@ -88,7 +88,8 @@ async function buildSource(
   try {
     if (publication && settings && !hasErrors(file)) {
       report.model = modelCounts(publication);
-      const previous = options.force ? undefined : await readPreviousReport(outDir);
+      const earlierReport = await readPreviousReport(outDir);
+      const previous = options.force ? undefined : earlierReport;
       const sourceDir = dirname(resolve(source));
       const context = (target: TargetName): TargetContext => ({
         publication,
@@ -104,6 +105,11 @@ async function buildSource(
         signal: options.signal,
       });
       const selected = options.only?.length ? TARGET_NAMES.filter((name) => options.only!.includes(name)) : TARGET_NAMES;
+      // `--only` rebuilds some targets: the report keeps what it said of the others.
+      for (const name of TARGET_NAMES) {
+        const earlier = earlierReport?.targets[name];
+        if (!selected.includes(name) && earlier) report.targets[name] = earlier;
+      }
       const results = await Promise.all(
         selected.map(async (name) => {
           const inputHash = await inputFingerprint({ target: name, sourcePath: source, sourceDir, publication, settings, themeDir: themeDir(settings.theme) });
