@@ -1,0 +1,42 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { marpCli } from '@marp-team/marp-cli';
+import { TriptyqueError } from '../../errors';
+import type { DeckTheme } from './deck-theme';
+
+/**
+ * deck.html through marp-cli's bespoke template (presenter view, notes, navigation). HTML needs
+ * no browser, so marp-cli runs in-process and launches none; the theme carries its fonts, so the
+ * file is self-contained.
+ */
+export async function exportHtml(markdown: string, theme: DeckTheme): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'triptyque-deck-'));
+  try {
+    const input = join(dir, 'deck.md');
+    const css = join(dir, `${theme.name}.css`);
+    const output = join(dir, 'deck.html');
+    await writeFile(input, markdown);
+    await writeFile(css, theme.css);
+    const { code, log } = await quietly(() =>
+      marpCli([input, '--no-stdin', '--no-config-file', '--theme-set', css, '--template', 'bespoke', '--bespoke.progress', '-o', output]),
+    );
+    if (code !== 0) throw new TriptyqueError('RENDER_FAILED', `marp-cli could not write deck.html (exit code ${code}): ${log.join(' ').slice(0, 500)}`);
+    return await readFile(output, 'utf8');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** marp-cli reports progress on the console; only the CLI prints in Triptyque, so it is kept for errors. */
+async function quietly<T>(work: () => Promise<T>): Promise<{ code: T; log: string[] }> {
+  const log: string[] = [];
+  const saved = { log: console.log, warn: console.warn, error: console.error, info: console.info };
+  const keep = (...args: unknown[]) => void log.push(args.map(String).join(' '));
+  Object.assign(console, { log: keep, warn: keep, error: keep, info: keep });
+  try {
+    return { code: await work(), log };
+  } finally {
+    Object.assign(console, saved);
+  }
+}

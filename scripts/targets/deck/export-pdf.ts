@@ -1,0 +1,51 @@
+import { PDFDocument } from 'pdf-lib';
+import type { Page } from 'puppeteer-core';
+import type { Metadata } from '../../model/types';
+import { setOutline, type OutlineEntry } from './pdf-outline';
+import type { Slide } from './slide-plan';
+
+export interface PdfMetadata {
+  meta: Metadata;
+  /** Creation and modification date (SOURCE_DATE_EPOCH makes it reproducible). */
+  date: Date;
+}
+
+/** Prints the deck already loaded in `page`: one 1280x720 page per slide. */
+export async function printDeck(page: Page): Promise<Uint8Array> {
+  return page.pdf({ preferCSSPageSize: true, printBackground: true, width: '1280px', height: '720px', outline: false });
+}
+
+/** Title, author, language and subject from the front matter (not a heading), and bookmarks from the model. */
+export async function finishPdf(pdf: Uint8Array, metadata: PdfMetadata, outline: readonly OutlineEntry[]): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const { meta, date } = metadata;
+  doc.setTitle(meta.title, { showInWindowTitleBar: true });
+  doc.setAuthor(meta.author);
+  doc.setSubject(meta.subtitle ?? meta.description ?? meta.title);
+  doc.setLanguage(meta.lang);
+  doc.setKeywords([meta.organisation, meta.event].filter((word): word is string => Boolean(word)));
+  doc.setCreator('Triptyque (Marp)');
+  doc.setProducer('Triptyque');
+  doc.setCreationDate(date);
+  doc.setModificationDate(date);
+  setOutline(doc, outline);
+  return doc.save();
+}
+
+/** Bookmarks: parts, their sections, and the agenda; "(suite)" slides are not bookmarked. */
+export function deckOutline(slides: readonly Slide[]): OutlineEntry[] {
+  const root: OutlineEntry[] = [];
+  const stack: { depth: number; entry: OutlineEntry }[] = [];
+  slides.forEach((slide, page) => {
+    if (slide.continuation > 0 || slide.kind === 'title') return;
+    const depth = slide.kind === 'agenda' ? 1 : (slide.section?.depth ?? 1);
+    // A section's divider and its first content slide are one bookmark.
+    const open = stack.at(-1);
+    if (open && slide.kind === 'content' && slide.section && open.entry.title === slide.title && open.depth === depth) return;
+    const entry: OutlineEntry = { title: slide.title, page, children: [] };
+    while (stack.length > 0 && stack.at(-1)!.depth >= depth) stack.pop();
+    (stack.at(-1)?.entry.children ?? root).push(entry);
+    stack.push({ depth, entry });
+  });
+  return root;
+}

@@ -1,0 +1,63 @@
+import type { Inline } from '../../model/types';
+
+/**
+ * Inline mdast to Markdown that markdown-it (Marp) reads back to the same thing, written to stay
+ * readable for a presenter who edits deck.md by hand. Superscripts (French ordinals) become
+ * `<sup>`, which Marp's default HTML allowlist keeps; raw HTML from the source stays text.
+ */
+export function inlineMarkdown(children: readonly Inline[]): string {
+  return escapeLineStart(children.map(node).join(''));
+}
+
+function node(inline: Inline): string {
+  const hName = (inline.data as { hName?: string } | undefined)?.hName;
+  if (hName === 'sup' || hName === 'sub') return `<${hName}>${childrenOf(inline)}</${hName}>`;
+  switch (inline.type) {
+    case 'text':
+      return escapeText(inline.value.replace(/\s*\n\s*/g, ' '));
+    case 'emphasis':
+      return `*${childrenOf(inline)}*`;
+    case 'strong':
+      return `**${childrenOf(inline)}**`;
+    case 'delete':
+      return `~~${childrenOf(inline)}~~`;
+    case 'inlineCode': {
+      const fence = '`'.repeat(Math.max(0, ...[...inline.value.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
+      return `${fence}${inline.value.startsWith('`') ? ' ' : ''}${inline.value}${inline.value.endsWith('`') ? ' ' : ''}${fence}`;
+    }
+    case 'break':
+      return '<br>';
+    case 'link':
+      return `[${childrenOf(inline)}](${destination(inline.url)})`;
+    case 'image':
+      return `![${escapeText(inline.alt ?? '')}](${destination(inline.url)})`;
+    case 'html':
+      return escapeText(inline.value);
+    case 'footnoteReference':
+      return escapeText(`[${inline.label ?? inline.identifier}]`);
+    default:
+      return 'children' in inline ? childrenOf(inline) : 'value' in inline ? escapeText(String(inline.value)) : '';
+  }
+}
+
+function childrenOf(inline: Inline): string {
+  return 'children' in inline ? (inline.children as Inline[]).map(node).join('') : '';
+}
+
+function destination(url: string): string {
+  return /[\s()<>]/.test(url) ? `<${url.replace(/[<>]/g, encodeURIComponent)}>` : url;
+}
+
+/** Only what markdown-it would read as syntax is escaped, so deck.md stays readable. */
+export function escapeText(text: string): string {
+  return text
+    .replace(/[\\`*_[\]<>~|]/g, '\\$&')
+    .replace(/&(?=#?[a-z0-9]+;)/gi, '\\&');
+}
+
+/** A line that starts like a heading, a quote or a list marker must not become one. */
+function escapeLineStart(markdown: string): string {
+  return markdown.replace(/^(\s*)(#|>|[-+](?=\s)|=|(\d+)([.)])(?=\s))/, (_all, space: string, marker: string, digits?: string, dot?: string) =>
+    digits ? `${space}${digits}\\${dot}` : `${space}\\${marker}`,
+  );
+}

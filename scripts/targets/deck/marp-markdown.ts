@@ -1,0 +1,137 @@
+import { inlineMarkdown, escapeText } from './inline-markdown';
+import type { Metadata } from '../../model/types';
+import type { ListItem } from '../../model/types';
+import type { Block } from '../../model/types';
+import type { Slide, SlideUnit } from './slide-plan';
+
+export interface DeckMarkdownOptions {
+  meta: Metadata;
+  /** Marp theme name (`/* @theme ... *\/` of the theme CSS). */
+  theme: string;
+  /** Line at the bottom of every content slide. */
+  footer: string;
+  /** Extra lines put at the top of each slide's notes (the timing), by slide index. */
+  notesHeader?: (slide: Slide, index: number) => string | undefined;
+}
+
+/** The plan as Marp Markdown: one `---` separated slide each, notes as HTML comments. */
+export function deckMarkdown(slides: readonly Slide[], options: DeckMarkdownOptions): string {
+  const { meta } = options;
+  const frontMatter = [
+    '---',
+    'marp: true',
+    `theme: ${options.theme}`,
+    'paginate: true',
+    'size: 16:9',
+    `title: ${yamlString(meta.title)}`,
+    meta.subtitle || meta.description ? `description: ${yamlString(meta.subtitle ?? meta.description ?? '')}` : '',
+    `author: ${yamlString(meta.author)}`,
+    `lang: ${yamlString(meta.lang)}`,
+    `footer: ${yamlString(options.footer)}`,
+    '---',
+  ].filter(Boolean);
+  const body = slides.map((slide, index) => slideMarkdown(slide, options.notesHeader?.(slide, index)));
+  return `${frontMatter.join('\n')}\n\n${body.join('\n\n---\n\n')}\n`;
+}
+
+export function slideClasses(slide: Slide): string {
+  const scale = Math.round(slide.scale * 100);
+  return [slide.kind, scale < 100 ? `scale-${scale}` : ''].filter(Boolean).join(' ');
+}
+
+export function slideTitle(slide: Slide): string {
+  const title = slide.titleInline ? inlineMarkdown(slide.titleInline) : escapeText(slide.title);
+  return slide.continuation > 0 ? `${title} (suite)` : title;
+}
+
+function slideMarkdown(slide: Slide, notesHeader: string | undefined): string {
+  const lines = [`<!-- _class: ${slideClasses(slide)} -->`];
+  if (slide.kind === 'title' || slide.kind === 'divider' || slide.kind === 'subdivider') lines.push('<!-- _paginate: false -->', '<!-- _footer: "" -->');
+  if (slide.header) lines.push(`<!-- _header: ${JSON.stringify(slide.header)} -->`);
+  lines.push('');
+  switch (slide.kind) {
+    case 'title':
+      lines.push(`# ${slideTitle(slide)}`, '');
+      if (slide.kicker) lines.push(`## ${escapeText(slide.kicker)}`, '');
+      if (slide.lines?.length) lines.push(slide.lines.map(escapeText).join('<br>'), '');
+      break;
+    case 'divider':
+    case 'subdivider':
+      if (slide.kicker) lines.push(escapeText(slide.kicker), '');
+      lines.push(`# ${slideTitle(slide)}`, '');
+      break;
+    default:
+      lines.push(`## ${slideTitle(slide)}`, '', ...unitsMarkdown(slide.units));
+  }
+  const notes = [notesHeader, ...slide.units.flatMap((unit) => unit.notes)].filter(Boolean).map((note) => note!.replaceAll('-->', '--\u200b>'));
+  if (notes.length > 0) lines.push('<!--', notes.join('\n\n'), '-->', '');
+  return lines.join('\n').trimEnd();
+}
+
+/** Blocks separated by blank lines; list items grouped by list, with a new bullet for each list. */
+function unitsMarkdown(units: readonly SlideUnit[]): string[] {
+  const out: string[] = [];
+  let previousList: number | undefined;
+  let bullet = '+';
+  for (const unit of units) {
+    const visible = unit.visible;
+    if (!visible) continue;
+    if (visible.type === 'item') {
+      if (visible.list !== previousList) {
+        if (out.length > 0) out.push('');
+        // A new list right after another needs another marker (`*` and `1)` would be fragments in Marp).
+        bullet = bullet === '-' ? '+' : '-';
+      }
+      previousList = visible.list;
+      out.push(itemMarkdown(visible.item, visible.ordered ? `${visible.number}.` : bullet, ''));
+      continue;
+    }
+    previousList = undefined;
+    if (out.length > 0) out.push('');
+    if (visible.type === 'paragraph') out.push(inlineMarkdown(visible.children));
+    else if (visible.type === 'quote') out.push(visible.blocks.map((block) => blockMarkdown(block).replace(/^/gm, '> ')).join('\n>\n'));
+    else out.push(blockMarkdown(visible.block));
+  }
+  return out;
+}
+
+function itemMarkdown(item: ListItem, marker: string, indent: string): string {
+  const inner = indent + ' '.repeat(marker.length + 1);
+  const lines = [`${indent}${marker} ${inlineMarkdown(item.children)}`];
+  for (const more of item.more) lines.push('', `${inner}${inlineMarkdown(more)}`);
+  if (item.sublist) {
+    const sub = item.sublist;
+    sub.items.forEach((child, index) => lines.push(itemMarkdown(child, sub.ordered ? `${(sub.start ?? 1) + index}.` : '-', inner)));
+  }
+  return lines.join('\n');
+}
+
+function blockMarkdown(block: Block): string {
+  switch (block.type) {
+    case 'paragraph':
+      return inlineMarkdown(block.children);
+    case 'list':
+      return block.items.map((item, index) => itemMarkdown(item, block.ordered ? `${(block.start ?? 1) + index}.` : '-', '')).join('\n');
+    case 'quote':
+      return block.blocks.map((inner) => blockMarkdown(inner).replace(/^/gm, '> ')).join('\n>\n');
+    case 'table': {
+      const [head = [], ...rows] = block.rows;
+      const cell = (inline: Parameters<typeof inlineMarkdown>[0]) => inlineMarkdown(inline).replace(/\|/g, '\\|');
+      const marks: Record<string, string> = { left: ':--', right: '--:', center: ':-:' };
+      const align = head.map((_, index) => marks[block.align[index] ?? ''] ?? '---');
+      return [head.map(cell), align, ...rows.map((row) => row.map(cell))].map((row) => `| ${row.join(' | ')} |`).join('\n');
+    }
+    case 'code': {
+      const fence = '`'.repeat(Math.max(3, ...[...block.value.matchAll(/`{3,}/g)].map((m) => m[0].length + 1)));
+      return `${fence}${block.lang ?? ''}\n${block.value}\n${fence}`;
+    }
+    case 'image':
+      return `![${escapeText(block.alt)}](${/[\s()]/.test(block.url) ? `<${block.url}>` : block.url})`;
+    default:
+      return '';
+  }
+}
+
+function yamlString(value: string): string {
+  return JSON.stringify(value);
+}

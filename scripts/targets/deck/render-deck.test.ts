@@ -1,0 +1,138 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Marp } from '@marp-team/marp-core';
+import JSZip from 'jszip';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REAL_SOURCE, tempDir, writeSource, FRONT_MATTER } from '../../../test/helpers';
+import type { BuildReport } from '../../artifacts/report';
+import { BrowserService } from '../../browser/browser-service';
+import { settingsSchema } from '../../config/schema';
+import { build, type BuildResult } from '../../core/build';
+import { PACKAGE_ROOT } from '../../paths';
+import { loadSource } from '../../source/load-source';
+import { sourcePieces } from './source-pieces';
+
+const normalise = (text: string) => text.replace(/\s+/gu, ' ').trim();
+const browser = new BrowserService();
+afterAll(() => browser.close());
+
+async function buildDeck(source: string): Promise<{ result: BuildResult; dir: string; report: BuildReport }> {
+  const outDir = tempDir('triptyque-deck-test-');
+  const result = await build({ sources: [source], root: PACKAGE_ROOT, outDir, only: ['deck'], browser });
+  const report = result.reports[0]!;
+  return { result, dir: join(outDir, report.slug), report };
+}
+
+async function openPdf(path: string) {
+  return getDocument({ data: new Uint8Array(await readFile(path)), useSystemFonts: false, isEvalSupported: false }).promise;
+}
+
+describe('the deck of the real source', () => {
+  let dir: string;
+  let report: BuildReport;
+  let slides: number;
+
+  beforeAll(async () => {
+    const built = await buildDeck(REAL_SOURCE);
+    ({ dir, report } = built);
+    expect(built.result.files.flatMap((file) => file.messages.filter((m) => m.fatal).map(String))).toEqual([]);
+    expect(report.targets.deck?.ok).toBe(true);
+    slides = report.targets.deck!.counts['slides']!;
+  }, 300_000);
+
+  it('reports slides, splits, shrinks and the talk length', () => {
+    const deck = report.targets.deck!;
+    expect(slides).toBeGreaterThan(15);
+    expect(deck.counts).toHaveProperty('splits');
+    expect(deck.counts).toHaveProperty('shrunk');
+    expect((deck.details as { talk: { total: string } }).talk.total).toMatch(/^≈\u00a0\d+\u00a0min/);
+    expect(report.diagnostics.filter((d) => d.ruleId === 'deck-blocked-request')).toEqual([]);
+  });
+
+  it('has no slide whose content overflows, measured in deck.html', async () => {
+    const blocked: string[] = [];
+    const measures = await browser.withPage({ allowedRoots: [dir], onBlocked: (url) => blocked.push(url), viewport: { width: 1280, height: 720 } }, async (page) => {
+      await page.goto(pathToFileURL(join(dir, 'deck.html')).href, { waitUntil: 'load' });
+      await page.evaluate(() => Promise.all([...document.fonts].map((font) => font.load())).then(() => undefined));
+      return page.$$eval('svg[data-marpit-svg] > foreignObject > section', (sections) =>
+        sections.map((section) => ({ id: section.id, height: section.scrollHeight - section.clientHeight, width: section.scrollWidth - section.clientWidth, client: section.clientHeight })),
+      );
+    });
+    expect(blocked).toEqual([]);
+    expect(measures).toHaveLength(slides);
+    expect(measures.every((m) => m.client === 720)).toBe(true);
+    expect(measures.filter((m) => m.height > 0 || m.width > 0)).toEqual([]);
+  });
+
+  it('loses nothing: every paragraph and list item of the source is on a slide or in its notes', async () => {
+    const markdown = await readFile(join(dir, 'deck.md'), 'utf8');
+    expect(markdown).toMatch(/^---\nmarp: true\ntheme: arifor\npaginate: true\n/);
+    const { html, comments } = new Marp({ inlineSVG: false, emoji: { shortcode: false, unicode: false }, math: false, script: false }).render(markdown);
+    const text = html.replace(/<\/?(?:sup|sub|em|strong|a|code|s)(?: [^>]*)?>/g, '').replace(/<[^>]+>/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+    const corpus = normalise(`${text} ${comments.flat().join(' ')}`).replace(/ ([,.;:!?)])/g, '$1');
+    const { publication } = await loadSource(REAL_SOURCE, settingsSchema.parse({}));
+    const missing = sourcePieces(publication!).filter((piece) => !corpus.includes(piece.replace(/ ([,.;:!?)])/g, '$1')));
+    expect(missing.join('\n')).toBe('');
+    expect(comments).toHaveLength(slides);
+    expect(comments.slice(1).every((notes) => notes.some((note) => /Temps de parole : ≈/.test(normalise(note))))).toBe(true);
+  });
+
+  it('prints deck.pdf with one page per slide, bookmarks from the model and the front matter as metadata', async () => {
+    const pdf = await openPdf(join(dir, 'deck.pdf'));
+    expect(pdf.numPages).toBe(slides);
+    const page = await pdf.getPage(1);
+    expect(page.view.map(Math.round)).toEqual([0, 0, 960, 540]);
+    const { info } = (await pdf.getMetadata()) as unknown as { info: Record<string, string> };
+    expect(normalise(info['Title']!)).toBe('Synthèse de la journée du 27 mai 2010');
+    expect(info['Author']).toBe('GIP ARIFOR Champagne-Ardenne');
+    expect(info['Subject']).toContain('travailler en réseau');
+    expect(info['Language']).toBe('fr');
+    const outline = (await pdf.getOutline()) ?? [];
+    const titles = (items: typeof outline): string[] => items.flatMap((item) => [normalise(item.title), ...titles(item.items)]);
+    expect(outline.map((item) => normalise(item.title))).toEqual(['Sommaire', 'Extraits de témoignages régionaux', 'Réseaux, plus-values et abnégation']);
+    expect(titles(outline)).toContain('Pôle coopération, réseau innovant pour l’accompagnement des évolutions du secteur sanitaire, social et médico-social');
+    expect(titles(outline).filter((title) => title.includes('(suite)'))).toEqual([]);
+  });
+
+  it('writes deck.pptx with one slide per page and the speaker notes', async () => {
+    const zip = await JSZip.loadAsync(await readFile(join(dir, 'deck.pptx')));
+    const slideFiles = Object.keys(zip.files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name));
+    expect(slideFiles).toHaveLength(slides);
+    const notes = await Promise.all(Object.keys(zip.files).filter((name) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)).map((name) => zip.file(name)!.async('string')));
+    const all = notes.join(' ');
+    expect(all).toContain('Temps de parole');
+    expect(all).toContain('groupes de travail sur des thématiques particulières');
+  });
+
+  it('prints an A4 speaker handout', async () => {
+    const pdf = await openPdf(join(dir, 'deck-handout.pdf'));
+    const page = await pdf.getPage(1);
+    expect(page.view.map(Math.round)).toEqual([0, 0, 595, 842]);
+    expect(pdf.numPages).toBeGreaterThan(3);
+    const text = (await page.getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' ');
+    expect(text).toMatch(/≈\s\d+\smin/);
+  });
+});
+
+describe('slides too full for the room', () => {
+  it('splits a long list into "(suite)" slides that all fit', async () => {
+    const items = Array.from({ length: 29 }, (_, index) => `- Point numéro ${index + 1} de la liste, qui prend une ligne ou presque sur la diapositive.`).join('\n');
+    const { report, dir } = await buildDeck(writeSource(`${FRONT_MATTER}# Partie\n\n## Une longue liste\n\n${items}\n`));
+    expect(report.targets.deck?.ok).toBe(true);
+    expect(report.targets.deck!.counts['splits']).toBe(1);
+    const markdown = normalise(await readFile(join(dir, 'deck.md'), 'utf8'));
+    expect(markdown.match(/## Une longue liste \(suite\)/g)!.length).toBeGreaterThanOrEqual(2);
+    for (let index = 1; index <= 29; index += 1) expect(markdown).toContain(`Point numéro ${index} de`);
+  }, 180_000);
+
+  it('fails the build at the source line of a list item no slide can hold', async () => {
+    const huge = 'Un élément de liste démesuré qui ne tiendra sur aucune diapositive. '.repeat(40);
+    const { result, report } = await buildDeck(writeSource(`${FRONT_MATTER}# Partie\n\nIntroduction.\n\n- ${huge}\n`));
+    expect(report.targets.deck?.ok).toBe(false);
+    const overflow = result.files[0]!.messages.find((message) => message.ruleId === 'deck-overflow');
+    expect(overflow?.fatal).toBe(true);
+    expect(overflow?.line).toBe(10);
+  }, 180_000);
+});
