@@ -25,6 +25,20 @@ const COMMANDS: Record<string, CommandEntry> = {
       return { run: m.runCheck, help: m.checkHelp };
     },
   },
+  preview: {
+    summary: 'build, then rebuild on every save and show the three publications in a browser',
+    load: async () => {
+      const m = await import('./commands/preview');
+      return { run: m.runPreview, help: m.previewHelp };
+    },
+  },
+  send: {
+    summary: 'send the built digest over SMTP (SMTP_URL), resumable; --dry-run writes .eml files',
+    load: async () => {
+      const m = await import('./commands/send');
+      return { run: m.runSend, help: m.sendHelp };
+    },
+  },
 };
 
 const HELP = `triptyque ${TOOL_VERSION}: one Markdown source, three publications (deck, brochure, digest).

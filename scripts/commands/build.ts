@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
-import { build } from '../core/build';
+import { join, resolve } from 'node:path';
+import { build, type BuildResult, type ProgressEvent } from '../core/build';
+import { watch } from '../core/watch';
 import type { CommandRun } from './command';
 import { parseTargets } from './parse-targets';
 
@@ -14,6 +15,8 @@ Options:
   --out DIR        output folder (default: output)
   --only LIST      only these targets, comma-separated: deck, brochure, digest
   --force          rebuild every artifact, even those whose inputs are unchanged
+  --no-gallery     do not write DIR/index.html (the gallery of thumbnails)
+  --watch          keep running: rebuild what a change affects, with the browser kept warm
   -h, --help       this help
 
 Exit codes: 0 built, 1 errors in a source or a failed target, 2 bad usage.`;
@@ -22,22 +25,32 @@ export const runBuild: CommandRun = async (argv, io) => {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { out: { type: 'string', default: 'output' }, only: { type: 'string' }, force: { type: 'boolean', default: false } },
+    options: {
+      out: { type: 'string', default: 'output' },
+      only: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      'no-gallery': { type: 'boolean', default: false },
+      watch: { type: 'boolean', default: false },
+    },
   });
-  const result = await build({
-    sources: positionals,
-    root: io.cwd,
-    outDir: resolve(io.cwd, values.out!),
-    only: parseTargets(values.only),
-    force: values.force,
-    signal: io.signal,
-    onProgress: (event) => io.err(`${event.slug}${event.target ? ` ${event.target}` : ''}: ${event.message}`),
-  });
-  io.report(result.files);
-  for (const report of result.reports) {
-    const parts = Object.entries(report.targets).map(([name, target]) => `${name} ${!target.ok ? 'FAILED' : target.cached ? 'up to date' : `${target.durationMs} ms`}`);
-    io.out(`${report.ok ? '✔' : '✖'} ${report.slug} in ${report.durationMs} ms${parts.length ? ` (${parts.join(', ')})` : ''} -> ${resolve(io.cwd, values.out!, report.slug)}`);
+  const outDir = resolve(io.cwd, values.out!);
+  const only = parseTargets(values.only);
+  const onProgress = (event: ProgressEvent) => io.err(`${event.slug}${event.target ? ` ${event.target}` : ''}: ${event.message}`);
+  const summarise = (result: BuildResult) => {
+    io.report(result.files);
+    for (const report of result.reports) {
+      const parts = Object.entries(report.targets).map(([name, target]) => `${name} ${!target.ok ? 'FAILED' : target.cached ? 'up to date' : `${target.durationMs} ms`}`);
+      io.out(`${report.ok ? '✔' : '✖'} ${report.slug} in ${report.durationMs} ms${parts.length ? ` (${parts.join(', ')})` : ''} -> ${join(outDir, report.slug)}`);
+    }
+  };
+  if (values.watch) {
+    io.err('Watching the sources, triptyque.config.yaml and themes/; Ctrl-C to stop.');
+    await watch({ root: io.cwd, sources: positionals, outDir, only, signal: io.signal, onProgress, onBuild: summarise, onChange: (changed) => io.err(`changed: ${changed.join(', ')}`) });
+    return 0;
   }
+  const result = await build({ sources: positionals, root: io.cwd, outDir, only, force: values.force, gallery: !values['no-gallery'], signal: io.signal, onProgress });
+  summarise(result);
+  if (result.reports.length > 0 && !values['no-gallery']) io.out(`Gallery: ${join(outDir, 'index.html')}`);
   if (result.reports.length === 0 && result.ok) io.err('Nothing to build: no content/*.md and no SOURCE given.');
   return result.ok ? 0 : 1;
 };

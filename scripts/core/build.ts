@@ -1,4 +1,4 @@
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import { modelCounts, toDiagnostic, type BuildReport, type TargetReport } from '../artifacts/report';
@@ -7,6 +7,7 @@ import { artifactWriter, writeAtomic } from '../artifacts/write-artifact';
 import { BrowserService } from '../browser/browser-service';
 import { loadConfig } from '../config/load';
 import { isTriptyqueError } from '../errors';
+import { writeGallery } from '../gallery/write-gallery';
 import { TARGET_NAMES, type TargetName } from '../model/types';
 import { NODE_MODULES_DIR, PACKAGE_ROOT, themeDir } from '../paths';
 import { hasErrors, loadSource } from '../source/load-source';
@@ -26,6 +27,8 @@ export interface BuildOptions {
   signal?: AbortSignal;
   /** Rebuild every artifact even when its inputs are unchanged. */
   force?: boolean;
+  /** Also write `DIR/index.html`, the gallery of every source in DIR. */
+  gallery?: boolean;
   /** A browser to reuse (watch mode keeps one warm); otherwise one is launched and closed here. */
   browser?: BrowserService;
 }
@@ -55,6 +58,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const { report, file } = await buildSource(source, config.settings, browser, options);
       files.push(file);
       reports.push(report);
+    }
+    if (options.gallery && reports.length > 0) {
+      options.onProgress?.({ slug: 'gallery', message: 'thumbnails of every slide and page' });
+      await writeGallery({ outDir: options.outDir, reports: await allReports(options.outDir, reports), browser, root: options.root });
     }
   } finally {
     if (!options.browser) await browser.close();
@@ -134,6 +141,18 @@ async function buildSource(
     await unlock();
   }
   return { report, file };
+}
+
+/** This build's reports, then those of sources built earlier into the same folder. */
+async function allReports(outDir: string, fresh: readonly BuildReport[]): Promise<BuildReport[]> {
+  const slugs = new Set(fresh.map((report) => report.slug));
+  const entries = await readdir(outDir, { withFileTypes: true }).catch(() => []);
+  const earlier: BuildReport[] = [];
+  for (const entry of entries.filter((e) => e.isDirectory() && !slugs.has(e.name)).sort((a, b) => a.name.localeCompare(b.name))) {
+    const report = await readPreviousReport(join(outDir, entry.name));
+    if (report) earlier.push(report);
+  }
+  return [...fresh, ...earlier];
 }
 
 async function readPreviousReport(outDir: string): Promise<BuildReport | undefined> {

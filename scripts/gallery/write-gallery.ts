@@ -1,0 +1,35 @@
+import { dirname, join, resolve } from 'node:path';
+import type { BuildReport } from '../artifacts/report';
+import { writeAtomic, type ArtifactRecord } from '../artifacts/write-artifact';
+import type { BrowserService } from '../browser/browser-service';
+import { NODE_MODULES_DIR, THEMES_DIR } from '../paths';
+import { buildTime } from '../core/build';
+import { galleryHtml } from './gallery-html';
+import { readSourceView } from './source-view';
+import { updateThumbnails } from './thumbnails';
+
+export interface WriteGalleryOptions {
+  /** The build's output folder: the gallery is `DIR/index.html`, thumbnails go to `DIR/<slug>/thumbs/`. */
+  outDir: string;
+  /** One report per source to show, in order. */
+  reports: readonly BuildReport[];
+  /** The build's browser: thumbnails are shot with it. */
+  browser: BrowserService;
+  /** Diagnostics' file names are shown relative to this folder. */
+  root?: string;
+}
+
+/** Writes `DIR/index.html`: every source's status, slide and page thumbnails, digest, files and diagnostics. */
+export async function writeGallery(options: WriteGalleryOptions): Promise<ArtifactRecord> {
+  const outDir = resolve(options.outDir);
+  const views = [];
+  for (const report of options.reports) {
+    const slugDir = join(outDir, report.slug);
+    // The deck may load the theme's files, its fonts from node_modules and images beside the source.
+    await updateThumbnails(options.browser, slugDir, [slugDir, THEMES_DIR, NODE_MODULES_DIR, dirname(resolve(report.source))]);
+    views.push(await readSourceView(report, slugDir));
+  }
+  const path = join(outDir, 'index.html');
+  const html = galleryHtml(views, { generatedAt: new Date(buildTime()).toUTCString(), root: options.root });
+  return { name: 'index.html', path, bytes: await writeAtomic(path, html) };
+}
