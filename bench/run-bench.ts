@@ -115,7 +115,7 @@ async function coldRun(schedule: Schedule, scale: ScaleResult, deadline: number 
   const cold = await measureProcess(process.execPath, [CLI, 'build', source, '--out', outDir, '--force'], { cwd: PACKAGE_ROOT, timeoutMs: timeout });
   const report = await readReport(outDir);
   scale.cold.push(sample(cold, report?.ok));
-  log(`  ${scale.factor}x cold ${run}: ${Math.round(cold.ms)} ms${cold.timedOut ? ' (timed out)' : report?.ok ? '' : ` (not ok: ${cold.stderrTail.trim().split('\n').at(-1)})`}`);
+  log(`  ${scale.factor}x cold ${run}: ${Math.round(cold.ms)} ms${cold.timedOut ? ' (timed out)' : report?.ok ? '' : ` (not ok: ${cold.stderrTail.trim().split('\n').slice(-3).join(' | ')})`}`);
   if (report) recordReport(scale, report, cold.ms);
   // Only the latest build's artifacts are kept: the peers start from them.
   if (run > 1) await rm(join(schedule.work, `x${scale.factor}`, `cold-${run - 1}`), { recursive: true, force: true });
@@ -179,7 +179,8 @@ async function warmRebuilds(factor: number, source: string, outDir: string, edit
 }
 
 function sample(run: ProcessRun, ok: boolean | undefined): Sample {
-  const note = run.timedOut ? `timed out after ${Math.round(run.ms / 1000)} s` : ok ? undefined : `exit code ${run.exitCode}`;
+  const error = run.stderrTail.split('\n').findLast((line) => /error|failed/i.test(line))?.trim();
+  const note = run.timedOut ? `timed out after ${Math.round(run.ms / 1000)} s` : ok ? undefined : `exit code ${run.exitCode}${error ? `: ${error.slice(0, 200)}` : ''}`;
   return { ms: run.ms, peak: run.peak, ok: ok === true && !run.timedOut, timedOut: run.timedOut, note };
 }
 
