@@ -68,6 +68,16 @@ describe('triptyque on the command line', () => {
     expect(report.diagnostics.find((d: { severity: string }) => d.severity === 'error')).toMatchObject({ line: 1, column: 1, severity: 'error', ruleId: 'missing-metadata' });
   });
 
+  it('ends a build with a summary: each target, its time and each artifact with its size', () => {
+    const cwd = tempDir();
+    const source = writeSource(`${FRONT_MATTER}# Un\n\nTexte.\n`);
+    const result = triptyque(['build', source, '--out', join(cwd, 'out'), '--only', 'digest', '--no-gallery'], { cwd });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^✔ essai in \d+\.\d s -> /m);
+    expect(result.stdout).toMatch(/^ {2}digest {3}\d+\.\d s {2}digest\.html \d+ kB, digest\.txt \d+ kB, digest\.eml \d+ kB$/m);
+    expect(result.stderr).toContain('essai digest: rendering');
+  });
+
   it('says in one sentence how to get a browser when the configured one is missing', () => {
     const source = writeSource(`${FRONT_MATTER}# Un\n\nTexte.\n`);
     const cwd = tempDir();

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
-import { build, type BuildResult, type ProgressEvent } from '../core/build';
+import { build, type BuildResult } from '../core/build';
 import { watch } from '../core/watch';
+import { progressPrinter, summaryLines } from './build-output';
 import type { CommandRun } from './command';
 import { parseTargets } from './parse-targets';
 
@@ -35,13 +36,12 @@ export const runBuild: CommandRun = async (argv, io) => {
   });
   const outDir = resolve(io.cwd, values.out!);
   const only = parseTargets(values.only);
-  const onProgress = (event: ProgressEvent) => io.err(`${event.slug}${event.target ? ` ${event.target}` : ''}: ${event.message}`);
+  const progress = progressPrinter(io);
+  const onProgress = progress.onProgress;
   const summarise = (result: BuildResult) => {
+    progress.done();
     io.report(result.files);
-    for (const report of result.reports) {
-      const parts = Object.entries(report.targets).map(([name, target]) => `${name} ${!target.ok ? 'FAILED' : target.cached ? 'up to date' : `${target.durationMs} ms`}`);
-      io.out(`${report.ok ? '✔' : '✖'} ${report.slug} in ${report.durationMs} ms${parts.length ? ` (${parts.join(', ')})` : ''} -> ${join(outDir, report.slug)}`);
-    }
+    for (const report of result.reports) for (const line of summaryLines(report, join(outDir, report.slug))) io.out(line);
   };
   if (values.watch) {
     io.err('Watching the sources, triptyque.config.yaml and themes/; Ctrl-C to stop.');

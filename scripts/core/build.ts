@@ -4,7 +4,7 @@ import type { VFile } from 'vfile';
 import { modelCounts, toDiagnostic, type BuildReport, type TargetReport } from '../artifacts/report';
 import { lockOutput } from '../artifacts/output-lock';
 import { artifactWriter, writeAtomic } from '../artifacts/write-artifact';
-import { BrowserService } from '../browser/browser-service';
+import { asBrowserFailure, BrowserService } from '../browser/browser-service';
 import { loadConfig } from '../config/load';
 import { isTriptyqueError } from '../errors';
 import { writeGallery } from '../gallery/write-gallery';
@@ -115,9 +115,10 @@ async function buildSource(
       // `--only` rebuilds some targets: the report keeps what it said of the others.
       for (const name of TARGET_NAMES) {
         const earlier = earlierReport?.targets[name];
-        if (!selected.includes(name) && earlier) report.targets[name] = earlier;
+        if (!selected.includes(name) && earlier) report.targets[name] = { ...earlier, cached: true, durationMs: 0 };
       }
-      const results = await Promise.all(
+      // Every target settles before the lock is released: one failing must not leave another writing.
+      const settled = await Promise.allSettled(
         selected.map(async (name) => {
           const inputHash = await inputFingerprint({ target: name, sourcePath: source, sourceDir, publication, settings, themeDir: themeDir(settings.theme) });
           const kept = await upToDate(previous?.targets[name], inputHash, outDir);
@@ -128,6 +129,9 @@ async function buildSource(
           return { ...(await runTarget(name, context(name))), inputHash };
         }),
       );
+      const failure = settled.find((outcome) => outcome.status === 'rejected');
+      if (failure) throw failure.reason;
+      const results = settled.map((outcome) => (outcome as PromiseFulfilledResult<TargetReport>).value);
       selected.forEach((name, index) => (report.targets[name] = results[index]));
     } else {
       options.onProgress?.({ slug, message: 'not built: the source has errors' });
@@ -177,12 +181,15 @@ async function runTarget(name: TargetName, context: TargetContext): Promise<Targ
   const started = performance.now();
   context.progress('rendering');
   try {
+    context.signal?.throwIfAborted();
     const target = await TARGETS[name]();
     const result = await target.render(context);
     const durationMs = Math.round(performance.now() - started);
     context.progress(`done in ${durationMs} ms`);
     return { ok: true, durationMs, artifacts: result.artifacts.map(({ name, bytes }) => ({ name, bytes })), counts: result.counts, details: result.details };
-  } catch (error) {
+  } catch (thrown) {
+    // A browser that stopped answering is an operational failure of this target, not a bug.
+    const error = asBrowserFailure(thrown);
     if (!isTriptyqueError(error)) throw error;
     const durationMs = Math.round(performance.now() - started);
     context.progress(`failed: ${error.message}`);
