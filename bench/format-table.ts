@@ -72,7 +72,7 @@ export function formatResults(results: BenchResults): string {
     `Machine: ${machine.cores} cores (${machine.cpu}), ${Math.round(machine.totalMemoryBytes / 1024 ** 3)} GB RAM, Node ${machine.node}, ${machine.chromium}, ${machine.date}. ` +
       `Load average before/after: ${machine.loadBefore.map((n) => n.toFixed(1)).join(' ')} / ${machine.loadAfter.map((n) => n.toFixed(1)).join(' ')}. Whole bench: ${seconds(results.elapsedMs)}.`,
     '',
-    'Medians (n = runs that succeeded). Cold: `node bin/triptyque.mjs build SOURCE --out FRESH_DIR --force`, a separate process, browser start included. ' +
+    'Medians (n = runs that succeeded). Cold: `node bin/triptyque.mjs build SOURCE --out FRESH_DIR --force --no-gallery` (the gallery is not one of the artifacts of the three targets), a separate process, browser start included. ' +
       'Warm: `build()` in-process with one BrowserService kept warm (as the watch mode will), after a one-paragraph edit; ' +
       '"HTML artifacts" is edit -> the last of the HTML artifacts renamed into place (its mtime), during the same full rebuild. ' +
       'Peers start from Triptyque\'s own deck.md and brochure.html: marp-cli once per format, pagedjs-cli for the brochure PDF.',

@@ -112,7 +112,7 @@ async function coldRun(schedule: Schedule, scale: ScaleResult, deadline: number 
   const outDir = join(schedule.work, `x${scale.factor}`, `cold-${run}`);
   const source = schedule.sources.get(scale.factor)!;
   const timeout = deadline === undefined ? Math.max(timeoutFor(schedule.deadline), 180_000) : timeoutFor(deadline);
-  const cold = await measureProcess(process.execPath, [CLI, 'build', source, '--out', outDir, '--force'], { cwd: PACKAGE_ROOT, timeoutMs: timeout });
+  const cold = await measureProcess(process.execPath, [CLI, 'build', source, '--out', outDir, '--force', '--no-gallery'], { cwd: PACKAGE_ROOT, timeoutMs: timeout });
   const report = await readReport(outDir);
   scale.cold.push(sample(cold, report?.ok));
   log(`  ${scale.factor}x cold ${run}: ${Math.round(cold.ms)} ms${cold.timedOut ? ' (timed out)' : report?.ok ? '' : ` (not ok: ${cold.stderrTail.trim().split('\n').slice(-3).join(' | ')})`}`);
