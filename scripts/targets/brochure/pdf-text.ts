@@ -1,4 +1,11 @@
-import { openPdf } from './read-pdf';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+type PdfDocument = Awaited<ReturnType<typeof getDocument>['promise']>;
+
+/** Opens PDF bytes with pdfjs (a copy: pdfjs detaches the buffer it is given). */
+async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
+  return getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+}
 
 export interface PositionedText {
   text: string;
@@ -6,7 +13,7 @@ export interface PositionedText {
   y: number;
 }
 
-/** Text of each page as pdfjs reads it, items in content order with line ends kept. */
+/** Text of each page as pdfjs reads it, items in content order with line ends kept (for the tests: the build never loads pdfjs). */
 export async function pdfPageTexts(bytes: Uint8Array): Promise<string[]> {
   const pages = await pdfPageItems(bytes);
   return pages.map((items) => items.map((item) => item.text).join(''));

@@ -1,4 +1,4 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, PDFString, PDFHexString, type PDFDocument, type PDFObject } from 'pdf-lib';
 
 export interface HeadingPlace {
   /** 1-based page number. */
@@ -7,31 +7,54 @@ export interface HeadingPlace {
   top?: number;
 }
 
-type PdfDocument = Awaited<ReturnType<typeof getDocument>['promise']>;
-
-/** Opens PDF bytes with pdfjs (a copy: pdfjs detaches the buffer it is given). */
-export async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
-  return getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
-}
-
 /**
  * Where each anchored element landed: Chromium writes a named destination for every element
- * that a link in the document points to (the contents links to each heading).
+ * that a link in the document points to (the contents links to each heading); without `ids`,
+ * every one of them. Read with
+ * pdf-lib from the catalog (a `/Dests` dictionary, or the `/Names` tree): no text extraction.
  */
-export async function namedDestinationPages(bytes: Uint8Array, ids: readonly string[]): Promise<Map<string, HeadingPlace>> {
-  const pdf = await openPdf(bytes);
-  try {
-    const places = new Map<string, HeadingPlace>();
-    for (const id of ids) {
-      const destination = (await pdf.getDestination(id)) as unknown[] | null;
-      const ref = destination?.[0];
-      if (!ref || typeof ref !== 'object') continue;
-      const index = await pdf.getPageIndex(ref as Parameters<PdfDocument['getPageIndex']>[0]);
-      const top = destination?.[3];
-      places.set(id, { page: index + 1, top: typeof top === 'number' ? top : undefined });
-    }
-    return places;
-  } finally {
-    await pdf.destroy();
+export function namedDestinationPages(pdf: PDFDocument, ids?: readonly string[]): Map<string, HeadingPlace> {
+  const destinations = namedDestinations(pdf);
+  const pageIndex = new Map(pdf.getPages().map((page, index) => [page.ref.toString(), index]));
+  const places = new Map<string, HeadingPlace>();
+  for (const id of ids ?? destinations.keys()) {
+    const destination = explicitDestination(pdf, destinations.get(id));
+    const ref = destination?.get(0);
+    const index = ref instanceof PDFRef ? pageIndex.get(ref.toString()) : undefined;
+    if (index === undefined) continue;
+    const top = destination?.lookup(3);
+    places.set(id, { page: index + 1, top: top instanceof PDFNumber ? top.asNumber() : undefined });
   }
+  return places;
+}
+
+/** Every named destination of the document, by name. */
+export function namedDestinations(pdf: PDFDocument): Map<string, PDFObject> {
+  const found = new Map<string, PDFObject>();
+  const dests = pdf.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  for (const [name, value] of dests?.entries() ?? []) found.set(name.decodeText(), value);
+  const tree = pdf.catalog.lookupMaybe(PDFName.of('Names'), PDFDict)?.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  if (tree) collectNameTree(tree, found);
+  return found;
+}
+
+function collectNameTree(node: PDFDict, found: Map<string, PDFObject>): void {
+  const names = node.lookupMaybe(PDFName.of('Names'), PDFArray);
+  for (let index = 0; names && index + 1 < names.size(); index += 2) {
+    const key = names.lookup(index);
+    if (key instanceof PDFString || key instanceof PDFHexString) found.set(key.decodeText(), names.get(index + 1));
+  }
+  const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
+  for (let index = 0; kids && index < kids.size(); index++) {
+    const kid = kids.lookup(index);
+    if (kid instanceof PDFDict) collectNameTree(kid, found);
+  }
+}
+
+/** A destination is an array `[page /XYZ left top zoom]`, possibly wrapped in a dictionary's `/D`. */
+export function explicitDestination(pdf: PDFDocument, value: PDFObject | undefined): PDFArray | undefined {
+  const resolved = value instanceof PDFRef ? pdf.context.lookup(value) : value;
+  if (resolved instanceof PDFArray) return resolved;
+  if (resolved instanceof PDFDict) return resolved.lookupMaybe(PDFName.of('D'), PDFArray);
+  return undefined;
 }

@@ -1,22 +1,26 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
-import { TriptyqueError } from '../../errors';
 import { fontFaceCss, loadTheme, themeVariables } from '../../theme/load-theme';
 import type { Target, TargetContext, TargetResult } from '../target';
 import { brochureHtml } from './brochure-html';
+import { cropToTrim } from './crop-to-trim';
+import { earlierPageNumbers } from './earlier-page-numbers';
 import { imposeBooklet } from './impose-booklet';
 import { writeOutline } from './outline';
 import { BLEED_MM, MM_TO_PT, PAGE } from './page-geometry';
-import { fitPagesToSize } from './page-size';
-import { paginate, printHtml } from './paginate';
+import { paginate } from './paginate';
 import { applyPdfMetadata, documentDate } from './pdf-metadata';
 import { makePrintFile } from './print-file';
+import { namedDestinationPages } from './read-pdf';
 
 /** The finished page, A5 portrait, in points. */
 export const TRIM = { width: PAGE.width * MM_TO_PT, height: PAGE.height * MM_TO_PT } as const;
 
-/** HTML and PDF of the A5 booklet, plus the same pages imposed for an office printer and a print-shop file. */
+/**
+ * HTML and PDF of the A5 booklet, plus the same pages imposed for an office printer and a
+ * print-shop file. Chromium prints the print shop's variant (with bleed) only: the reading PDF
+ * is that print cut to the trim, the same layout, so pagination prints once or twice, not more.
+ */
 export async function renderBrochure(context: TargetContext): Promise<TargetResult> {
   const { publication } = context;
   const theme = loadTheme(context.settings.theme);
@@ -27,56 +31,56 @@ export async function renderBrochure(context: TargetContext): Promise<TargetResu
     context.file.message(`brochure: a resource outside the allowed folders was not loaded: ${url}`, { ruleId: 'brochure-blocked-resource', source: 'triptyque' });
   };
 
-  const printed = await context.browser.withPage({ allowedRoots: context.allowedRoots, onBlocked }, async (page) => {
-    const paginated = await paginate(page, { compose: compose(0), workDir: context.outDir });
-    context.progress(`${paginated.passes} passes for the contents page numbers`);
-    const numbers = new Map([...paginated.places].map(([id, place]) => [id, place.page]));
-    const withBleed = await printHtml(page, compose(BLEED_MM)(numbers).html, context.outDir);
-    return { ...paginated, withBleed };
-  });
+  // A rebuild finds the numbers in the brochure it replaces: usually still right, so its HTML
+  // is written before any print, and one print may be enough.
+  const expected = await earlierPageNumbers(join(context.outDir, 'brochure.pdf'));
+  const early = expected ? compose(0)(expected) : undefined;
+  const earlyRecord = early ? await context.write('brochure.html', early.html) : undefined;
+
+  const printed = await context.browser.withPage({ allowedRoots: context.allowedRoots, onBlocked }, (page) =>
+    paginate(page, { compose: compose(BLEED_MM), workDir: context.outDir, expected }),
+  );
+  context.progress(`${printed.passes} ${printed.passes === 1 ? 'print' : 'prints'} for the contents page numbers`);
   context.signal?.throwIfAborted();
 
+  const reading = compose(0)(printed.numbers);
+  const html = earlyRecord && early?.html === reading.html ? earlyRecord : await context.write('brochure.html', reading.html);
+
   const date = documentDate();
-  const seed = printed.document.html;
-  const reading = await PDFDocument.load(printed.pdf, { updateMetadata: false });
-  fitPagesToSize(reading, TRIM.width, TRIM.height);
+  const seed = reading.html;
+  const brochure = printed.pdf;
+  cropToTrim(brochure, { trim: TRIM, bleed: BLEED_MM * MM_TO_PT });
+  const places = namedDestinationPages(brochure, reading.contents.map((entry) => entry.id));
   writeOutline(
-    reading,
-    printed.document.contents.map((entry) => ({ title: entry.title, depth: entry.depth, place: printed.places.get(entry.id)! })),
+    brochure,
+    reading.contents.map((entry) => ({ title: entry.title, depth: entry.depth, place: places.get(entry.id)! })),
   );
-  applyPdfMetadata(reading, publication.meta, date, seed);
-  const readingBytes = await reading.save();
-  const pages = reading.getPageCount();
+  applyPdfMetadata(brochure, publication.meta, date, seed);
+  const brochureBytes = await brochure.save();
+  const pages = brochure.getPageCount();
+  const brochurePdf = await context.write('brochure.pdf', brochureBytes);
 
-  const booklet = await imposeBooklet(readingBytes);
+  const booklet = await imposeBooklet(brochureBytes);
   applyPdfMetadata(booklet.pdf, publication.meta, date, `${seed}\nbooklet`);
+  const bookletPdf = await context.write('brochure-booklet.pdf', await booklet.pdf.save());
 
-  const print = await makePrintFile(printed.withBleed, { trim: TRIM, bleedMm: BLEED_MM });
-  const printSourcePages = (await PDFDocument.load(printed.withBleed)).getPageCount();
-  if (printSourcePages !== pages) {
-    throw new TriptyqueError('RENDER_FAILED', `brochure: the print variant has ${printSourcePages} pages, the brochure ${pages}; bleed must not move the text`);
-  }
+  const print = await makePrintFile(printed.bytes, { trim: TRIM, bleedMm: BLEED_MM });
   applyPdfMetadata(print.pdf, publication.meta, date, `${seed}\nprint`);
+  const printPdf = await context.write('brochure-print.pdf', await print.pdf.save());
 
-  const artifacts = [
-    await context.write('brochure.html', printed.document.html),
-    await context.write('brochure.pdf', readingBytes),
-    await context.write('brochure-booklet.pdf', await booklet.pdf.save()),
-    await context.write('brochure-print.pdf', await print.pdf.save()),
-  ];
   context.progress(`${pages} pages, ${booklet.sheets} booklet sheets`);
   return {
-    artifacts,
+    artifacts: [html, brochurePdf, bookletPdf, printPdf],
     counts: {
       pages,
       bookletSheets: booklet.sheets,
       bookletBlankPages: booklet.blanks,
       printPages: print.pages,
-      contentsEntries: printed.document.contents.length,
-      chapters: printed.document.chapters.length,
+      contentsEntries: reading.contents.length,
+      chapters: reading.chapters.length,
       paginationPasses: printed.passes,
     },
-    details: { contents: printed.document.contents.map((entry) => ({ title: entry.title, depth: entry.depth, page: printed.places.get(entry.id)?.page })) },
+    details: { contents: reading.contents.map((entry) => ({ title: entry.title, depth: entry.depth, page: printed.numbers.get(entry.id) })) },
   };
 }
 
