@@ -5,17 +5,22 @@ import { fontFaceCss, themeVariables, type Theme } from '../../theme/load-theme'
 export interface DeckTheme {
   /** The `@theme` name Marp knows it by. */
   name: string;
-  /** The complete Marp theme: the theme's deck CSS, its tokens as variables, its fonts embedded. */
+  /** The Marp theme without fonts: the theme's deck CSS and its tokens as variables. What the build lays slides out with. */
   css: string;
+  /** The same theme with its fonts embedded, for deck.html. */
+  selfContainedCss: string;
+  /** `@font-face` rules pointing at node_modules: the build's pages load fonts from disk, not from 900 KB of base64. */
+  fontCss: string;
 }
 
 /**
  * The Marp theme for a Triptyque theme: `themes/<theme>/deck/<theme>.css` plus the shared tokens.
- * Fonts are embedded as data URLs: deck.html then works wherever it is copied, and the page that
- * prints the PDF loads nothing from disk or network.
+ * deck.html embeds the fonts as data URLs so it works wherever it is copied; the pages the build
+ * measures and prints in read the same font files by file URL.
  */
 export async function loadDeckTheme(theme: Theme): Promise<DeckTheme> {
-  const css = await readFile(join(theme.dir, 'deck', `${theme.name}.css`), 'utf8');
-  const name = /@theme\s+([\w-]+)/.exec(css)?.[1] ?? theme.name;
-  return { name, css: `${css}\n${themeVariables(theme)}\n${fontFaceCss(theme, { embed: true })}\n` };
+  const source = await readFile(join(theme.dir, 'deck', `${theme.name}.css`), 'utf8');
+  const name = /@theme\s+([\w-]+)/.exec(source)?.[1] ?? theme.name;
+  const css = `${source}\n${themeVariables(theme)}\n`;
+  return { name, css, selfContainedCss: `${css}${fontFaceCss(theme, { embed: true })}\n`, fontCss: fontFaceCss(theme, { embed: false }) };
 }

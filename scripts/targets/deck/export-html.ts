@@ -1,7 +1,6 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { marpCli } from '@marp-team/marp-cli';
 import { TriptyqueError } from '../../errors';
 import type { DeckTheme } from './deck-theme';
 
@@ -17,7 +16,9 @@ export async function exportHtml(markdown: string, theme: DeckTheme): Promise<st
     const css = join(dir, `${theme.name}.css`);
     const output = join(dir, 'deck.html');
     await writeFile(input, markdown);
-    await writeFile(css, theme.css);
+    await writeFile(css, theme.selfContainedCss);
+    // Loaded on first use: marp-cli is the heaviest import of the build, and only deck.html needs it.
+    const { marpCli } = await import('@marp-team/marp-cli');
     const { code, log } = await quietly(() =>
       marpCli([input, '--no-stdin', '--no-config-file', '--theme-set', css, '--template', 'bespoke', '--bespoke.progress', '-o', output]),
     );
@@ -26,6 +27,11 @@ export async function exportHtml(markdown: string, theme: DeckTheme): Promise<st
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Starts loading marp-cli while the browser fits the slides, so deck.html does not wait for it. */
+export function preloadHtmlExport(): void {
+  import('@marp-team/marp-cli').catch(() => undefined);
 }
 
 /** marp-cli reports progress on the console; only the CLI prints in Triptyque, so it is kept for errors. */

@@ -2,7 +2,7 @@ import PptxGenJS from 'pptxgenjs';
 import type { Metadata } from '../../model/types';
 
 export interface PptxSlide {
-  png: Uint8Array;
+  image: { data: Uint8Array; type: 'png' | 'jpeg' };
   notes: string;
 }
 
@@ -22,9 +22,9 @@ export async function buildPptx(slides: readonly PptxSlide[], meta: Metadata): P
   pptx.author = meta.author;
   pptx.company = meta.organisation;
   pptx.subject = meta.subtitle ?? meta.description ?? meta.title;
-  for (const { png, notes } of slides) {
+  for (const { image, notes } of slides) {
     const slide = pptx.addSlide();
-    slide.addImage({ data: `image/png;base64,${Buffer.from(png).toString('base64')}`, x: 0, y: 0, w: WIDTH, h: HEIGHT });
+    slide.addImage({ data: `image/${image.type};base64,${Buffer.from(image.data).toString('base64')}`, x: 0, y: 0, w: WIDTH, h: HEIGHT });
     if (notes) slide.addNotes(notes);
   }
   const data = await pptx.write({ outputType: 'nodebuffer' });

@@ -1,18 +1,29 @@
+import { createHash } from 'node:crypto';
 import type { Page } from 'puppeteer-core';
-import { loadDeck, measureSlides, type SlideMeasure } from './measure-slides';
+import { BoundedCache } from './bounded-cache';
+import { showDocument } from './deck-page';
+import { measureSlides, type SlideMeasure } from './measure-slides';
+import { DECK_PAGE_CSS, deckBody, type RenderedDeck } from './render-marp';
 import type { Slide } from './slide-plan';
 
 export interface FitOptions {
   /** Smallest font scale a crowded slide may take before it is split instead. */
   minScale: number;
-  /** Renders the plan into a page document (deck.md through Marp). */
-  render: (slides: Slide[]) => string;
+  /** Renders the plan through Marp (deck.md without the timings). */
+  render: (slides: Slide[]) => RenderedDeck;
+  /**
+   * Everything besides a slide's own content that changes how it lays out (theme CSS, fonts,
+   * front matter): with it, a slide met before in this process starts from the fit it got then.
+   */
+  layoutKey?: string;
   /** Plan -> render -> measure -> re-plan rounds before giving up. */
   maxRounds?: number;
 }
 
 export interface FitResult {
   slides: Slide[];
+  /** The final render, which the page holds. */
+  rendered: RenderedDeck;
   /** The measures of the final render (one per slide). */
   measures: SlideMeasure[];
   /** Titles of the slides that were split, and of those set smaller. */
@@ -25,38 +36,81 @@ export interface FitResult {
 
 const SCALE_STEP = 0.05;
 
+/** How a planned slide came out: the units each of its slides holds, and at what scale. */
+type Recipe = { from: number; to: number; scale: number }[];
+
+/**
+ * The fits of this process (a watch session), by slide content and layout. A fit found here is only
+ * a first guess: the round that uses it measures every slide again, so it cannot let one overflow.
+ */
+const recipes = new BoundedCache<string, Recipe>(2000);
+
 /**
  * Makes every slide fit: a slide slightly too full is set smaller (down to `minScale`), one
- * clearly too full is split between units into "(suite)" slides. Leaves the page holding the
+ * clearly too full is split between units into "(suite)" slides. Leaves the page showing the
  * final render, so the caller can print it without rendering again.
  */
 export async function fitSlides(page: Page, plan: readonly Slide[], options: FitOptions): Promise<FitResult> {
-  let slides = [...plan];
-  const split = new Set<string>();
-  const shrunk = new Set<string>();
+  const keys = plan.map((slide) => (options.layoutKey === undefined ? undefined : recipeKey(slide, options)));
+  // Each slide with the index of the planned slide it comes from.
+  let slides = plan.flatMap((slide, origin) => {
+    const recipe = keys[origin] === undefined ? undefined : recipes.get(keys[origin]);
+    return (recipe ? applyRecipe(slide, recipe) : [slide]).map((part) => ({ slide: part, origin }));
+  });
   const maxRounds = options.maxRounds ?? 8;
   for (let round = 1; ; round += 1) {
-    await loadDeck(page, options.render(slides));
+    const rendered = options.render(slides.map(({ slide }) => slide));
+    await showDocument(page, { css: `${rendered.css}${DECK_PAGE_CSS}`, body: deckBody(rendered) });
     const measures = await measureSlides(page);
     const unfit = slides.filter((_, index) => measures[index]?.overflows);
-    if (unfit.length === 0 || round === maxRounds) {
-      return { slides, measures, split: [...split], shrunk: [...shrunk].filter((title) => slides.some((s) => s.title === title && s.scale < 1)), unfit, rounds: round };
-    }
-    const next: Slide[] = [];
+    const next: typeof slides = [];
     let changed = false;
-    slides.forEach((slide, index) => {
-      const measure = measures[index]!;
-      if (!measure.overflows) return void next.push(slide);
-      const refit = refitSlide(slide, measure, options.minScale);
-      if (!refit) return void next.push(slide);
-      changed = true;
-      if (refit.length > 1) split.add(slide.title);
-      else if (refit[0]!.scale < 1) shrunk.add(slide.title);
-      next.push(...refit);
-    });
-    if (!changed) return { slides, measures, split: [...split], shrunk: [...shrunk], unfit, rounds: round };
+    if (unfit.length > 0 && round < maxRounds) {
+      slides.forEach((entry, index) => {
+        const measure = measures[index]!;
+        const refit = measure.overflows ? refitSlide(entry.slide, measure, options.minScale) : undefined;
+        if (refit) changed = true;
+        next.push(...(refit ?? [entry.slide]).map((slide) => ({ slide, origin: entry.origin })));
+      });
+    }
+    if (!changed) {
+      const final = slides.map(({ slide }) => slide);
+      const origins = slides.map(({ origin }) => origin);
+      keys.forEach((key, origin) => {
+        const parts = final.filter((_, index) => origins[index] === origin);
+        if (key !== undefined && !unfit.some((entry) => entry.origin === origin)) recipes.set(key, recipeOf(parts));
+      });
+      const split = plan.filter((_, origin) => origins.filter((from) => from === origin).length > 1).map((slide) => slide.title);
+      const shrunk = final.filter((slide) => slide.scale < 1).map((slide) => slide.title);
+      return { slides: final, rendered, measures, split: [...new Set(split)], shrunk: [...new Set(shrunk)], unfit: unfit.map(({ slide }) => slide), rounds: round };
+    }
     slides = next;
   }
+}
+
+/** Positions (and so every edit above a slide) do not change how it lays out; its content and the layout do. */
+function recipeKey(slide: Slide, options: FitOptions): string {
+  const content = JSON.stringify(slide, (key, value: unknown) => (key === 'position' ? undefined : value));
+  return createHash('sha256').update(`${options.layoutKey}\n${options.minScale}\n${content}`).digest('hex');
+}
+
+function recipeOf(parts: readonly Slide[]): Recipe {
+  let from = 0;
+  return parts.map((part) => {
+    const entry = { from, to: from + part.units.length, scale: part.scale };
+    from = entry.to;
+    return entry;
+  });
+}
+
+function applyRecipe(slide: Slide, recipe: Recipe): Slide[] {
+  return recipe.map(({ from, to, scale }, index) => ({
+    ...slide,
+    units: slide.units.slice(from, to),
+    scale,
+    continuation: slide.continuation + index,
+    position: index === 0 ? slide.position : (slide.units[from]?.position ?? slide.position),
+  }));
 }
 
 /** A slide that overflows, set smaller or cut in two; undefined when nothing more can be done. */

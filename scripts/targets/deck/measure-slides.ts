@@ -10,13 +10,6 @@ export interface SlideMeasure {
   units: number;
 }
 
-/** Loads a rendered deck into the page and waits until its fonts are in. */
-export async function loadDeck(page: Page, html: string): Promise<void> {
-  await page.setContent(html, { waitUntil: 'load' });
-  // Load every face, not only those the first layout asked for: a slide is measured with its real fonts.
-  await page.evaluate(() => Promise.all([...document.fonts].map((font) => font.load())).then(() => document.fonts.ready).then(() => undefined));
-}
-
 /**
  * Measures every slide: Marp crops silently, so the build compares each section's content with
  * its box. Units are counted the way the plan counts them: each block after the title, each

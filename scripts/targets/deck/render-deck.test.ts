@@ -125,6 +125,14 @@ describe('slides too full for the room', () => {
     const markdown = normalise(await readFile(join(dir, 'deck.md'), 'utf8'));
     expect(markdown.match(/## Une longue liste \(suite\)/g)!.length).toBeGreaterThanOrEqual(2);
     for (let index = 1; index <= 29; index += 1) expect(markdown).toContain(`Point numéro ${index} de`);
+
+    // Built again in the same process (as in watch mode), the slides start from the fits measured above and come out the same.
+    const again = await buildDeck(writeSource(`${FRONT_MATTER}# Partie\n\n## Une longue liste\n\n${items}\n`));
+    expect(again.report.targets.deck!.counts['rounds']).toBe(1);
+    expect(await readFile(join(again.dir, 'deck.md'), 'utf8')).toBe(await readFile(join(dir, 'deck.md'), 'utf8'));
+    // Another list is measured anew, not given the split of the first.
+    const shorter = await buildDeck(writeSource(`${FRONT_MATTER}# Partie\n\n## Une longue liste\n\n${items.split('\n').slice(0, 5).join('\n')}\n`));
+    expect(shorter.report.targets.deck!.counts['splits']).toBe(0);
   }, 180_000);
 
   it('fails the build at the source line of a list item no slide can hold', async () => {

@@ -4,10 +4,11 @@ import { loadTheme } from '../../theme/load-theme';
 import type { ArtifactRecord } from '../../artifacts/write-artifact';
 import type { Target, TargetContext, TargetResult } from '../target';
 import { loadDeckTheme, type DeckTheme } from './deck-theme';
-import { exportHtml } from './export-html';
+import { exportHtml, preloadHtmlExport } from './export-html';
 import { deckOutline, finishPdf, printDeck } from './export-pdf';
 import { buildPptx } from './export-pptx';
 import { fitSlides } from './fit-slides';
+import { openFontPage } from './deck-page';
 import { handoutDocument, printHandout } from './handout';
 import { deckMarkdown } from './marp-markdown';
 import { DEFAULT_PLAN_OPTIONS, frenchDate, planSlides } from './plan-slides';
@@ -17,7 +18,11 @@ import type { Slide } from './slide-plan';
 import { talkTiming } from './talk-timing';
 import { formatDuration, slideNotes, speakingSeconds } from './timing';
 
-/** deck.md, deck.html, deck.pdf, deck.pptx and deck-handout.pdf, from one plan and one browser page. */
+/**
+ * deck.md, deck.html, deck.pdf, deck.pptx and deck-handout.pdf, from one plan, fitted and printed
+ * in one browser page that loads the fonts once. deck.md and deck.html are written as soon as the
+ * fit is known, while the browser still prints and shoots the slides.
+ */
 export async function renderDeck(context: TargetContext): Promise<TargetResult> {
   const { publication, settings } = context;
   const theme = loadTheme(settings.theme);
@@ -26,33 +31,38 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
   const plan = planSlides(publication, DEFAULT_PLAN_OPTIONS);
   context.progress(`${plan.length} slides planned`);
 
+  preloadHtmlExport();
   const blocked: string[] = [];
-  const rendered = await context.browser.withPage(
-    { allowedRoots: context.allowedRoots, onBlocked: (url) => blocked.push(url), viewport: { width: 1280, height: 720 } },
-    async (page) => {
-      const fit = await fitSlides(page, plan, { minScale: settings.deck.minScale, render: (slides) => renderMarp(markdownOf(slides), deckTheme).document, maxRounds: 10 });
-      context.progress(`${fit.slides.length} slides measured in ${fit.rounds} rounds`);
-      if (fit.unfit.length > 0) return { fit, output: undefined };
-      const pdf = await printDeck(page);
-      const shots = await screenshotSlides(page);
-      const timings = fit.slides.map((slide) => speakingSeconds(slide, settings.deck.pace));
-      const talk = talkTiming(timings, settings.deck.slotMinutes);
-      const handout = await printHandout(
-        page,
-        handoutDocument(
-          fit.slides.map((slide, index) => ({ png: shots[index]!, title: titleOf(slide), notes: slideNotes(slide), timing: formatDuration(timings[index]!) })),
-          { meta: publication.meta, theme, summary: talk.summary },
-        ),
-      );
-      return { fit, output: { pdf, shots, timings, talk, handout } };
-    },
-  );
+  const pageOptions = { allowedRoots: context.allowedRoots, onBlocked: (url: string) => blocked.push(url) };
+  const rendered = await context.browser.withPage({ ...pageOptions, viewport: { width: 1280, height: 720 } }, async (page) => {
+    await openFontPage(page, deckTheme.fontCss, context.outDir);
+    const fit = await fitSlides(page, plan, {
+      minScale: settings.deck.minScale,
+      render: (slides) => renderMarp(markdownOf(slides), deckTheme),
+      layoutKey: `${deckTheme.css}\n${deckTheme.fontCss}\n${markdownOf([])}`,
+      maxRounds: 10,
+    });
+    context.progress(`${fit.slides.length} slides measured in ${fit.rounds} rounds`);
+    if (fit.unfit.length > 0) return { fit, output: undefined };
 
-  for (const url of blocked) {
-    context.file.message(`deck: the slides asked for ${url}, which was blocked (nothing is fetched at render time)`, { ruleId: 'deck-blocked-request', source: 'triptyque' });
-  }
+    // The Markdown and HTML artifacts first: they need no more of the browser.
+    const timings = fit.slides.map((slide) => speakingSeconds(slide, settings.deck.pace));
+    const talk = talkTiming(timings, settings.deck.slotMinutes);
+    const markdown = markdownOf(fit.slides, timings);
+    const written = { md: context.write('deck.md', markdown), html: exportHtml(markdown, deckTheme).then((html) => context.write('deck.html', html)) };
+    // Awaited below, after the browser work; a failure meanwhile must not count as unhandled.
+    for (const pending of Object.values(written)) pending.catch(() => undefined);
+    const pdf = await printDeck(page);
+    const shots = await screenshotSlides(page, fit.rendered);
+    // The same page, fonts loaded, now shows the handout.
+    const slides = fit.slides.map((slide, index) => ({ section: fit.rendered.sections[index]!, title: titleOf(slide), notes: slideNotes(slide), timing: formatDuration(timings[index]!) }));
+    const handout = await printHandout(page, handoutDocument(slides, { meta: publication.meta, theme, slideCss: fit.rendered.css, summary: talk.summary }));
+    return { fit, output: { pdf, shots, timings, talk, written, handout } };
+  });
+
   const { fit, output } = rendered;
   if (!output) {
+    for (const url of blocked) reportBlocked(context, url);
     for (const slide of fit.unfit) {
       context.file.message(`slide “${titleOf(slide)}” does not fit even at ${Math.round(settings.deck.minScale * 100)} %: shorten the block here or mark a break with ::newslide`, {
         place: slide.position,
@@ -63,20 +73,15 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
     throw new TriptyqueError('RENDER_FAILED', `${fit.unfit.length} slide(s) overflow`);
   }
 
-  const { pdf, shots, timings, talk, handout } = output;
-  const markdown = markdownOf(fit.slides, timings);
+  const { pdf, shots, timings, talk, written, handout } = output;
   const date = new Date(buildTime());
+  const pdfWritten = finishPdf(pdf, { meta: publication.meta, date }, deckOutline(fit.slides)).then((bytes) => context.write('deck.pdf', bytes));
+  const pptxWritten = buildPptx(fit.slides.map((slide, index) => ({ image: shots[index]!, notes: notesText(slide, timings[index]!) })), publication.meta).then((bytes) => context.write('deck.pptx', bytes));
+  const handoutWritten = finishPdf(handout, { meta: { ...publication.meta, title: `${publication.meta.title} — notes de l’orateur` }, date }, []).then((bytes) => context.write('deck-handout.pdf', bytes));
+  for (const pending of [pdfWritten, pptxWritten, handoutWritten]) pending.catch(() => undefined);
   const artifacts: ArtifactRecord[] = [];
-  artifacts.push(await context.write('deck.md', markdown));
-  const [html, finalPdf, pptx] = await Promise.all([
-    exportHtml(markdown, deckTheme),
-    finishPdf(pdf, { meta: publication.meta, date }, deckOutline(fit.slides)),
-    buildPptx(fit.slides.map((slide, index) => ({ png: shots[index]!, notes: notesText(slide, timings[index]!) })), publication.meta),
-  ]);
-  artifacts.push(await context.write('deck.html', html));
-  artifacts.push(await context.write('deck.pdf', finalPdf));
-  artifacts.push(await context.write('deck.pptx', pptx));
-  artifacts.push(await context.write('deck-handout.pdf', await finishPdf(handout, { meta: { ...publication.meta, title: `${publication.meta.title} — notes de l’orateur` }, date }, [])));
+  for (const pending of [written.md, written.html, pdfWritten, pptxWritten, handoutWritten]) artifacts.push(await pending);
+  for (const url of blocked) reportBlocked(context, url);
 
   return {
     artifacts,
@@ -100,6 +105,10 @@ function markdownWriter(context: TargetContext, theme: DeckTheme) {
       footer,
       notesHeader: timings ? (_slide, index) => `Temps de parole : ${formatDuration(timings[index]!)}` : undefined,
     });
+}
+
+function reportBlocked(context: TargetContext, url: string): void {
+  context.file.message(`deck: the slides asked for ${url}, which was blocked (nothing is fetched at render time)`, { ruleId: 'deck-blocked-request', source: 'triptyque' });
 }
 
 function titleOf(slide: Slide): string {

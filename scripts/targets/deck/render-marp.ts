@@ -2,28 +2,41 @@ import { Marp } from '@marp-team/marp-core';
 import type { DeckTheme } from './deck-theme';
 
 export interface RenderedDeck {
-  /** A complete HTML document: one 1280x720 page per slide, ready to measure, screenshot and print. */
-  document: string;
+  /** Each slide's `<section>`, as Marp renders it (to go inside a `div.marpit`). */
+  sections: string[];
+  /** Marp's stylesheet for the sections (theme included, fonts not). */
+  css: string;
   /** Notes of each slide, as Marp read them from the comments. */
   notes: string[][];
 }
 
+/** One Marp per theme: adding a theme parses its CSS, which the rounds of fitting need not repeat. */
+const marps = new Map<string, Marp>();
+
 /**
- * Renders deck.md with Marp Core, the way marp-cli will for deck.html, but into a page of plain
- * sections (no inline SVG) that the build's one browser can measure and print.
+ * Renders deck.md with Marp Core, the way marp-cli will for deck.html, but into plain sections
+ * (no inline SVG) that the build's one browser can measure, screenshot and print.
  */
 export function renderMarp(markdown: string, theme: DeckTheme): RenderedDeck {
-  // Offline: Twemoji images come from a CDN and KaTeX fonts are remote, so both are off.
-  const marp = new Marp({ inlineSVG: false, emoji: { shortcode: false, unicode: false }, math: false, script: false });
-  marp.themeSet.add(theme.css);
-  const { html, css, comments } = marp.render(markdown);
-  const document = `<!DOCTYPE html>
-<html><head><meta charset="utf-8"><style>${css}</style>
-<style>
+  let marp = marps.get(theme.css);
+  if (!marp) {
+    // Offline: Twemoji images come from a CDN and KaTeX fonts are remote, so both are off.
+    marp = new Marp({ inlineSVG: false, emoji: { shortcode: false, unicode: false }, math: false, script: false });
+    marp.themeSet.add(theme.css);
+    marps.set(theme.css, marp);
+  }
+  const { html, css, comments } = marp.render(markdown, { htmlAsArray: true });
+  return { sections: html, css, notes: comments };
+}
+
+/** The slides one below the other, one 1280x720 page each when printed. */
+export function deckBody(rendered: RenderedDeck): string {
+  return `<div class="marpit">${rendered.sections.join('')}</div>`;
+}
+
+export const DECK_PAGE_CSS = `
 @page { size: 1280px 720px; margin: 0; }
 html, body { margin: 0; padding: 0; background: #fff; }
 div.marpit > section { break-after: page; break-inside: avoid; }
 div.marpit > section:last-child { break-after: auto; }
-</style></head><body>${html}</body></html>`;
-  return { document, notes: comments };
-}
+`;

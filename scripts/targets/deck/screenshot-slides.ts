@@ -1,19 +1,35 @@
+import { createHash } from 'node:crypto';
 import type { Page } from 'puppeteer-core';
+import { BoundedCache } from './bounded-cache';
+import type { RenderedDeck } from './render-marp';
+
+export interface SlideShot {
+  data: Uint8Array;
+  type: 'png';
+}
+
+/** Shots of this process (a watch session) by what the slide is: its section's HTML and the stylesheet. */
+const shots = new BoundedCache<string, SlideShot>(300);
 
 /**
- * One PNG per slide of the deck loaded in `page` (viewport 1280x720): each slide in turn is
- * the only one shown, and the viewport is captured, much faster than element screenshots.
+ * One picture per slide of the deck the page shows (slides one below the other): each is a clip
+ * of the page where the slide stands, with no relayout between shots (PNG: lossless, and no slower than
+ * JPEG here). A slide shot before in this process with the same HTML and CSS is not shot again.
  */
-export async function screenshotSlides(page: Page): Promise<Uint8Array[]> {
-  const count = await page.$$eval('div.marpit > section', (sections) => sections.length);
-  const shots: Uint8Array[] = [];
-  for (let index = 0; index < count; index += 1) {
-    await page.evaluate((shown) => {
-      document.querySelectorAll<HTMLElement>('div.marpit > section').forEach((section, at) => (section.style.display = at === shown ? '' : 'none'));
-      window.scrollTo(0, 0);
-    }, index);
-    shots.push(await page.screenshot({ type: 'png', optimizeForSpeed: true, clip: { x: 0, y: 0, width: 1280, height: 720 } }));
+export async function screenshotSlides(page: Page, rendered: RenderedDeck): Promise<SlideShot[]> {
+  const css = createHash('sha256').update(rendered.css).digest('hex');
+  const keys = rendered.sections.map((section) => createHash('sha256').update(`${css}\n${section}`).digest('hex'));
+  const tops = await page.$$eval('div.marpit > section', (sections) => sections.map((section) => (section as HTMLElement).offsetTop));
+  const result: SlideShot[] = [];
+  for (const [index, key] of keys.entries()) {
+    let shot = shots.get(key);
+    if (!shot) {
+      // A clip beyond the viewport: the page may be a background tab (other targets have pages), which paints no frame of its own.
+      const clip = { x: 0, y: tops[index]!, width: 1280, height: 720 };
+      shot = { data: await page.screenshot({ type: 'png', optimizeForSpeed: true, clip, captureBeyondViewport: true }), type: 'png' };
+      shots.set(key, shot);
+    }
+    result.push(shot);
   }
-  await page.evaluate(() => document.querySelectorAll<HTMLElement>('div.marpit > section').forEach((section) => (section.style.display = '')));
-  return shots;
+  return result;
 }

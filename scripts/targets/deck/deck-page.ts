@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'puppeteer-core';
+
+/**
+ * Opens a page that has every face of the theme's fonts loaded, read by file URL (the page needs a
+ * file origin for that, so it is loaded from a short-lived file in `workDir`, an allowed root).
+ * Documents are then shown with `showDocument`, which swaps the styles and the body and keeps the
+ * fonts: no reload, no base64 to parse, no font to wait for.
+ */
+export async function openFontPage(page: Page, fontCss: string, workDir: string): Promise<void> {
+  const file = join(workDir, `.deck-${process.pid}-${randomBytes(4).toString('hex')}.html`);
+  await writeFile(file, `<!DOCTYPE html><html><head><meta charset="utf-8"><style>${fontCss}</style><style id="document-css"></style></head><body></body></html>`);
+  try {
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    // Every face, not only those a first layout asks for: a slide is measured with its real fonts.
+    await page.evaluate(() => Promise.all([...document.fonts].map((font) => font.load())).then(() => undefined));
+  } finally {
+    await rm(file, { force: true });
+  }
+}
+
+/** Replaces the page's document styles and body (fonts stay), then waits for the layout's fonts and images. */
+export async function showDocument(page: Page, document: { css: string; body: string; lang?: string }): Promise<void> {
+  await page.evaluate(
+    async (css, body, lang) => {
+      window.document.getElementById('document-css')!.textContent = css;
+      window.document.documentElement.lang = lang;
+      window.document.body.innerHTML = body;
+      window.scrollTo(0, 0);
+      await Promise.all([...window.document.images].map((image) => (image.complete ? undefined : image.decode().catch(() => undefined))));
+      await window.document.fonts.ready;
+    },
+    document.css,
+    document.body,
+    document.lang ?? '',
+  );
+}
