@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { relative, isAbsolute, resolve } from 'node:path';
-import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import puppeteer, { ProtocolError, TimeoutError, type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { TriptyqueError } from '../errors';
 import { findBrowser, type FoundBrowser } from './find-browser';
 
@@ -16,26 +16,50 @@ const LAUNCH_ARGS = [
   '--font-render-hinting=none',
 ];
 
+/** How long a browser that would not close gracefully gets before it is killed. */
+const CLOSE_GRACE_MS = 5_000;
+
 export interface PageOptions {
   /** Folders whose files the page may load; anything else (and every network request) is blocked. */
   allowedRoots: readonly string[];
   /** Called with each request that was blocked, so the caller can report it. */
   onBlocked?: (url: string) => void;
   viewport?: { width: number; height: number; deviceScaleFactor?: number };
+  /** Stops waiting for the page's work when the build is interrupted. */
+  signal?: AbortSignal;
 }
+
+export interface BrowserServiceOptions {
+  /** Longest a single browser call (evaluate, pdf, screenshot...) may take. */
+  timeoutMs?: number;
+  /** Longest the whole work of one page may take before the browser is deemed hung. */
+  pageTimeoutMs?: number;
+}
+
+/** The browser crashed, disconnected or hung: worth one retry on a fresh browser. */
+class BrowserFault extends Error {}
 
 /**
  * The one browser of a build: launched on first need, shared by every target and source
- * (each gets its own page), and closed in one place.
+ * (each gets its own page), and closed in one place. A page whose browser crashes or hangs is
+ * retried once on a freshly launched browser, then fails with BROWSER_FAILED.
  */
 export class BrowserService {
   private launching?: Promise<Browser>;
   private found?: FoundBrowser;
+  /** Browsers given up on; work that fails because one was retired has not used its retry. */
+  private readonly retired = new WeakSet<Browser>();
+  /** Bumped by close(): work begun before it must not relaunch a browser nobody would close. */
+  private generation = 0;
 
-  constructor(private readonly options: { timeoutMs?: number } = {}) {}
+  constructor(private readonly options: BrowserServiceOptions = {}) {}
 
   get timeoutMs(): number {
     return this.options.timeoutMs ?? 60_000;
+  }
+
+  get pageTimeoutMs(): number {
+    return this.options.pageTimeoutMs ?? 5 * 60_000;
   }
 
   /** The executable in use, once launched (for the report). */
@@ -54,36 +78,146 @@ export class BrowserService {
       return await puppeteer.launch({
         executablePath: this.found.executablePath,
         headless: true,
+        // Over a pipe, Chromium exits with us even when we are killed outright (SIGKILL, OOM).
+        pipe: true,
         args: LAUNCH_ARGS,
         protocolTimeout: this.timeoutMs,
       });
     } catch (error) {
       this.launching = undefined;
-      throw new TriptyqueError('BROWSER_FAILED', `Chromium at ${this.found.executablePath} did not start: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+      throw new TriptyqueError('BROWSER_FAILED', `Chromium at ${this.found.executablePath} did not start: ${firstLine(error)}`, { cause: error });
     }
   }
 
-  /** Runs `work` on a fresh sandboxed page and always closes it. */
+  /** Runs `work` on a fresh sandboxed page and always closes it; retried once if the browser fails. */
   async withPage<T>(options: PageOptions, work: (page: Page) => Promise<T>): Promise<T> {
-    const browser = await this.browser();
+    const generation = this.generation;
+    let faults = 0;
+    const closed = (cause?: unknown) =>
+      new TriptyqueError('BROWSER_FAILED', 'the browser was closed while a page was still being rendered (the build was stopped)', { cause });
+    for (;;) {
+      options.signal?.throwIfAborted();
+      if (generation !== this.generation) throw closed();
+      const launching = this.browser();
+      const browser = await launching;
+      try {
+        return await this.attempt(browser, options, work);
+      } catch (error) {
+        if (generation !== this.generation && !options.signal?.aborted) throw closed(error);
+        const fault = faultOf(error, browser);
+        if (!fault || options.signal?.aborted) throw error;
+        // Another page's fault retired this browser under us: that is not our retry.
+        if (!this.retired.has(browser)) faults += 1;
+        await this.retire(launching, browser);
+        if (faults >= 2) {
+          throw new TriptyqueError('BROWSER_FAILED', `Chromium failed twice on the same page (${fault}); the page was not rendered. Close other heavy programs and build again.`, { cause: error });
+        }
+      }
+    }
+  }
+
+  private async attempt<T>(browser: Browser, options: PageOptions, work: (page: Page) => Promise<T>): Promise<T> {
     const page = await browser.newPage();
+    let faulted = false;
     try {
       page.setDefaultTimeout(this.timeoutMs);
       if (options.viewport) await page.setViewport(options.viewport);
       await sandbox(page, options);
-      return await work(page);
+      return await watchdog(work(page), browser, this.pageTimeoutMs, options.signal);
+    } catch (error) {
+      faulted = true;
+      throw error;
     } finally {
-      await page.close().catch(() => undefined);
+      // A hung or dead page is not worth a graceful close: its browser is about to be retired.
+      if (!faulted || browser.connected) await page.close().catch(() => undefined);
     }
   }
 
+  /** Stops using `browser`; the next page launches a fresh one. */
+  private async retire(launching: Promise<Browser>, browser: Browser): Promise<void> {
+    this.retired.add(browser);
+    if (this.launching === launching) this.launching = undefined;
+    await shutDown(browser);
+  }
+
   async close(): Promise<void> {
+    this.generation += 1;
     const launching = this.launching;
     this.launching = undefined;
     if (!launching) return;
     const browser = await launching.catch(() => undefined);
-    await browser?.close().catch(() => browser.process()?.kill('SIGKILL'));
+    if (browser) await shutDown(browser);
   }
+}
+
+/**
+ * The work's result, unless the browser disconnects, the work outlives `timeoutMs`, or the
+ * build is interrupted first.
+ */
+function watchdog<T>(work: Promise<T>, browser: Browser, timeoutMs: number, signal?: AbortSignal): Promise<T> {
+  // Work abandoned to the watchdog may still reject later: nobody is waiting for it any more.
+  work.catch(() => undefined);
+  return new Promise<T>((resolvePromise, reject) => {
+    const timer = setTimeout(() => finish(() => reject(new BrowserFault(`a page did not finish within ${Math.round(timeoutMs / 1000)} s`))), timeoutMs);
+    const disconnected = () => finish(() => reject(new BrowserFault('the browser crashed or was closed')));
+    const aborted = () => finish(() => reject(signal?.reason));
+    function finish(settle: () => void): void {
+      clearTimeout(timer);
+      browser.off('disconnected', disconnected);
+      signal?.removeEventListener('abort', aborted);
+      settle();
+    }
+    browser.on('disconnected', disconnected);
+    signal?.addEventListener('abort', aborted, { once: true });
+    work.then(
+      (value) => finish(() => resolvePromise(value)),
+      (error: unknown) => finish(() => reject(error)),
+    );
+  });
+}
+
+/** Why the browser, not the work, failed; undefined for the work's own errors. */
+function faultOf(error: unknown, browser: Browser): string | undefined {
+  if (error instanceof BrowserFault) return error.message;
+  if (!browser.connected) return 'the browser crashed or was closed';
+  if (error instanceof ProtocolError || error instanceof TimeoutError) return firstLine(error);
+  return undefined;
+}
+
+/**
+ * A puppeteer error that escaped a page (a protocol timeout, a closed target) as BROWSER_FAILED,
+ * so it reads as a browser problem rather than a bug; anything else unchanged.
+ */
+export function asBrowserFailure(error: unknown): unknown {
+  if (error instanceof ProtocolError || error instanceof TimeoutError) {
+    return new TriptyqueError('BROWSER_FAILED', `the browser did not answer: ${firstLine(error)}`, { cause: error });
+  }
+  return error;
+}
+
+/** Closes gracefully if it can, then kills Chromium's whole process group so no helper survives. */
+async function shutDown(browser: Browser): Promise<void> {
+  const child = browser.process();
+  let timer: NodeJS.Timeout | undefined;
+  const grace = new Promise<void>((resolvePromise) => (timer = setTimeout(resolvePromise, CLOSE_GRACE_MS)));
+  await Promise.race([browser.close().catch(() => undefined), grace]);
+  clearTimeout(timer);
+  // Chromium leads its own process group (puppeteer launches it detached): renderers and
+  // zygotes of a crashed browser are still in it.
+  if (child?.pid) killPid(-child.pid);
+  if (child?.pid && child.exitCode === null && child.signalCode === null) killPid(child.pid);
+}
+
+function killPid(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // Already gone: what we wanted.
+  }
+}
+
+function firstLine(error: unknown): string {
+  return ((error as Error)?.message ?? String(error)).split('\n')[0]!;
 }
 
 async function sandbox(page: Page, options: PageOptions): Promise<void> {

@@ -1,0 +1,143 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { build } from '../scripts/core/build';
+import { TriptyqueError } from '../scripts/errors';
+import { TARGETS } from '../scripts/targets/registry';
+import { chromiumLeftBehind, trackLaunches } from './chromium-processes';
+import { FRONT_MATTER, REAL_SOURCE, tempDir, writeSource } from './helpers';
+
+const ROOT = join(import.meta.dirname, '..');
+const BIN = join(ROOT, 'bin', 'triptyque.mjs');
+const SMALL = `${FRONT_MATTER}# Un chapitre\n\nUn paragraphe assez court pour une page.\n\n## Une section\n\nEt un autre paragraphe.\n`;
+
+async function pdfPages(path: string): Promise<number> {
+  const pdf = await getDocument({ data: new Uint8Array(readFileSync(path)), isEvalSupported: false, verbosity: 0 }).promise;
+  try {
+    return pdf.numPages;
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+/** Files a build may leave only while it runs: temporary artifacts and the lock. */
+const leftovers = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.tmp') || name === '.build.lock');
+
+describe('no Chromium is left behind by a build', () => {
+  let launches: ReturnType<typeof trackLaunches>;
+  beforeAll(() => {
+    launches = trackLaunches();
+  });
+  afterAll(() => launches.restore());
+
+  const noneLeft = async () => {
+    expect(launches.groups().length).toBeGreaterThan(0);
+    expect(await chromiumLeftBehind({ groups: launches.groups() })).toEqual([]);
+    launches.launched.length = 0;
+  };
+
+  it('that succeeds', async () => {
+    const result = await build({ sources: [writeSource(SMALL)], root: ROOT, outDir: tempDir(), only: ['brochure'] });
+    expect(result.ok).toBe(true);
+    await noneLeft();
+  });
+
+  it('whose target fails, or breaks with a bug, after opening a page', async () => {
+    const failing = (error: Error) =>
+      vi.spyOn(TARGETS, 'brochure').mockResolvedValue({
+        name: 'brochure',
+        render: (context) => context.browser.withPage({ allowedRoots: context.allowedRoots }, async (page) => {
+          await page.setContent('<p>avant la panne</p>');
+          throw error;
+        }),
+      });
+    const spy = failing(new TriptyqueError('RENDER_FAILED', 'brochure: the pages could not be laid out'));
+    const failed = await build({ sources: [writeSource(SMALL)], root: ROOT, outDir: tempDir(), only: ['brochure'] });
+    expect(failed.ok).toBe(false);
+    expect(failed.reports[0]?.targets.brochure).toMatchObject({ ok: false, error: 'brochure: the pages could not be laid out' });
+    await noneLeft();
+    spy.mockRestore();
+    const bug = failing(new Error('undefined is not a function'));
+    await expect(build({ sources: [writeSource(SMALL)], root: ROOT, outDir: tempDir(), only: ['brochure'] })).rejects.toThrow('undefined is not a function');
+    await noneLeft();
+    bug.mockRestore();
+  });
+
+  it('that is interrupted half-way', async () => {
+    const controller = new AbortController();
+    const source = join(tempDir(), 'essai.md');
+    copyFileSync(REAL_SOURCE, source);
+    const running = build({ sources: [source], root: ROOT, outDir: tempDir(), only: ['brochure'], signal: controller.signal });
+    running.catch(() => undefined);
+    while (launches.launched.length === 0) await sleep(50);
+    await sleep(1_000);
+    controller.abort();
+    await expect(running).rejects.toMatchObject({ name: 'AbortError' });
+    await noneLeft();
+  });
+});
+
+interface Run {
+  child: ChildProcess;
+  done: Promise<{ code: number | null; stderr: string }>;
+}
+
+/** `triptyque build` in its own process; its Chromium profile lands under `tmp` so we can find it. */
+function cli(args: string[], tmp: string): Run {
+  const child = spawn(process.execPath, [BIN, 'build', ...args], { cwd: ROOT, env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  return { child, done: new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr }))) };
+}
+
+describe('builds from the command line share an output folder safely', () => {
+  const dir = tempDir();
+  const tmp = join(dir, 'tmp');
+  const source = join(dir, 'essai.md');
+  const outDir = join(dir, 'out');
+  const artifacts = join(outDir, 'essai');
+  const profiles = `${tmp}/puppeteer_dev_chrome_profile`;
+
+  beforeAll(() => {
+    mkdirSync(tmp);
+    copyFileSync(REAL_SOURCE, source);
+  });
+
+  it('two builds at once into the same folder both succeed and leave it complete', async () => {
+    const args = [source, '--out', outDir, '--only', 'digest,brochure', '--no-gallery'];
+    const [first, second] = await Promise.all([cli(args, tmp).done, cli(args, tmp).done]);
+    expect(first, first.stderr).toMatchObject({ code: 0 });
+    expect(second, second.stderr).toMatchObject({ code: 0 });
+    const report = JSON.parse(readFileSync(join(artifacts, 'report.json'), 'utf8'));
+    expect(report).toMatchObject({ ok: true, targets: { digest: { ok: true }, brochure: { ok: true } } });
+    for (const { name, bytes } of [...report.targets.digest.artifacts, ...report.targets.brochure.artifacts]) {
+      expect(readFileSync(join(artifacts, name)).byteLength, name).toBe(bytes);
+    }
+    for (const pdf of ['brochure.pdf', 'brochure-booklet.pdf', 'brochure-print.pdf']) expect(await pdfPages(join(artifacts, pdf))).toBeGreaterThan(1);
+    expect(leftovers(artifacts)).toEqual([]);
+    expect(await chromiumLeftBehind({ marks: [profiles] })).toEqual([]);
+  });
+
+  it('a build killed half-way leaves the previous brochure whole, and no Chromium', async () => {
+    const previous = readFileSync(join(artifacts, 'brochure.pdf'));
+    const killed = cli([source, '--out', outDir, '--only', 'brochure', '--force', '--no-gallery'], tmp);
+    // Half-way: its Chromium is up and rendering.
+    const deadline = Date.now() + 60_000;
+    while ((await chromiumLeftBehind({ marks: [profiles], settleMs: 0 })).length === 0 && Date.now() < deadline) await sleep(100);
+    await sleep(1_500);
+    killed.child.kill('SIGKILL');
+    expect(await killed.done).toMatchObject({ code: null });
+    const now = readFileSync(join(artifacts, 'brochure.pdf'));
+    // The old file or a complete new one, never a truncated one.
+    if (!now.equals(previous)) expect(await pdfPages(join(artifacts, 'brochure.pdf'))).toBeGreaterThan(1);
+    for (const pdf of ['brochure-booklet.pdf', 'brochure-print.pdf']) expect(await pdfPages(join(artifacts, pdf))).toBeGreaterThan(1);
+    JSON.parse(readFileSync(join(artifacts, 'report.json'), 'utf8'));
+    expect(await chromiumLeftBehind({ marks: [profiles] })).toEqual([]);
+    // The next build takes over the dead build's lock and succeeds.
+    const next = await cli([source, '--out', outDir, '--only', 'digest', '--no-gallery'], tmp).done;
+    expect(next, next.stderr).toMatchObject({ code: 0 });
+  });
+});
