@@ -1,9 +1,10 @@
 import type { Inline } from '../../model/types';
+import { htmlToText } from '../../sanitize/html-to-text';
 
 /**
  * Inline mdast to Markdown that markdown-it (Marp) reads back to the same thing, written to stay
  * readable for a presenter who edits deck.md by hand. Superscripts (French ordinals) become
- * `<sup>`, which Marp's default HTML allowlist keeps; raw HTML from the source stays text.
+ * `<sup>`, which Marp's default HTML allowlist keeps; raw HTML from the source is reduced to its sanitised text.
  */
 export function inlineMarkdown(children: readonly Inline[]): string {
   return escapeLineStart(children.map(node).join(''));
@@ -32,7 +33,8 @@ function node(inline: Inline): string {
     case 'image':
       return `![${escapeText(inline.alt ?? '')}](${destination(inline.url)})`;
     case 'html':
-      return escapeText(inline.value);
+      // Slides show no raw HTML: only the text a reader would have seen, sanitised.
+      return escapeText(htmlToText(inline.value));
     case 'footnoteReference':
       return escapeText(`[${inline.label ?? inline.identifier}]`);
     default:

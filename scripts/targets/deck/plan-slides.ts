@@ -1,5 +1,6 @@
 import { blockText, inlineText } from '../../model/plain-text';
 import type { Block, ListBlock, Publication, Section } from '../../model/types';
+import { htmlToText } from '../../sanitize/html-to-text';
 import { clipInline, plainText, sentenceRanges, wordCount } from './inline-text';
 import type { Slide, SlideUnit } from './slide-plan';
 
@@ -150,9 +151,11 @@ function unitsOf(block: Block, next: Block | undefined, options: PlanOptions, ne
       return [{ visible: { type: 'block', block }, notes: [], position }];
     case 'notes':
       return [{ notes: block.blocks.map(blockText).filter(Boolean), position }];
-    case 'html':
-      // Raw HTML is not shown on slides (Marp renders it as text); the presenter keeps it.
-      return [{ notes: [block.value], position }];
+    case 'html': {
+      // Raw HTML is not shown on slides; its readable text, sanitised, goes to the notes.
+      const text = htmlToText(block.value);
+      return text ? [{ notes: [text], position }] : [];
+    }
     case 'slide-break':
     case 'rule':
       return [];

@@ -62,7 +62,7 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
 
   const { fit, output } = rendered;
   if (!output) {
-    for (const url of blocked) reportBlocked(context, url);
+    for (const url of new Set(blocked)) reportBlocked(context, url);
     for (const slide of fit.unfit) {
       context.file.message(`slide “${titleOf(slide)}” does not fit even at ${Math.round(settings.deck.minScale * 100)} %: shorten the block here or mark a break with ::newslide`, {
         place: slide.position,
@@ -81,7 +81,7 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
   for (const pending of [pdfWritten, pptxWritten, handoutWritten]) pending.catch(() => undefined);
   const artifacts: ArtifactRecord[] = [];
   for (const pending of [written.md, written.html, pdfWritten, pptxWritten, handoutWritten]) artifacts.push(await pending);
-  for (const url of blocked) reportBlocked(context, url);
+  for (const url of new Set(blocked)) reportBlocked(context, url);
 
   return {
     artifacts,
