@@ -74,7 +74,7 @@ describe('triptyque on the command line', () => {
     const result = triptyque(['build', source, '--out', join(cwd, 'out'), '--only', 'digest', '--no-gallery'], { cwd });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^✔ essai in \d+\.\d s -> /m);
-    expect(result.stdout).toMatch(/^ {2}digest {3}\d+\.\d s {2}digest\.html \d+ kB, digest\.txt \d+ kB, digest\.eml \d+ kB$/m);
+    expect(result.stdout).toMatch(/^ {2}digest {3}\d+\.\d s {2}digest\.html [\d.]+ k?B, digest\.txt [\d.]+ k?B, digest\.eml [\d.]+ k?B$/m);
     expect(result.stderr).toContain('essai digest: rendering');
   });
 

@@ -1,7 +1,7 @@
 import { reporter } from 'vfile-reporter';
 import type { VFile } from 'vfile';
 import type { CommandIo, CommandRun } from './commands/command';
-import { ERROR_CODES, isTriptyqueError } from './errors';
+import { isTriptyqueError } from './errors';
 import { TOOL_VERSION } from './core/version';
 
 interface CommandEntry {
@@ -111,4 +111,3 @@ function reportFailure(error: unknown, command: string, io: CommandIo): number {
   return 1;
 }
 
-export { ERROR_CODES };

@@ -1,5 +1,6 @@
 import type { BuildReport } from '../artifacts/report';
 import type { ProgressEvent } from '../core/build';
+import { formatBytes } from '../gallery/format';
 import type { CommandIo } from './command';
 
 /**
@@ -25,16 +26,12 @@ export function progressPrinter(io: CommandIo): { onProgress: (event: ProgressEv
   };
 }
 
-function size(bytes: number): string {
-  return bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;
-}
-
 /** One line per source, then one per target with its time and each artifact's size. */
 export function summaryLines(report: BuildReport, outDir: string): string[] {
   const lines = [`${report.ok ? '✔' : '✖'} ${report.slug} in ${(report.durationMs / 1000).toFixed(1)} s -> ${outDir}`];
   for (const [name, target] of Object.entries(report.targets)) {
     const state = !target.ok ? `FAILED: ${target.error ?? 'see the diagnostics'}` : target.cached ? 'up to date' : `${(target.durationMs / 1000).toFixed(1)} s`;
-    const files = target.artifacts.map((artifact) => `${artifact.name} ${size(artifact.bytes)}`).join(', ');
+    const files = target.artifacts.map((artifact) => `${artifact.name} ${formatBytes(artifact.bytes)}`).join(', ');
     lines.push(`  ${name.padEnd(9)}${state}${files ? `  ${files}` : ''}`);
   }
   return lines;

@@ -2,7 +2,6 @@ import type { Content, List, ListItem as MdListItem, Paragraph, PhrasingContent,
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
 import type { Block, Inline, ListBlock, ListItem, TargetName } from './types';
-import { TARGET_NAMES } from './types';
 
 /** Container directives that keep their content to one target; `print` and `email` are aliases. */
 const TARGET_DIRECTIVES: Record<string, TargetName> = {
@@ -128,4 +127,3 @@ function leafBlocks(node: LeafDirective, context: BlockContext): Block[] {
   return node.children.length > 0 ? [{ type: 'paragraph', children: node.children, targets: context.targets, position: node.position }] : [];
 }
 
-export const ALL_TARGETS = TARGET_NAMES;

@@ -4,7 +4,7 @@ import type { Publication, Section } from '../../model/types';
 import { hyphenateHast } from '../../typography/rehype-hyphenate-french';
 import { blocksToHast, inlineToHast } from './blocks-to-hast';
 import { planChapters, type Chapter } from './chapters';
-import { formatFrenchDate } from './french-date';
+import { formatDate } from '../../typography/format-date';
 import { pageRulesCss } from './page-geometry';
 
 export interface BrochureHtmlOptions {
@@ -81,7 +81,7 @@ function cover(publication: Publication): Element {
       meta.subtitle ? element('p', { className: ['cover-subtitle'] }, [text(meta.subtitle)]) : undefined,
     ]),
     element('div', { className: ['cover-foot'] }, [
-      element('p', { className: ['cover-date'] }, [element('time', { dateTime: meta.date }, [text(formatFrenchDate(meta.date))])]),
+      element('p', { className: ['cover-date'] }, [element('time', { dateTime: meta.date }, [text(formatDate(meta.date, meta.lang))])]),
       element('p', { className: ['cover-organisation'] }, [text(meta.organisation)]),
     ]),
   ]);
@@ -139,7 +139,7 @@ function backCover(publication: Publication): Element {
     meta.backCover?.length ? element('div', { className: ['back-cover-lines'] }, meta.backCover.map((line) => element('p', {}, [text(line)]))) : undefined,
     element('div', { className: ['back-cover-foot'] }, [
       element('p', { className: ['back-cover-organisation'] }, [text(meta.organisation)]),
-      element('p', { className: ['back-cover-date'] }, [text(formatFrenchDate(meta.date))]),
+      element('p', { className: ['back-cover-date'] }, [text(formatDate(meta.date, meta.lang))]),
     ]),
   ]);
 }

@@ -3,7 +3,7 @@ import { FRONT_MATTER, loadMarkdown, REAL_SOURCE } from '../../../test/helpers';
 import { settingsSchema } from '../../config/schema';
 import type { Section } from '../../model/types';
 import { loadSource } from '../../source/load-source';
-import { frenchDate, planSlides } from './plan-slides';
+import { planSlides } from './plan-slides';
 import { sourcePieces } from './source-pieces';
 import type { Slide } from './slide-plan';
 import { unitText } from './timing';
@@ -84,12 +84,5 @@ describe('author control in the source', () => {
     const slides = await plan(`# Partie\n\n:::brochure\nPour le papier.\n:::\n\nPour tous.\n`);
     expect(slideCorpus(slides)).not.toContain('Pour le papier');
     expect(slideCorpus(slides)).toContain('Pour tous');
-  });
-});
-
-describe('French dates', () => {
-  it('writes the day, the month in words and the year', () => {
-    expect(frenchDate('2010-05-27')).toBe('27\u00a0mai\u00a02010');
-    expect(frenchDate('2024-01-01')).toBe('1er\u00a0janvier\u00a02024');
   });
 });

@@ -1,6 +1,7 @@
 import { blockText, inlineText } from '../../model/plain-text';
 import type { Block, ListBlock, Publication, Section } from '../../model/types';
 import { htmlToText } from '../../sanitize/html-to-text';
+import { formatDate } from '../../typography/format-date';
 import { clipInline, plainText, sentenceRanges, wordCount } from './inline-text';
 import type { Slide, SlideUnit } from './slide-plan';
 
@@ -19,7 +20,7 @@ export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
   maxParagraphWords: 40,
   maxQuoteWords: 45,
   gistWords: 28,
-  formatDate: frenchDate,
+  formatDate: formatDate,
 };
 
 /**
@@ -184,11 +185,4 @@ function gistOf(children: Extract<Block, { type: 'paragraph' }>['children'], opt
 
 function introducesList(text: string, next: Block | undefined): boolean {
   return next?.type === 'list' && /:\s*$/u.test(text);
-}
-
-export function frenchDate(iso: string): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  const day = date.getUTCDate();
-  const rest = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
-  return `${day === 1 ? '1er' : day}\u00a0${rest.replace(' ', '\u00a0')}`;
 }

@@ -11,7 +11,8 @@ import { fitSlides } from './fit-slides';
 import { openFontPage } from './deck-page';
 import { handoutDocument, printHandout } from './handout';
 import { deckMarkdown } from './marp-markdown';
-import { DEFAULT_PLAN_OPTIONS, frenchDate, planSlides } from './plan-slides';
+import { formatDate } from '../../typography/format-date';
+import { DEFAULT_PLAN_OPTIONS, planSlides } from './plan-slides';
 import { renderMarp } from './render-marp';
 import { screenshotSlides } from './screenshot-slides';
 import type { Slide } from './slide-plan';
@@ -97,7 +98,7 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
 /** deck.md for a plan; with the timings, each slide's notes start with its speaking time. */
 function markdownWriter(context: TargetContext, theme: DeckTheme) {
   const { meta } = context.publication;
-  const footer = [meta.event ?? meta.organisation, frenchDate(meta.date)].join(' · ');
+  const footer = [meta.event ?? meta.organisation, formatDate(meta.date, meta.lang)].join(' · ');
   return (slides: readonly Slide[], timings?: readonly number[]) =>
     deckMarkdown(slides, {
       meta,

@@ -2,6 +2,7 @@ import type { Settings } from '../../config/schema';
 import type { Block, Inline, ListBlock, Publication, Section } from '../../model/types';
 import { appendText, inlinePlainText, sliceInline, trimInlineEnd } from './condense-inline';
 import { cutAtSentence, sentenceEnds } from './sentences';
+import { formatDate } from '../../typography/format-date';
 
 /** What a section says in the digest: a few sentences, then its key points. */
 export interface DigestSummary {
@@ -73,7 +74,7 @@ export function buildDigestEdition(publication: Publication, settings: Settings)
     title: asInline(meta.title),
     subtitle: meta.subtitle ? asInline(meta.subtitle) : undefined,
     event: meta.event,
-    dateText: new Intl.DateTimeFormat(meta.lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${meta.date}T00:00:00Z`)),
+    dateText: formatDate(meta.date, meta.lang),
     organisation: meta.organisation,
     subject: meta.event ? `${meta.title} – ${meta.event}` : meta.title,
     preheader: cutText(meta.subtitle ?? inlinePlainText(introduction[0] ?? []), PREHEADER_LENGTH),
