@@ -5,7 +5,7 @@ import { settingsSchema } from '../scripts/config/schema';
 import { loadSource } from '../scripts/source/load-source';
 
 export const REAL_SOURCE = join(import.meta.dirname, '..', 'content', '2010-05-27-travailler-en-reseau.md');
-export const RAW_SEED = join(import.meta.dirname, '..', '..', 'shared', 'seed', 'synthese-rencontre-2010-05-27.md');
+export const RAW_SEED = join(import.meta.dirname, 'fixtures', 'seed', 'synthese-rencontre-2010-05-27.md');
 
 export const FRONT_MATTER = '---\ntitle: Essai\ndate: 2024-01-15\n---\n\n';
 

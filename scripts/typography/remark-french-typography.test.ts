@@ -146,7 +146,7 @@ describe('what stays as written', () => {
 
 describe('running twice', () => {
   it('changes nothing the second time, on the whole seed', () => {
-    const seed = readFileSync(new URL('../../../shared/seed/synthese-rencontre-2010-05-27.md', import.meta.url), 'utf8');
+    const seed = readFileSync(new URL('../../test/fixtures/seed/synthese-rencontre-2010-05-27.md', import.meta.url), 'utf8');
     const once = typeset(seed);
     const twice = typography.runSync(structuredClone(once)) as Root;
     expect(twice).toEqual(once);
