@@ -1,6 +1,7 @@
 import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
 import { paddedPageSequence } from './booklet-order';
 import { BLEED_MM, MM_TO_PT } from './page-geometry';
+import { keepWholeWords } from './whole-words';
 
 export interface PrintFileOptions {
   /** Finished (trimmed) page size in points. */
@@ -23,6 +24,7 @@ export async function makePrintFile(withBleed: Uint8Array, options: PrintFileOpt
   const { trim } = options;
   const media = { width: trim.width + 2 * slug, height: trim.height + 2 * slug };
   const source = await PDFDocument.load(withBleed);
+  keepWholeWords(source);
   const pdf = await PDFDocument.create();
   const embedded = await pdf.embedPages(source.getPages());
   for (const slot of paddedPageSequence(embedded.length)) {

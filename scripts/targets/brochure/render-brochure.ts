@@ -12,6 +12,7 @@ import { paginate } from './paginate';
 import { applyPdfMetadata, documentDate } from './pdf-metadata';
 import { makePrintFile } from './print-file';
 import { namedDestinationPages } from './read-pdf';
+import { keepWholeWords } from './whole-words';
 
 /** The finished page, A5 portrait, in points. */
 export const TRIM = { width: PAGE.width * MM_TO_PT, height: PAGE.height * MM_TO_PT } as const;
@@ -49,6 +50,7 @@ export async function renderBrochure(context: TargetContext): Promise<TargetResu
   const date = documentDate();
   const seed = reading.html;
   const brochure = printed.pdf;
+  const softHyphensDropped = keepWholeWords(brochure);
   cropToTrim(brochure, { trim: TRIM, bleed: BLEED_MM * MM_TO_PT });
   const places = namedDestinationPages(brochure, reading.contents.map((entry) => entry.id));
   writeOutline(
@@ -79,6 +81,7 @@ export async function renderBrochure(context: TargetContext): Promise<TargetResu
       contentsEntries: reading.contents.length,
       chapters: reading.chapters.length,
       paginationPasses: printed.passes,
+      softHyphensDropped,
     },
     details: { contents: reading.contents.map((entry) => ({ title: entry.title, depth: entry.depth, page: printed.numbers.get(entry.id) })) },
   };
