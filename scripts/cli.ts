@@ -32,6 +32,13 @@ const COMMANDS: Record<string, CommandEntry> = {
       return { run: m.runPreview, help: m.previewHelp };
     },
   },
+  theme: {
+    summary: 'create a theme: `theme new NAME [--from _brand.yml]`',
+    load: async () => {
+      const m = await import('./commands/theme');
+      return { run: m.runTheme, help: m.themeHelp };
+    },
+  },
   send: {
     summary: 'send the built digest over SMTP (SMTP_URL), resumable; --dry-run writes .eml files',
     load: async () => {

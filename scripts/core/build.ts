@@ -16,6 +16,7 @@ import type { TargetContext } from '../targets/target';
 import { inputFingerprint } from './input-fingerprint';
 import { resolveSources } from './sources';
 import { TOOL_VERSION } from './version';
+import { loadTheme } from '../theme/load-theme';
 
 export interface BuildOptions {
   sources: readonly string[];
@@ -95,6 +96,7 @@ async function buildSource(
   try {
     if (publication && settings && !hasErrors(file)) {
       report.model = modelCounts(publication);
+      reportThemeWarnings(file, settings.theme);
       const earlierReport = await readPreviousReport(outDir);
       const previous = options.force ? undefined : earlierReport;
       const sourceDir = dirname(resolve(source));
@@ -203,4 +205,15 @@ async function runTarget(name: TargetName, context: TargetContext): Promise<Targ
 export function buildTime(): string {
   const epoch = process.env['SOURCE_DATE_EPOCH'];
   return (epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date()).toISOString();
+}
+
+/** A brand font replaced by a local one and the like: said once per build of a source; a theme that cannot be read fails in each target. */
+function reportThemeWarnings(file: VFile, theme: string): void {
+  let warnings: string[];
+  try {
+    warnings = loadTheme(theme).warnings;
+  } catch {
+    return;
+  }
+  for (const warning of warnings) file.message(warning, { ruleId: 'theme-font', source: 'triptyque' });
 }

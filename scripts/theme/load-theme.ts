@@ -1,8 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { locateYamlPath, parseYaml } from '../config/yaml-location';
+import { TriptyqueError } from '../errors';
 import { NODE_MODULES_DIR, themeDir } from '../paths';
+import { brandThemeInput } from './brand-theme';
+import { parseBrandYml } from './brand-yml';
 
 const fontSchema = z.object({
   family: z.string(),
@@ -11,6 +15,8 @@ const fontSchema = z.object({
   /** Weight (with `i` for italic) -> file name without extension, in the package's complete woff2 set. */
   files: z.record(z.string().regex(/^\d{3}i?$/), z.string()),
 });
+
+const logoFile = z.string().regex(/\.(svg|png)$/i, 'an SVG or PNG file in the theme folder');
 
 const themeSchema = z.object({
   name: z.string(),
@@ -25,21 +31,125 @@ const themeSchema = z.object({
     rule: z.string(),
   }),
   fonts: z.object({ text: fontSchema, heading: fontSchema }),
+  /** The organisation's logo: files in the theme folder, for light and dark backgrounds. */
+  logo: z
+    .object({
+      light: logoFile,
+      dark: logoFile.optional(),
+      alt: z.string().optional(),
+      /** Where the logo is published: digest.html (opened outside the .eml) shows it from there, never fetched at build time. */
+      publicUrl: z.object({ light: z.url({ protocol: /^https?$/ }), dark: z.url({ protocol: /^https?$/ }).optional() }).optional(),
+    })
+    .optional(),
 });
 
-export type Theme = z.output<typeof themeSchema> & { dir: string };
+export type ThemeInput = z.input<typeof themeSchema>;
+export type Theme = z.output<typeof themeSchema> & {
+  dir: string;
+  /** Things a reader of the build should know: a brand font replaced by a local one, and so on. */
+  warnings: string[];
+};
 type FontRole = keyof Theme['fonts'];
+export type LogoVariant = 'light' | 'dark';
+
+/** The theme a `_brand.yml` is applied onto (its stylesheets, fonts and tokens the brand leaves out). */
+export const DEFAULT_THEME = 'arifor';
+export const THEME_JSON = 'theme.json';
+export const BRAND_YML = '_brand.yml';
 
 const cache = new Map<string, Theme>();
 
-/** The tokens every target styles itself with; one `theme.json` per folder under `themes/`. */
+/**
+ * The tokens every target styles itself with, from `themes/<name>/theme.json` (the native form)
+ * or `themes/<name>/_brand.yml` (posit's brand.yml, as Quarto reads it). Problems are thrown as
+ * one THEME_INVALID error whose lines read `file:line:column message`.
+ */
 export function loadTheme(name: string): Theme {
   const cached = cache.get(name);
   if (cached) return cached;
   const dir = themeDir(name);
-  const theme = { ...themeSchema.parse(JSON.parse(readFileSync(join(dir, 'theme.json'), 'utf8'))), dir };
+  const theme = readTheme(dir, name);
   cache.set(name, theme);
   return theme;
+}
+
+/** Reads a theme folder (uncached). */
+export function readTheme(dir: string, name: string): Theme {
+  const json = join(dir, THEME_JSON);
+  const brandPath = join(dir, BRAND_YML);
+  const hasJson = existsSync(json);
+  const hasBrand = existsSync(brandPath);
+  if (hasJson && hasBrand) throw themeError(`${brandPath}:1:1 a theme is either ${THEME_JSON} or ${BRAND_YML}, not both: remove one (theme-ambiguous)`);
+  if (!hasJson && !hasBrand) throw themeError(`${dir}: no ${THEME_JSON} or ${BRAND_YML} in the theme folder (theme-missing)`);
+  let input: unknown;
+  const warnings: string[] = [];
+  if (hasBrand) {
+    const parsed = parseBrandYml(readFileSync(brandPath, 'utf8'));
+    if ('problems' in parsed) throw themeError(parsed.problems.map((p) => `${brandPath}:${p.line}:${p.column} ${p.message} (theme-invalid)`).join('\n'));
+    const base = readTheme(themeDir(DEFAULT_THEME), DEFAULT_THEME);
+    const mapped = brandThemeInput(parsed.brand, { name, base });
+    warnings.push(...mapped.warnings.map((warning) => `${brandPath}: ${warning}`));
+    input = mapped.input;
+  } else {
+    const parsed = parseYaml(readFileSync(json, 'utf8'));
+    if (parsed.doc.errors.length > 0) throw themeError(`${json}:${parsed.doc.errors[0]!.linePos?.[0]?.line ?? 1}:${parsed.doc.errors[0]!.linePos?.[0]?.col ?? 1} ${parsed.doc.errors[0]!.message.split('\n')[0]} (theme-invalid)`);
+    const result = themeSchema.safeParse(parsed.doc.toJS());
+    if (!result.success) {
+      throw themeError(
+        result.error.issues
+          .map((issue) => {
+            const place = locateYamlPath(parsed, issue.path);
+            return `${json}:${place.line}:${place.column} \`${issue.path.join('.')}\`: ${issue.message} (theme-invalid)`;
+          })
+          .join('\n'),
+      );
+    }
+    input = result.data;
+  }
+  const result = themeSchema.safeParse(input);
+  if (!result.success) throw themeError(`${brandPath}:1:1 ${result.error.issues.map((issue) => `\`${issue.path.join('.')}\`: ${issue.message}`).join('; ')} (theme-invalid)`);
+  const theme: Theme = { ...result.data, dir, warnings };
+  for (const variant of ['light', 'dark'] as const) {
+    const file = theme.logo?.[variant];
+    if (file === undefined) continue;
+    const path = resolve(dir, file);
+    const rel = relative(dir, path);
+    if (rel.startsWith('..') || isAbsolute(rel)) throw themeError(`${hasBrand ? brandPath : json}:1:1 the logo "${file}" is outside the theme folder (theme-logo)`);
+    if (!existsSync(path)) throw themeError(`${hasBrand ? brandPath : json}:1:1 the logo "${file}" does not exist in ${dir} (theme-logo)`);
+  }
+  return theme;
+}
+
+function themeError(message: string): TriptyqueError {
+  return new TriptyqueError('THEME_INVALID', message);
+}
+
+/** The logo as a data URL, so an HTML artifact shows it wherever it is copied; the light one when there is no dark one. */
+export function logoDataUrl(theme: Theme, variant: LogoVariant): string | undefined {
+  const file = logoPath(theme, variant);
+  if (!file) return undefined;
+  const type = extname(file).toLowerCase() === '.svg' ? 'image/svg+xml' : 'image/png';
+  return `data:${type};base64,${readFileSync(file).toString('base64')}`;
+}
+
+/** Absolute path of a logo variant (falling back to the light one). */
+export function logoPath(theme: Theme, variant: LogoVariant): string | undefined {
+  const file = theme.logo?.[variant] ?? theme.logo?.light;
+  return file === undefined ? undefined : resolve(theme.dir, file);
+}
+
+/** Width over height of a logo variant: an SVG's viewBox (or width/height), a PNG's header. */
+export function logoAspect(theme: Theme, variant: LogoVariant): number | undefined {
+  const file = logoPath(theme, variant);
+  if (!file) return undefined;
+  const bytes = readFileSync(file);
+  if (extname(file).toLowerCase() === '.png') return bytes.readUInt32BE(16) / bytes.readUInt32BE(20);
+  const svg = bytes.toString('utf8');
+  const box = /viewBox\s*=\s*["']\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)/.exec(svg);
+  if (box) return Number(box[1]) / Number(box[2]);
+  const width = /<svg[^>]*\swidth\s*=\s*["']([\d.]+)/.exec(svg);
+  const height = /<svg[^>]*\sheight\s*=\s*["']([\d.]+)/.exec(svg);
+  return width && height ? Number(width[1]) / Number(height[1]) : undefined;
 }
 
 export function fontFile(theme: Theme, role: FontRole, key: string): string {

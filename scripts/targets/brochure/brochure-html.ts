@@ -15,6 +15,14 @@ export interface BrochureHtmlOptions {
   bleedMm: number;
   /** Page of each heading (section id -> page); unknown numbers print as a placeholder of the same width. */
   pageNumbers?: ReadonlyMap<string, number>;
+  /** The theme's logo as data URLs: the cover is dark, the back cover light. */
+  logo?: BrochureLogo;
+}
+
+export interface BrochureLogo {
+  onDark: string;
+  onLight: string;
+  alt: string;
 }
 
 export interface ContentsEntry {
@@ -42,10 +50,10 @@ export function brochureHtml(publication: Publication, options: BrochureHtmlOpti
   const body: Root = {
     type: 'root',
     children: [
-      cover(publication),
+      cover(publication, options.logo),
       contentsPage(contents, options.pageNumbers),
       element('main', { className: ['body'] }, [...preamble(publication, options), ...chapters.map((chapter) => chapterElement(chapter, shows, options))]),
-      backCover(publication),
+      backCover(publication, options.logo),
     ],
   };
   // Last step: French soft hyphens in running text (covers and contents are marked `no-hyphens`).
@@ -72,9 +80,14 @@ function contentsEntries(sections: readonly Section[], shows: (section: Section)
     ]);
 }
 
-function cover(publication: Publication): Element {
+function logoImage(className: string, src: string, alt: string): Element {
+  return element('img', { className: [className], src, alt }, []);
+}
+
+function cover(publication: Publication, logo: BrochureLogo | undefined): Element {
   const { meta } = publication;
   return element('header', { className: ['cover', 'no-hyphens'] }, [
+    logo ? logoImage('cover-logo', logo.onDark, logo.alt) : undefined,
     meta.event ? element('p', { className: ['cover-event'] }, [text(meta.event)]) : undefined,
     element('div', { className: ['cover-titles'] }, [
       element('p', { className: ['cover-title'] }, [text(meta.title)]),
@@ -133,10 +146,11 @@ function heading(section: Section): Element {
   return element(`h${Math.min(section.depth, 6)}`, { id: section.id }, inlineToHast(section.title));
 }
 
-function backCover(publication: Publication): Element {
+function backCover(publication: Publication, logo: BrochureLogo | undefined): Element {
   const { meta } = publication;
   return element('footer', { className: ['back-cover', 'no-hyphens'] }, [
     meta.backCover?.length ? element('div', { className: ['back-cover-lines'] }, meta.backCover.map((line) => element('p', {}, [text(line)]))) : undefined,
+    logo ? logoImage('back-cover-logo', logo.onLight, logo.alt) : undefined,
     element('div', { className: ['back-cover-foot'] }, [
       element('p', { className: ['back-cover-organisation'] }, [text(meta.organisation)]),
       element('p', { className: ['back-cover-date'] }, [text(formatDate(meta.date, meta.lang))]),

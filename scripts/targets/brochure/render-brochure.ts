@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fontFaceCss, loadTheme, themeVariables } from '../../theme/load-theme';
+import { fontFaceCss, loadTheme, logoDataUrl, themeVariables } from '../../theme/load-theme';
 import type { Target, TargetContext, TargetResult } from '../target';
 import { brochureHtml } from './brochure-html';
 import { cropToTrim } from './crop-to-trim';
@@ -26,8 +26,9 @@ export async function renderBrochure(context: TargetContext): Promise<TargetResu
   const { publication } = context;
   const theme = loadTheme(context.settings.theme);
   const stylesheets = [fontFaceCss(theme, { embed: false }), themeVariables(theme), await readFile(join(context.themeDir, 'brochure', 'brochure.css'), 'utf8')];
+  const logo = theme.logo && { onDark: logoDataUrl(theme, 'dark')!, onLight: logoDataUrl(theme, 'light')!, alt: theme.logo.alt ?? publication.meta.organisation };
   const compose = (bleedMm: number) => (pageNumbers?: ReadonlyMap<string, number>) =>
-    brochureHtml(publication, { stylesheets, sourceDir: context.sourceDir, bleedMm, pageNumbers });
+    brochureHtml(publication, { stylesheets, sourceDir: context.sourceDir, bleedMm, pageNumbers, logo });
   const onBlocked = (url: string) => {
     context.file.message(`brochure: a resource outside the allowed folders was not loaded: ${url}`, { ruleId: 'brochure-blocked-resource', source: 'triptyque' });
   };

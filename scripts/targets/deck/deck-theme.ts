@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fontFaceCss, themeVariables, type Theme } from '../../theme/load-theme';
+import { fontFaceCss, logoAspect, logoDataUrl, themeVariables, type Theme } from '../../theme/load-theme';
 
 export interface DeckTheme {
   /** The `@theme` name Marp knows it by. */
@@ -21,6 +21,21 @@ export interface DeckTheme {
 export async function loadDeckTheme(theme: Theme): Promise<DeckTheme> {
   const source = await readFile(join(theme.dir, 'deck', `${theme.name}.css`), 'utf8');
   const name = /@theme\s+([\w-]+)/.exec(source)?.[1] ?? theme.name;
-  const css = `${source}\n${themeVariables(theme)}\n`;
+  const css = `${source}\n${themeVariables(theme)}\n${logoVariables(theme)}\n`;
   return { name, css, selfContainedCss: `${css}${fontFaceCss(theme, { embed: true })}\n`, fontCss: fontFaceCss(theme, { embed: false }) };
+}
+
+/** Height of the logo in the footer, in px; the stylesheet reserves its width before the footer text. */
+const FOOTER_LOGO_PX = 22;
+
+/**
+ * The logo as CSS variables the Marp theme draws with (the title slide is dark, the footer
+ * light): `none` and no indent when the theme has no logo.
+ */
+function logoVariables(theme: Theme): string {
+  const onLight = logoDataUrl(theme, 'light');
+  const onDark = logoDataUrl(theme, 'dark');
+  if (!onLight || !onDark) return ':root{--logo-on-light:none;--logo-on-dark:none;--logo-footer-indent:0px;}';
+  const indent = Math.round(FOOTER_LOGO_PX * (logoAspect(theme, 'light') ?? 1)) + 14;
+  return `:root{--logo-on-light:url("${onLight}");--logo-on-dark:url("${onDark}");--logo-footer-indent:${indent}px;}`;
 }

@@ -35,7 +35,11 @@ export function messageDate(env: NodeJS.ProcessEnv = process.env): Date {
  * built, addressed to undisclosed recipients. Boundaries and Message-ID derive from the campaign,
  * so nothing in it is random.
  */
-export function digestMessage(parts: DigestParts, digest: Settings['digest'], options: { recipient?: Recipient; date: Date }): Mail.Options {
+export function digestMessage(
+  parts: DigestParts,
+  digest: Settings['digest'],
+  options: { recipient?: Recipient; date: Date; /** Inline images the HTML refers to by `cid:`. */ attachments?: Mail.Attachment[] },
+): Mail.Options {
   const campaign = campaignId(parts);
   const { recipient } = options;
   const unsubscribe = digest.unsubscribeUrl && unsubscribeFor(digest.unsubscribeUrl, recipient);
@@ -58,6 +62,7 @@ export function digestMessage(parts: DigestParts, digest: Settings['digest'], op
     messageId: `<${campaign}.${recipientKey}@${senderDomain(digest.from)}>`,
     text: personal(parts.text),
     html: personal(parts.html),
+    ...(options.attachments?.length ? { attachments: options.attachments } : {}),
     textEncoding: 'quoted-printable',
     baseBoundary: campaign,
     headers,
@@ -77,11 +82,14 @@ export async function composeEml(message: Mail.Options): Promise<Buffer> {
 /** Bytes of the HTML part's body as it travels (encoded), the size Gmail's clipping counts. */
 export function encodedHtmlBytes(eml: Buffer): number {
   const source = eml.toString('latin1');
-  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(source)?.[1];
-  if (!boundary) throw new Error('the digest message has no multipart boundary');
-  for (const part of source.split(`--${boundary}`)) {
-    const split = part.indexOf('\r\n\r\n');
-    if (split >= 0 && /^content-type:\s*text\/html/im.test(part.slice(0, split))) return Buffer.byteLength(part.slice(split + 4).replace(/\r\n$/, ''), 'latin1');
+  const boundaries = [...source.matchAll(/boundary="?([^";\r\n]+)"?/gi)].map((match) => match[1]!);
+  if (boundaries.length === 0) throw new Error('the digest message has no multipart boundary');
+  // The HTML part sits in multipart/alternative, or one level down in multipart/related with inline images.
+  for (const boundary of boundaries) {
+    for (const part of source.split(`--${boundary}`)) {
+      const split = part.indexOf('\r\n\r\n');
+      if (split >= 0 && /^content-type:\s*text\/html/im.test(part.slice(0, split))) return Buffer.byteLength(part.slice(split + 4).replace(/\r\n$/, ''), 'latin1');
+    }
   }
   throw new Error('the digest message has no HTML part');
 }

@@ -9,14 +9,26 @@ export const PREHEADER_CLASS = 'preheader';
 
 const WIDTH = 600;
 
+/** The theme's logo as the message shows it: by public URL in digest.html, by Content-ID in the .eml. */
+export interface DigestLogo {
+  light: string;
+  /** Shown instead where the client honours `prefers-color-scheme: dark`. */
+  dark?: string;
+  alt: string;
+  /** Width over height, for the width attribute Outlook needs. */
+  aspect: number;
+}
+
+const LOGO_HEIGHT = 40;
+
 /** The edition as one email HTML document, every style that matters inlined. */
-export function renderDigestHtml(edition: DigestEdition, css: DigestCss): string {
-  const html = documentHtml(edition, css);
+export function renderDigestHtml(edition: DigestEdition, css: DigestCss, logo?: DigestLogo): string {
+  const html = documentHtml(edition, css, logo);
   // The <style> blocks marked data-embed (media queries) stay as they are; the rest is inlined.
   return juice(html, { preserveMediaQueries: true, removeStyleTags: true, applyWidthAttributes: false, applyAttributesTableElements: true });
 }
 
-function documentHtml(edition: DigestEdition, css: DigestCss): string {
+function documentHtml(edition: DigestEdition, css: DigestCss, logo: DigestLogo | undefined): string {
   const lang = attr(edition.lang);
   return `<!DOCTYPE html>
 <html lang="${lang}" dir="ltr">
@@ -39,7 +51,7 @@ function documentHtml(edition: DigestEdition, css: DigestCss): string {
 <tr><td class="outer-cell" align="center">
 <!--[if mso]><table role="presentation" width="${WIDTH}" align="center" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->
 <table role="presentation" class="container" width="100%" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:${WIDTH}px">
-${[masthead(edition), header(edition), introduction(edition), ...edition.groups.map((group) => groupRow(group, edition)), closing(edition), footer(edition)].join('\n')}
+${[masthead(edition), header(edition, logo), introduction(edition), ...edition.groups.map((group) => groupRow(group, edition)), closing(edition), footer(edition)].join('\n')}
 </table>
 <!--[if mso]></td></tr></table><![endif]-->
 </td></tr>
@@ -54,12 +66,21 @@ function masthead(edition: DigestEdition): string {
   return row('masthead', text([edition.organisation, edition.event].filter(Boolean).join(' · ')));
 }
 
-function header(edition: DigestEdition): string {
+function header(edition: DigestEdition, logo: DigestLogo | undefined): string {
   return row(
     'header',
-    `<p class="date">${text(edition.dateText)}</p>
+    `${logo ? logoHtml(logo) : ''}<p class="date">${text(edition.dateText)}</p>
 <h1>${inlineHtml(edition.title)}</h1>${edition.subtitle ? `\n<p class="subtitle">${inlineHtml(edition.subtitle)}</p>` : ''}`,
   );
+}
+
+/** Both variants when there is a dark one: the dark stylesheet swaps them; Outlook (Word) never sees the dark one. */
+function logoHtml(logo: DigestLogo): string {
+  const size = `width="${Math.round(LOGO_HEIGHT * logo.aspect)}" height="${LOGO_HEIGHT}"`;
+  const image = (className: string, src: string, hidden: boolean) =>
+    `<img class="logo ${className}" src="${attr(src)}" alt="${attr(logo.alt)}" ${size} style="${hidden ? 'display:none;' : 'display:block;'}border:0;height:${LOGO_HEIGHT}px;width:auto;max-width:100%">`;
+  const light = image('logo-light', logo.light, false);
+  return logo.dark ? `${light}<!--[if !mso]><!-->${image('logo-dark', logo.dark, true)}<!--<![endif]-->\n` : `${light}\n`;
 }
 
 function introduction(edition: DigestEdition): string {

@@ -1,10 +1,12 @@
 import { TriptyqueError } from '../../errors';
-import { loadTheme } from '../../theme/load-theme';
+import { basename } from 'node:path';
+import type Mail from 'nodemailer/lib/mailer';
+import { loadTheme, logoAspect, logoPath, type Theme } from '../../theme/load-theme';
 import type { Target, TargetContext, TargetResult } from '../target';
 import { loadDigestCss } from './digest-css';
 import { buildDigestEdition, type DigestEdition } from './digest-edition';
 import { campaignId, composeEml, digestMessage, encodedHtmlBytes, messageDate } from './digest-eml';
-import { renderDigestHtml } from './digest-html';
+import { renderDigestHtml, type DigestLogo } from './digest-html';
 import { renderDigestText } from './digest-text';
 
 /** What `triptyque send` reads back from the report, beside digest.html and digest.txt. */
@@ -24,10 +26,15 @@ async function renderDigest(context: TargetContext): Promise<TargetResult> {
   const { publication, settings } = context;
   const edition = buildDigestEdition(publication, settings);
   reportDroppedHtml(edition, context);
-  const html = renderDigestHtml(edition, loadDigestCss(loadTheme(settings.theme)));
+  const theme = loadTheme(settings.theme);
+  const css = loadDigestCss(theme);
+  const logo = digestLogos(theme, publication.meta.organisation);
+  const html = renderDigestHtml(edition, css, logo.published);
   const text = renderDigestText(html);
   const parts = { subject: edition.subject, html, text };
-  const eml = await composeEml(digestMessage(parts, settings.digest, { date: messageDate() }));
+  // The .eml carries the logo itself, as inline images its HTML refers to by Content-ID.
+  const emlParts = logo.inline ? { ...parts, html: renderDigestHtml(edition, css, logo.inline.logo) } : parts;
+  const eml = await composeEml(digestMessage(emlParts, settings.digest, { date: messageDate(), attachments: logo.inline?.attachments }));
   const encoded = encodedHtmlBytes(eml);
   const budget = settings.digest.budgetKB * 1024;
   if (encoded > budget) {
@@ -40,6 +47,27 @@ async function renderDigest(context: TargetContext): Promise<TargetResult> {
   const artifacts = [await context.write('digest.html', html), await context.write('digest.txt', text), await context.write('digest.eml', eml)];
   const details: DigestDetails & Record<string, unknown> = { subject: edition.subject, preheader: edition.preheader, campaign: campaignId(parts) };
   return { artifacts, counts: countsOf(edition, { encoded, budget, eml: eml.byteLength }), details };
+}
+
+/**
+ * The logo by its public URL (when the theme gives one: a mail client fetches it when the
+ * message is opened, the build never does) and as inline images with Content-IDs for the .eml.
+ */
+function digestLogos(theme: Theme, organisation: string): { published?: DigestLogo; inline?: { logo: DigestLogo; attachments: Mail.Attachment[] } } {
+  if (!theme.logo) return {};
+  const alt = theme.logo.alt ?? organisation;
+  const aspect = logoAspect(theme, 'light') ?? 1;
+  const url = theme.logo.publicUrl;
+  const published = url && { light: url.light, dark: url.dark, alt, aspect };
+  const attachments: Mail.Attachment[] = [];
+  const cidOf = (variant: 'light' | 'dark') => {
+    const path = logoPath(theme, variant)!;
+    const cid = `logo-${variant}@${theme.name}.triptyque`;
+    attachments.push({ filename: basename(path), path, cid, contentDisposition: 'inline' });
+    return `cid:${cid}`;
+  };
+  const inline: DigestLogo = { light: cidOf('light'), dark: theme.logo.dark ? cidOf('dark') : undefined, alt, aspect };
+  return { published, inline: { logo: inline, attachments } };
 }
 
 function countsOf(edition: DigestEdition, sizes: { encoded: number; budget: number; eml: number }): Record<string, number> {
