@@ -4,6 +4,9 @@ import { z } from 'zod';
  * Settings that are not per document. They live in `triptyque.config.yaml` at the project root;
  * a source's front matter may override any of them under the same keys.
  */
+/** A folder name under `themes/`. */
+const themeName = z.string().regex(/^[a-z0-9-]+$/, 'a folder name under themes/');
+
 export const settingsSchema = z
   .object({
     organisation: z.string().min(1).default('GIP ARIFOR Champagne-Ardenne'),
@@ -11,7 +14,7 @@ export const settingsSchema = z
     author: z.string().min(1).optional(),
     lang: z.string().min(2).default('fr'),
     /** A folder name under `themes/`. */
-    theme: z.string().regex(/^[a-z0-9-]+$/, 'a folder name under themes/').default('arifor'),
+    theme: themeName.default('arifor'),
     deck: z
       .object({
         /** Speaking pace used to time each slide, in words per minute. */
@@ -75,7 +78,8 @@ export const frontMatterSchema = z
     description: z.string().min(1).optional(),
     brochureUrl: z.string().url().optional(),
     backCover: z.union([z.string(), z.array(z.string())]).optional(),
-    theme: settingsSchema.shape.theme.optional(),
+    // Not the settings' own schema: its default would override the configuration's theme.
+    theme: themeName.optional(),
     deck: z.record(z.string(), z.unknown()).optional(),
     brochure: z.record(z.string(), z.unknown()).optional(),
     digest: z.record(z.string(), z.unknown()).optional(),
