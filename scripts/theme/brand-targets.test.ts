@@ -7,6 +7,8 @@ import { loadDeckTheme } from '../targets/deck/deck-theme';
 import { renderMarp } from '../targets/deck/render-marp';
 import { digestTarget } from '../targets/digest/render-digest';
 import { digestContext, REAL_SOURCE } from '../targets/digest/test-context';
+import { settingsSchema } from '../config/schema';
+import { loadSource } from '../source/load-source';
 import { loadTheme, logoDataUrl } from './load-theme';
 
 const theme = loadTheme('boreal');
@@ -14,6 +16,11 @@ const lightLogo = logoDataUrl(theme, 'light')!;
 const darkLogo = logoDataUrl(theme, 'dark')!;
 
 describe('the brand of Atelier Boréal (themes/boreal/_brand.yml) in the three publications', () => {
+  it('is used by a source without a theme of its own when the configuration names it', async () => {
+    const { settings } = await loadSource(REAL_SOURCE, settingsSchema.parse({ theme: 'boreal' }));
+    expect(settings?.theme).toBe('boreal');
+  });
+
   it('puts the logo on the brochure cover (dark variant) and back cover (light variant)', async () => {
     const context = await digestContext(REAL_SOURCE);
     const { html } = brochureHtml(context.publication, { stylesheets: [], sourceDir: context.sourceDir, bleedMm: 0, logo: { onDark: darkLogo, onLight: lightLogo, alt: 'Atelier Boréal' } });
