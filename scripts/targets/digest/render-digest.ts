@@ -4,6 +4,7 @@ import type { Target, TargetContext, TargetResult } from '../target';
 import { loadDigestCss } from './digest-css';
 import { buildDigestEdition, type DigestEdition } from './digest-edition';
 import { campaignId, composeEml, digestMessage, encodedHtmlBytes, messageDate } from './digest-eml';
+import { dkimSigner } from './dkim';
 import { renderDigestHtml } from './digest-html';
 import { renderDigestText } from './digest-text';
 
@@ -27,7 +28,8 @@ async function renderDigest(context: TargetContext): Promise<TargetResult> {
   const html = renderDigestHtml(edition, loadDigestCss(loadTheme(settings.theme)));
   const text = renderDigestText(html);
   const parts = { subject: edition.subject, html, text };
-  const eml = await composeEml(digestMessage(parts, settings.digest, { date: messageDate() }));
+  // Signed when a DKIM key is at hand, so the .eml is what a provider would verify.
+  const eml = await composeEml(digestMessage(parts, settings.digest, { date: messageDate(), dkim: dkimSigner(settings.digest) }));
   const encoded = encodedHtmlBytes(eml);
   const budget = settings.digest.budgetKB * 1024;
   if (encoded > budget) {
