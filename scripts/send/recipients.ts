@@ -33,7 +33,7 @@ export function recipientsFromArgs(addresses: readonly string[]): RecipientList 
  * optional `unsubscribed` one; commas or semicolons (as French spreadsheets write).
  */
 export async function readRecipientsCsv(path: string): Promise<RecipientList> {
-  let rows: { record: Record<string, string>; info: { lines: number } }[];
+  let rows: { record: Record<string, string>; raw: string }[];
   try {
     rows = parse(await readFile(path), {
       columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
@@ -41,7 +41,7 @@ export async function readRecipientsCsv(path: string): Promise<RecipientList> {
       delimiter: [',', ';'],
       skip_empty_lines: true,
       trim: true,
-      info: true,
+      raw: true,
     });
   } catch (error) {
     throw new TriptyqueError('USAGE', `${path}: ${(error as Error).message}`, { cause: error });
@@ -49,11 +49,11 @@ export async function readRecipientsCsv(path: string): Promise<RecipientList> {
   if (rows.length > 0 && !('email' in rows[0]!.record)) throw new TriptyqueError('USAGE', `${path}: no \`email\` column (columns: ${Object.keys(rows[0]!.record).join(', ')})`);
   const skipped: SkippedRecipient[] = [];
   const entries: { recipient: Recipient; where: string }[] = [];
-  // A quoted field may run over several lines: a record starts on the line after the previous one ended.
-  let previousEnd = 1;
-  for (const { record, info } of rows) {
-    const where = `${path}:${previousEnd + 1}`;
-    previousEnd = info.lines;
+  // Lines as an editor counts them (CRLF is one break), past skipped blank lines and quoted fields that span lines.
+  let line = 2;
+  for (const { record, raw } of rows) {
+    const where = `${path}:${line + lineBreaks(/^(?:[ \t]*(?:\r\n|\r|\n))*/.exec(raw)![0])}`;
+    line += lineBreaks(raw);
     if (YES.has((record['unsubscribed'] ?? '').toLowerCase())) {
       skipped.push({ where, reason: `${JSON.stringify(record['email'] ?? '')} unsubscribed` });
       continue;
@@ -83,6 +83,10 @@ function checkRecipients(entries: { recipient: Recipient; where: string }[]): Re
     }
   }
   return { recipients, skipped };
+}
+
+function lineBreaks(text: string): number {
+  return text.match(/\r\n|\r|\n/g)?.length ?? 0;
 }
 
 function lineOf(where: string): number {
