@@ -1,6 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,6 @@ import { dkimVerify } from 'mailauth/lib/dkim/verify';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandIo } from '../commands/command';
-import { runExportCampaign } from '../commands/export-campaign';
 import { runSend } from '../commands/send';
 import { loadConfig } from '../config/load';
 import { settingsSchema } from '../config/schema';
