@@ -90,7 +90,7 @@ export function preflightLine(preflight: Preflight): string {
     `${plural(preflight.recipients, 'recipient')}${preflight.alreadyHandled ? ` (${preflight.alreadyHandled} already handled by an earlier run)` : ''}`,
     `about ${duration(preflight.estimatedMs)} at ${preflight.throttleMs} ms between messages`,
   ];
-  return `Pre-flight (${what}${preflight.rebuilt ? ', digest rebuilt from the changed source' : ''}): ${parts.join(', ')}`;
+  return `Pre-flight (${what}${preflight.rebuilt ? ', digest built from the current source' : ''}): ${parts.join(', ')}`;
 }
 
 function duration(ms: number): string {

@@ -47,7 +47,7 @@ export interface Preflight {
   throttleMs: number;
   /** The pauses between messages alone; the server's own time comes on top. */
   estimatedMs: number;
-  /** The digest was built again first because its source or configuration changed. */
+  /** The digest was built first: no build yet, or its source, images, theme or configuration changed. */
   rebuilt: boolean;
 }
 

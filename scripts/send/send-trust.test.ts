@@ -96,7 +96,7 @@ describe('send: what a mailbox provider checks', () => {
     const { code, io } = await send(['--to', 'alice@example.org', '--yes']);
     expect(code).toBe(0);
     expect(io.lines[0]).toBe(
-      'Pre-flight (sending, digest rebuilt from the changed source): from arifor.example, DKIM on (d=arifor.example, s=essai), unsubscribe URL set, 1 recipient, about 0 s at 0 ms between messages',
+      'Pre-flight (sending, digest built from the current source): from arifor.example, DKIM on (d=arifor.example, s=essai), unsubscribe URL set, 1 recipient, about 0 s at 0 ms between messages',
     );
     const [message] = smtp.received;
     expect(message!.mailFrom).toBe('contact@arifor.example');
@@ -190,7 +190,7 @@ describe('send: what a mailbox provider checks', () => {
     await writeFile(source, text.replace(/^title: .*$/m, 'title: Édition corrigée'));
     const after = await send(['--to', 'gaston@example.org', '--yes'], undefined, source);
     expect(after.code).toBe(0);
-    expect(after.io.lines[0]).toMatch(/^Pre-flight \(sending, digest rebuilt from the changed source\)/);
+    expect(after.io.lines[0]).toMatch(/^Pre-flight \(sending, digest built from the current source\)/);
     const mail = await simpleParser(smtp.received[0]!.raw);
     expect(mail.subject).toMatch(/Édition corrigée/u);
     expect(mail.text).toContain('ÉDITION CORRIGÉE');
