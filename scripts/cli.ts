@@ -40,10 +40,17 @@ const COMMANDS: Record<string, CommandEntry> = {
     },
   },
   send: {
-    summary: 'send the built digest over SMTP (SMTP_URL), resumable; --dry-run writes .eml files',
+    summary: 'send the digest over SMTP (SMTP_URL), resumable; --test for a proof, --dry-run writes .eml files',
     load: async () => {
       const m = await import('./commands/send');
       return { run: m.runSend, help: m.sendHelp };
+    },
+  },
+  'export-campaign': {
+    summary: 'write the digest as a listmonk campaign (JSON), or create it as a draft with --listmonk URL',
+    load: async () => {
+      const m = await import('./commands/export-campaign');
+      return { run: m.runExportCampaign, help: m.exportCampaignHelp };
     },
   },
 };
@@ -54,7 +61,7 @@ Usage: triptyque <command> [options]
 
 Commands:
 ${Object.entries(COMMANDS)
-  .map(([name, entry]) => `  ${name.padEnd(10)}${entry.summary}`)
+  .map(([name, entry]) => `  ${name.padEnd(17)}${entry.summary}`)
   .join('\n')}
 
 Run \`triptyque <command> --help\` for a command's options.`;
@@ -70,6 +77,7 @@ export async function main(argv: string[], env: { cwd: string; signal: AbortSign
       if (withMessages.length > 0) process.stderr.write(`${reporter(withMessages, { color: process.stderr.isTTY === true })}\n`);
     },
     isTTY: process.stderr.isTTY === true,
+    ...(process.stdin.isTTY && process.stderr.isTTY ? { ask: askOnTerminal } : {}),
     signal: env.signal,
   };
   const [name, ...rest] = argv;
@@ -95,6 +103,16 @@ export async function main(argv: string[], env: { cwd: string; signal: AbortSign
     return await command.run(rest, io);
   } catch (error) {
     return reportFailure(error, name, io);
+  }
+}
+
+async function askOnTerminal(question: string): Promise<string> {
+  const { createInterface } = await import('node:readline/promises');
+  const terminal = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await terminal.question(question);
+  } finally {
+    terminal.close();
   }
 }
 

@@ -10,6 +10,8 @@ export interface CommandIo {
   /** Diagnostics, printed once like a compiler's. */
   report: (files: VFile[]) => void;
   isTTY: boolean;
+  /** Asks the person at the terminal and returns the answer; absent when nobody can answer (no TTY). */
+  ask?: (question: string) => Promise<string>;
   signal: AbortSignal;
 }
 

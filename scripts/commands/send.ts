@@ -1,28 +1,38 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TriptyqueError } from '../errors';
-import { readRecipientsCsv, recipientsFromArgs } from '../send/recipients';
-import { sendDigest, type SendResult } from '../send/send-digest';
+import { readRecipientsCsv, recipientsFromArgs, type RecipientList } from '../send/recipients';
+import { sendDigest, type Preflight, type SendResult } from '../send/send-digest';
 import type { CommandIo, CommandRun } from './command';
 
-export const sendHelp = `Usage: triptyque send SOURCE (--to ADDRESS... | --list recipients.csv) [--dry-run] [--out DIR]
+export const sendHelp = `Usage: triptyque send SOURCE (--to ADDRESS... | --list recipients.csv | --test ADDRESS) [--yes] [--dry-run] [--out DIR]
 
-Sends the digest built by \`triptyque build\` (DIR/<slug>/digest.html and digest.txt) to each
-recipient, one message each, over SMTP. The server comes from the SMTP_URL environment variable,
+Sends the digest of SOURCE to each recipient, one message each, over SMTP. If the source, its
+images, the theme or the configuration changed since the last build, the digest is built again
+first: an old edition never goes out. The server comes from the SMTP_URL environment variable,
 e.g. SMTP_URL=smtp://user:password@host:587 (smtps:// for TLS on 465); keep it out of files.
+
+Before the first message leaves, one pre-flight line says the sender's domain, whether messages
+are DKIM-signed, whether an unsubscribe URL is set, how many recipients and how long the
+throttle makes it last; on a terminal it then asks for confirmation. Without a terminal (a
+script, CI) a send needs --yes, or nothing is sent (exit 2).
 
 Each send is written to DIR/<slug>/send-log.jsonl. If a run stops (crash, SMTP error), run the
 same command again: it resumes, and never sends the same digest twice to one address.
 
 Options:
   --to ADDRESS         a recipient; repeat for several
-  --list FILE          a CSV with an \`email\` column and an optional \`name\` column
+  --list FILE          a CSV with an \`email\` column, an optional \`name\` (the To header's display
+                       name) and an optional \`unsubscribed\` column (yes/oui/x/1: left out);
+                       malformed addresses, line breaks and duplicates are reported and skipped
+  --test ADDRESS       one proof copy, subject marked [TEST], not in the send log
+  --yes                send without asking (needed when not on a terminal)
   --dry-run            write one .eml per recipient into DIR/<slug>/outbox/ instead of sending
   --retry-uncertain    also send to those an earlier run was cut off sending to (maybe received)
   --out DIR            the build's output folder (default: output)
   -h, --help           this help
 
-Exit codes: 0 all sent, 1 some not sent (run again to resume), 2 bad usage.`;
+Exit codes: 0 all sent, 1 some not sent (run again to resume), 2 bad usage or not confirmed.`;
 
 export const runSend: CommandRun = async (argv, io) => {
   const { values, positionals } = parseArgs({
@@ -31,33 +41,82 @@ export const runSend: CommandRun = async (argv, io) => {
     options: {
       to: { type: 'string', multiple: true },
       list: { type: 'string' },
+      test: { type: 'string' },
+      yes: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       'retry-uncertain': { type: 'boolean', default: false },
       out: { type: 'string', default: 'output' },
     },
   });
-  if (positionals.length !== 1) throw new TriptyqueError('USAGE', 'give exactly one SOURCE (the .md the digest was built from). See `triptyque send --help`.');
-  if (!values.to?.length === !values.list) throw new TriptyqueError('USAGE', 'give the recipients with --to ADDRESS (repeatable) or --list FILE.csv, not both. See `triptyque send --help`.');
-  const recipients = values.list ? await readRecipientsCsv(resolve(io.cwd, values.list)) : recipientsFromArgs(values.to ?? []);
-  if (recipients.length === 0) throw new TriptyqueError('USAGE', `${values.list}: no recipients in the list`);
+  if (positionals.length !== 1) throw new TriptyqueError('USAGE', 'give exactly one SOURCE (the .md the digest is built from). See `triptyque send --help`.');
+  const given = [values.to?.length ? '--to' : '', values.list ? '--list' : '', values.test ? '--test' : ''].filter(Boolean);
+  if (given.length !== 1) throw new TriptyqueError('USAGE', 'give the recipients with one of --to ADDRESS (repeatable), --list FILE.csv or --test ADDRESS. See `triptyque send --help`.');
+  const list: RecipientList = values.list
+    ? await readRecipientsCsv(resolve(io.cwd, values.list))
+    : recipientsFromArgs(values.test ? [values.test] : (values.to ?? []));
+  for (const { where, reason } of list.skipped) io.err(`${where}: skipped, ${reason}`);
+  if (list.recipients.length === 0) throw new TriptyqueError('USAGE', `no valid recipient${values.list ? ` in ${values.list}` : ''}, nothing sent`);
   const result = await sendDigest({
     source: resolve(io.cwd, positionals[0]!),
     root: io.cwd,
     outDir: resolve(io.cwd, values.out!),
-    recipients,
+    recipients: list.recipients,
     dryRun: values['dry-run'],
+    test: values.test !== undefined,
     retryUncertain: values['retry-uncertain'],
     smtpUrl: process.env['SMTP_URL'],
+    confirm: (preflight) => confirm(preflight, io, values.yes!),
     onProgress: (line) => io.err(line),
     signal: io.signal,
   });
   return summarize(result, io, [positionals[0]!, ...argv.filter((arg) => arg !== positionals[0])]);
 };
 
+/** The pre-flight line, always; then, for a real send, the person's yes (or --yes). Never a silent mass send. */
+async function confirm(preflight: Preflight, io: CommandIo, yes: boolean): Promise<boolean> {
+  io.err(preflightLine(preflight));
+  if (preflight.mode !== 'send' || preflight.recipients === 0 || yes) return true;
+  if (!io.ask) throw new TriptyqueError('USAGE', `not on a terminal, so nobody can confirm: add --yes to send to ${plural(preflight.recipients, 'recipient')}; nothing was sent`);
+  const answer = (await io.ask(`Send to ${plural(preflight.recipients, 'recipient')} now? [y/N] `)).trim().toLowerCase();
+  return answer === 'y' || answer === 'yes' || answer === 'o' || answer === 'oui';
+}
+
+export function preflightLine(preflight: Preflight): string {
+  const what = { send: 'sending', test: 'proof copy', 'dry-run': 'dry run, nothing leaves' }[preflight.mode];
+  const parts = [
+    `from ${preflight.senderDomain}`,
+    preflight.dkim ? `DKIM on (d=${preflight.dkim.domain}, s=${preflight.dkim.selector})` : 'DKIM off',
+    preflight.unsubscribeUrl ? 'unsubscribe URL set' : 'no unsubscribe URL (Gmail and Yahoo expect one)',
+    `${plural(preflight.recipients, 'recipient')}${preflight.alreadyHandled ? ` (${preflight.alreadyHandled} already handled by an earlier run)` : ''}`,
+    `about ${duration(preflight.estimatedMs)} at ${preflight.throttleMs} ms between messages`,
+  ];
+  return `Pre-flight (${what}${preflight.rebuilt ? ', digest built from the current source' : ''}): ${parts.join(', ')}`;
+}
+
+function duration(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  return minutes < 60 ? `${minutes} min ${seconds % 60} s` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 function summarize(result: SendResult, io: CommandIo, argv: string[]): number {
+  if (result.cancelled) {
+    io.out('Nothing sent.');
+    return 2;
+  }
   if (result.written.length > 0) {
     io.out(`✔ ${result.written.length} messages written (nothing sent) -> ${result.written[0]!.replace(/[^/\\]+$/, '')}`);
     return 0;
+  }
+  if (result.logPath === undefined) {
+    io.out(`${result.failed.length ? '✖' : '✔'} proof copy ${result.sent.length ? `sent to ${result.sent.join(', ')}` : 'not sent'} (not in the send log)`);
+    for (const { email, error } of result.failed) io.err(`  ${email}: ${error}`);
+    return result.failed.length ? 1 : 0;
   }
   const parts = [`${result.sent.length} sent`];
   if (result.alreadySent.length) parts.push(`${result.alreadySent.length} already sent by an earlier run`);

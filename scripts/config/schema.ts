@@ -1,8 +1,23 @@
 import { z } from 'zod';
 
+/** A link a reader may follow or a mail client may call: nothing that runs (`javascript:`) or reads local files. */
+const SAFE_URL_SCHEMES = ['https:', 'http:', 'mailto:'];
+export const safeUrl = () =>
+  z
+    .string()
+    .url()
+    .refine((value) => SAFE_URL_SCHEMES.includes(new URL(value).protocol), 'only https:, http: or mailto: URLs are allowed here');
+
+/**
+ * Settings that say who the mail is from and where it points. A source's front matter may set them
+ * only when `allowSourceOverrides` lists them: a partner's source must not choose the sender.
+ */
+export const SENDER_SETTINGS = ['digest.from', 'digest.replyTo', 'digest.listId', 'digest.unsubscribeUrl', 'digest.dkim', 'brochure.publicUrl', 'brochureUrl'] as const;
+export type SenderSetting = (typeof SENDER_SETTINGS)[number];
+
 /**
  * Settings that are not per document. They live in `triptyque.config.yaml` at the project root;
- * a source's front matter may override any of them under the same keys.
+ * a source's front matter may override them under the same keys, except the sender settings.
  */
 /** A folder name under `themes/`. */
 const themeName = z.string().regex(/^[a-z0-9-]+$/, 'a folder name under themes/');
@@ -15,6 +30,8 @@ export const settingsSchema = z
     lang: z.string().min(2).default('fr'),
     /** A folder name under `themes/`. */
     theme: themeName.default('arifor'),
+    /** Sender settings (see SENDER_SETTINGS) a source's front matter may set; none by default. */
+    allowSourceOverrides: z.array(z.enum(SENDER_SETTINGS)).default([]),
     deck: z
       .object({
         /** Speaking pace used to time each slide, in words per minute. */
@@ -29,7 +46,7 @@ export const settingsSchema = z
     brochure: z
       .object({
         /** Public URL of the brochure PDF; `{slug}` is replaced by the source's slug. */
-        publicUrl: z.string().url().optional(),
+        publicUrl: safeUrl().optional(),
       })
       .strict()
       .default({}),
@@ -41,7 +58,17 @@ export const settingsSchema = z
         /** RFC 2919 list identifier, e.g. `<synthese.example.org>`. */
         listId: z.string().optional(),
         /** One-click unsubscribe endpoint; `{email}` is replaced by the recipient's address. */
-        unsubscribeUrl: z.string().url().optional(),
+        unsubscribeUrl: safeUrl().optional(),
+        /** DKIM signing; the key comes from DKIM_PRIVATE_KEY or from a file outside the repository. */
+        dkim: z
+          .object({
+            domain: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'a domain name, e.g. example.org'),
+            selector: z.string().regex(/^[a-z0-9._-]+$/i, 'a DKIM selector, e.g. triptyque'),
+            /** Absolute path (or ~/...) of the PEM private key, kept out of the repository. */
+            privateKeyFile: z.string().regex(/^(\/|~\/|[A-Za-z]:[\\/])/, 'an absolute path (or ~/...) outside the repository').optional(),
+          })
+          .strict()
+          .optional(),
         /** Characters kept of each section's lead, cut at a sentence boundary. */
         leadLength: z.number().int().min(80).max(2000).default(320),
         /** Key points listed under each section's lead. */
@@ -76,7 +103,7 @@ export const frontMatterSchema = z
     author: z.string().min(1).optional(),
     lang: z.string().min(2).optional(),
     description: z.string().min(1).optional(),
-    brochureUrl: z.string().url().optional(),
+    brochureUrl: safeUrl().optional(),
     backCover: z.union([z.string(), z.array(z.string())]).optional(),
     // Not the settings' own schema: its default would override the configuration's theme.
     theme: themeName.optional(),

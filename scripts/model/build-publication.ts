@@ -4,6 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { mergeSettings, reportZodIssues } from '../config/load';
 import { frontMatterSchema, type FrontMatter, type Settings } from '../config/schema';
+import { checkSenderOverrides } from '../config/source-overrides';
 import { parseYaml } from '../config/yaml-location';
 import { typesetFrench } from '../typography/french-rules';
 import { toBlocks } from './blocks';
@@ -27,6 +28,8 @@ export function buildPublication(tree: Root, file: VFile, baseSettings: Settings
     return {};
   }
   const settings = merged.data;
+  const yamlNode = tree.children.find((node): node is Yaml => node.type === 'yaml');
+  if (!checkSenderOverrides(frontMatter, baseSettings, yamlNode?.value ?? '', frontMatterLine(yamlNode), file)) return {};
   const slug = basename(file.path ?? 'source.md').replace(/\.(md|markdown)$/i, '');
   // Front-matter strings never went through the Markdown pipeline: typeset them here, once.
   const typeset = (text: string | undefined) => (text === undefined ? undefined : typesetFrench(text));

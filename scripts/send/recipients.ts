@@ -5,43 +5,92 @@ import type { Recipient } from '../targets/digest/digest-eml';
 
 export type { Recipient };
 
+/** A recipient left out, and why, where the list says it. */
+export interface SkippedRecipient {
+  where: string;
+  reason: string;
+}
+
+export interface RecipientList {
+  recipients: Recipient[];
+  skipped: SkippedRecipient[];
+}
+
 /** Plain address check: the SMTP server has the last word, this catches typos before sending starts. */
-const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
+const EMAIL = /^[^\s@<>(),;:"\\[\]]+@[^\s@<>(),;:"\\[\]]+\.[^\s@<>(),;:"\\[\]]+$/;
+/** CR, LF and the other control characters: in a header they would start a header of their own. */
+const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/u;
+/** What a spreadsheet writes in an `unsubscribed` column for someone who left the list. */
+const YES = new Set(['1', 'x', 'y', 'yes', 'true', 'oui', 'o', 'vrai']);
 
 /** Addresses given with `--to`. */
-export function recipientsFromArgs(addresses: readonly string[]): Recipient[] {
+export function recipientsFromArgs(addresses: readonly string[]): RecipientList {
   return checkRecipients(addresses.map((email, index) => ({ recipient: { email: email.trim() }, where: `--to #${index + 1}` })));
 }
 
-/** A CSV with an `email` column and an optional `name` one; commas or semicolons (as French spreadsheets write). */
-export async function readRecipientsCsv(path: string): Promise<Recipient[]> {
-  let rows: Record<string, string>[];
+/**
+ * A CSV with an `email` column, an optional `name` one (the To header's display name) and an
+ * optional `unsubscribed` one; commas or semicolons (as French spreadsheets write).
+ */
+export async function readRecipientsCsv(path: string): Promise<RecipientList> {
+  let rows: { record: Record<string, string>; raw: string }[];
   try {
-    rows = parse(await readFile(path), { columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()), bom: true, delimiter: [',', ';'], skip_empty_lines: true, trim: true });
+    rows = parse(await readFile(path), {
+      columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
+      bom: true,
+      delimiter: [',', ';'],
+      skip_empty_lines: true,
+      trim: true,
+      raw: true,
+    });
   } catch (error) {
     throw new TriptyqueError('USAGE', `${path}: ${(error as Error).message}`, { cause: error });
   }
-  if (rows.length > 0 && !('email' in rows[0]!)) throw new TriptyqueError('USAGE', `${path}: no \`email\` column (columns: ${Object.keys(rows[0]!).join(', ')})`);
-  return checkRecipients(
-    rows.map((row, index) => ({ recipient: { email: row['email'] ?? '', ...(row['name'] ? { name: row['name'] } : {}) }, where: `${path} line ${index + 2}` })),
-  );
+  if (rows.length > 0 && !('email' in rows[0]!.record)) throw new TriptyqueError('USAGE', `${path}: no \`email\` column (columns: ${Object.keys(rows[0]!.record).join(', ')})`);
+  const skipped: SkippedRecipient[] = [];
+  const entries: { recipient: Recipient; where: string }[] = [];
+  // Lines as an editor counts them (CRLF is one break), past skipped blank lines and quoted fields that span lines.
+  let line = 2;
+  for (const { record, raw } of rows) {
+    const where = `${path}:${line + lineBreaks(/^(?:[ \t]*(?:\r\n|\r|\n))*/.exec(raw)![0])}`;
+    line += lineBreaks(raw);
+    if (YES.has((record['unsubscribed'] ?? '').toLowerCase())) {
+      skipped.push({ where, reason: `${JSON.stringify(record['email'] ?? '')} unsubscribed` });
+      continue;
+    }
+    entries.push({ recipient: { email: record['email'] ?? '', ...(record['name'] ? { name: record['name'] } : {}) }, where });
+  }
+  const checked = checkRecipients(entries);
+  return { recipients: checked.recipients, skipped: [...skipped, ...checked.skipped].sort((a, b) => lineOf(a.where) - lineOf(b.where)) };
 }
 
-/** Refuses the whole list when one address is malformed, and keeps the first of duplicates. */
-function checkRecipients(entries: { recipient: Recipient; where: string }[]): Recipient[] {
-  const invalid = entries.filter(({ recipient }) => !EMAIL.test(recipient.email));
-  if (invalid.length > 0) {
-    throw new TriptyqueError('USAGE', `not an email address: ${invalid.map(({ recipient, where }) => `"${recipient.email}" (${where})`).join(', ')}`);
+/** Leaves out malformed addresses, header-injection attempts and repeats (the first one stays). */
+function checkRecipients(entries: { recipient: Recipient; where: string }[]): RecipientList {
+  const seen = new Map<string, string>();
+  const recipients: Recipient[] = [];
+  const skipped: SkippedRecipient[] = [];
+  for (const { recipient, where } of entries) {
+    const shown = JSON.stringify(recipient.email);
+    if (CONTROL.test(recipient.email) || (recipient.name !== undefined && CONTROL.test(recipient.name))) {
+      skipped.push({ where, reason: `${shown}: a line break or control character (a header-injection attempt)` });
+    } else if (!EMAIL.test(recipient.email)) {
+      skipped.push({ where, reason: `${shown}: not an email address` });
+    } else if (seen.has(recipientKey(recipient))) {
+      skipped.push({ where, reason: `${shown}: already listed at ${seen.get(recipientKey(recipient))}` });
+    } else {
+      seen.set(recipientKey(recipient), where);
+      recipients.push(recipient);
+    }
   }
-  const seen = new Set<string>();
-  return entries
-    .map(({ recipient }) => recipient)
-    .filter((recipient) => {
-      const key = recipientKey(recipient);
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
+  return { recipients, skipped };
+}
+
+function lineBreaks(text: string): number {
+  return text.match(/\r\n|\r|\n/g)?.length ?? 0;
+}
+
+function lineOf(where: string): number {
+  return Number(/:(\d+)$/.exec(where)?.[1] ?? 0);
 }
 
 /** One person, however the address is capitalised. */

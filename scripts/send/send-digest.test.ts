@@ -67,7 +67,7 @@ describe('triptyque send', () => {
   async function send(args: string[], smtpUrl?: string) {
     if (smtpUrl) process.env['SMTP_URL'] = smtpUrl;
     const io = captureIo(root);
-    const code = await runSend([REAL_SOURCE, ...args], io);
+    const code = await runSend([REAL_SOURCE, '--yes', ...args], io);
     return { code, lines: io.lines };
   }
 
@@ -147,10 +147,10 @@ describe('triptyque send', () => {
     expect(mail.text).toContain('email=essai%40example.org');
   });
 
-  it('says what to do when SMTP_URL is missing or the digest was never built', async () => {
+  it('says what to do when SMTP_URL is missing or no address is valid', async () => {
     await expect(send(['--to', 'x@example.org'])).rejects.toThrow(/SMTP_URL is not set/);
     const io = captureIo(root);
-    await expect(runSend([REAL_SOURCE, '--to', 'x@example.org', '--out', join(root, 'nowhere')], io)).rejects.toThrow(/run `triptyque build .* --only digest` first/);
-    await expect(runSend([REAL_SOURCE, '--to', 'pas-une-adresse'], io)).rejects.toThrow(/not an email address: "pas-une-adresse"/);
+    await expect(runSend([REAL_SOURCE, '--to', 'pas-une-adresse'], io)).rejects.toThrow(/no valid recipient, nothing sent/);
+    expect(io.lines).toContain('--to #1: skipped, "pas-une-adresse": not an email address');
   });
 });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import type { Settings } from '../../config/schema';
+import type { DkimSigner } from './dkim';
 
 /** The two bodies of the digest, as built. */
 export interface DigestParts {
@@ -33,12 +34,12 @@ export function messageDate(env: NodeJS.ProcessEnv = process.env): Date {
  * The message nodemailer writes or sends: multipart/alternative (text, then HTML), UTF-8,
  * quoted-printable, List headers from configuration. Without a recipient it is the edition as
  * built, addressed to undisclosed recipients. Boundaries and Message-ID derive from the campaign,
- * so nothing in it is random.
+ * so nothing in it is random; a DKIM signature, when a signer is given, is deterministic too.
  */
 export function digestMessage(
   parts: DigestParts,
   digest: Settings['digest'],
-  options: { recipient?: Recipient; date: Date; /** Inline images the HTML refers to by `cid:`. */ attachments?: Mail.Attachment[] },
+  options: { recipient?: Recipient; date: Date; dkim?: DkimSigner; /** Inline images the HTML refers to by `cid:`. */ attachments?: Mail.Attachment[] },
 ): Mail.Options {
   const campaign = campaignId(parts);
   const { recipient } = options;
@@ -66,6 +67,7 @@ export function digestMessage(
     textEncoding: 'quoted-printable',
     baseBoundary: campaign,
     headers,
+    ...(options.dkim ? { dkim: options.dkim.options } : {}),
   };
   return message;
 }
@@ -107,6 +109,6 @@ export function personalise(body: string, template: string, email: string): stri
   return result;
 }
 
-function senderDomain(from: string): string {
+export function senderDomain(from: string): string {
   return /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'localhost';
 }

@@ -6,6 +6,7 @@ import type { Target, TargetContext, TargetResult } from '../target';
 import { loadDigestCss } from './digest-css';
 import { buildDigestEdition, type DigestEdition } from './digest-edition';
 import { campaignId, composeEml, digestMessage, encodedHtmlBytes, messageDate } from './digest-eml';
+import { dkimSigner } from './dkim';
 import { renderDigestHtml, type DigestLogo } from './digest-html';
 import { renderDigestText } from './digest-text';
 
@@ -32,9 +33,10 @@ async function renderDigest(context: TargetContext): Promise<TargetResult> {
   const html = renderDigestHtml(edition, css, logo.published);
   const text = renderDigestText(html);
   const parts = { subject: edition.subject, html, text };
-  // The .eml carries the logo itself, as inline images its HTML refers to by Content-ID.
+  // The .eml carries the logo itself, as inline images its HTML refers to by Content-ID; it is
+  // signed when a DKIM key is at hand, so it is what a provider would verify.
   const emlParts = logo.inline ? { ...parts, html: renderDigestHtml(edition, css, logo.inline.logo) } : parts;
-  const eml = await composeEml(digestMessage(emlParts, settings.digest, { date: messageDate(), attachments: logo.inline?.attachments }));
+  const eml = await composeEml(digestMessage(emlParts, settings.digest, { date: messageDate(), attachments: logo.inline?.attachments, dkim: dkimSigner(settings.digest) }));
   const encoded = encodedHtmlBytes(eml);
   const budget = settings.digest.budgetKB * 1024;
   if (encoded > budget) {

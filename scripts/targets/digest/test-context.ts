@@ -12,7 +12,8 @@ export const REAL_SOURCE = join(PACKAGE_ROOT, 'content', '2010-05-27-travailler-
 
 /** A target context for one source, writing into a fresh temporary folder. The digest never opens the browser. */
 export async function digestContext(source: string, digest: Partial<Settings['digest']> = {}): Promise<TargetContext> {
-  const base = settingsSchema.parse({ digest: { from: 'GIP ARIFOR <contact@arifor.example>', listId: '<synthese.arifor.example>', ...digest } });
+  // Test sources may give their own brochure URL; the sender settings stay the configuration's.
+  const base = settingsSchema.parse({ allowSourceOverrides: ['brochureUrl'], digest: { from: 'GIP ARIFOR <contact@arifor.example>', listId: '<synthese.arifor.example>', ...digest } });
   const { file, publication, settings } = await loadSource(source, base);
   if (!publication || !settings) throw new Error(`source did not load: ${file.messages.map(String).join('; ')}`);
   const outDir = await mkdtemp(join(tmpdir(), 'triptyque-digest-'));

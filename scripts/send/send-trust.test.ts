@@ -1,0 +1,225 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
+import { dkimVerify } from 'mailauth/lib/dkim/verify';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CommandIo } from '../commands/command';
+import { runSend } from '../commands/send';
+import { loadConfig } from '../config/load';
+import { settingsSchema } from '../config/schema';
+import { loadSource } from '../source/load-source';
+import { REAL_SOURCE, writeSource } from '../targets/digest/test-context';
+
+const SLUG = '2010-05-27-travailler-en-reseau';
+const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+const DKIM_RECORD = `v=DKIM1; k=rsa; p=${publicKey.replace(/-----[^-]+-----|\s/g, '')}`;
+/** The test's own DNS: only the selector's TXT record exists. */
+const resolver = async (name: string, type: string) => {
+  if (type === 'TXT' && name === 'essai._domainkey.arifor.example') return [[DKIM_RECORD]];
+  throw Object.assign(new Error(`no ${type} for ${name}`), { code: 'ENOTFOUND' });
+};
+
+interface Received {
+  mailFrom: string;
+  rcptTo: string[];
+  raw: Buffer;
+}
+
+async function startSmtp() {
+  const received: Received[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        received.push({ mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', rcptTo: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks) });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+function captureIo(cwd: string, answer?: string): CommandIo & { lines: string[]; asked: string[] } {
+  const lines: string[] = [];
+  const asked: string[] = [];
+  return {
+    cwd,
+    out: (line) => lines.push(line),
+    err: (line) => lines.push(line),
+    report: () => undefined,
+    isTTY: answer !== undefined,
+    ...(answer !== undefined ? { ask: async (question: string) => (asked.push(question), answer) } : {}),
+    signal: new AbortController().signal,
+    lines,
+    asked,
+  };
+}
+
+const CONFIG = `digest:\n  from: GIP ARIFOR <contact@arifor.example>\n  listId: <synthese.arifor.example>\n  unsubscribeUrl: https://arifor.example/desinscription?email={email}\n  throttleMs: 0\n  dkim: { domain: arifor.example, selector: essai }\n`;
+
+describe('send: what a mailbox provider checks', () => {
+  let root: string;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'triptyque-trust-'));
+    await writeFile(join(root, 'triptyque.config.yaml'), CONFIG);
+    process.env['DKIM_PRIVATE_KEY'] = privateKey;
+  });
+  afterEach(async () => {
+    await smtp?.close();
+    delete process.env['SMTP_URL'];
+  });
+  afterAll(() => {
+    delete process.env['DKIM_PRIVATE_KEY'];
+  });
+
+  async function send(args: string[], answer?: string, source = REAL_SOURCE) {
+    smtp = await startSmtp();
+    process.env['SMTP_URL'] = smtp.url;
+    const io = captureIo(root, answer);
+    const code = await runSend([source, ...args], io).catch((error: Error) => error);
+    return { code, io };
+  }
+
+  it('signs each message with DKIM that verifies, covering both unsubscribe headers, from the configured envelope sender', async () => {
+    const { code, io } = await send(['--to', 'alice@example.org', '--yes']);
+    expect(code).toBe(0);
+    expect(io.lines[0]).toBe(
+      'Pre-flight (sending, digest built from the current source): from arifor.example, DKIM on (d=arifor.example, s=essai), unsubscribe URL set, 1 recipient, about 0 s at 0 ms between messages',
+    );
+    const [message] = smtp.received;
+    expect(message!.mailFrom).toBe('contact@arifor.example');
+    const verified = await dkimVerify(message!.raw, { resolver });
+    const result = verified.results[0]!;
+    expect(result.status.result).toBe('pass');
+    expect(result.signingDomain).toBe('arifor.example');
+    const signed = (result as unknown as { signingHeaders: { keys: string } }).signingHeaders.keys.toLowerCase().split(': ');
+    expect(signed).toEqual(expect.arrayContaining(['from', 'subject', 'date', 'message-id', 'list-unsubscribe', 'list-unsubscribe-post']));
+    // The headers as received, for the record of what went out.
+    const raw = message!.raw.toString('utf8');
+    await writeFile(join(tmpdir(), 'triptyque-send-received-headers.txt'), `${io.lines[0]}\n\n${raw.slice(0, raw.indexOf('\r\n\r\n'))}\n`);
+    // A tampered unsubscribe header no longer verifies: the signature really covers it.
+    const tampered = Buffer.from(raw.replace('List-Unsubscribe-Post: List-Unsubscribe=One-Click', 'List-Unsubscribe-Post: List-Unsubscribe=Two-Clicks'));
+    expect((await dkimVerify(tampered, { resolver })).results[0]!.status.result).toBe('fail');
+  });
+
+  it('signs the --dry-run files and the built digest.eml with the same key', async () => {
+    const io = captureIo(root);
+    expect(await runSend([REAL_SOURCE, '--to', 'essai@example.org', '--dry-run'], io)).toBe(0);
+    for (const file of [join(root, 'output', SLUG, 'outbox', '1-essai@example.org.eml'), join(root, 'output', SLUG, 'digest.eml')]) {
+      const verified = await dkimVerify(await readFile(file), { resolver });
+      expect(verified.results[0]!.status.result).toBe('pass');
+    }
+  });
+
+  it('asks before a send on a terminal and sends nothing on "no"; refuses without a terminal unless --yes', async () => {
+    const declined = await send(['--to', 'bob@example.org'], 'n');
+    expect(declined.code).toBe(2);
+    expect(declined.io.asked).toEqual(['Send to 1 recipient now? [y/N] ']);
+    expect(smtp.received).toHaveLength(0);
+    await smtp.close();
+    const script = await send(['--to', 'bob@example.org']);
+    expect((script.code as Error).message).toMatch(/^not on a terminal, so nobody can confirm: add --yes to send to 1 recipient; nothing was sent$/);
+    expect(smtp.received).toHaveLength(0);
+    await smtp.close();
+    const accepted = await send(['--to', 'bob@example.org'], 'oui');
+    expect(accepted.code).toBe(0);
+    expect(smtp.received.map((m) => m.rcptTo)).toEqual([['bob@example.org']]);
+  });
+
+  it('sends one proof copy marked [TEST] that the send log does not count', async () => {
+    const { code, io } = await send(['--test', 'relecture@example.org']);
+    expect(code).toBe(0);
+    expect(io.lines[0]).toMatch(/^Pre-flight \(proof copy\): from arifor\.example, DKIM on/);
+    const mail = await simpleParser(smtp.received[0]!.raw);
+    expect(mail.subject).toMatch(/^\[TEST\] Synthèse de la journée/u);
+    const log = await readFile(join(root, 'output', SLUG, 'send-log.jsonl'), 'utf8').catch(() => '');
+    expect(log).not.toContain('relecture@example.org');
+  });
+
+  it('sends only to the valid addresses of a list with injection attempts, bad addresses, repeats and unsubscribed people', async () => {
+    const list = join(root, 'liste.csv');
+    await writeFile(
+      list,
+      [
+        'email;name;unsubscribed',
+        'claire@example.org;Claire Dupont;',
+        '"mallory@example.org\r\nBcc: everyone@example.net";Mallory;',
+        'pas-une-adresse;Personne;',
+        'eve@example.org;"Eve\nBcc: x@example.net";',
+        'CLAIRE@example.org;Claire encore;',
+        'parti@example.org;Parti;oui',
+        'david@example.org;;',
+        '',
+      ].join('\n'),
+    );
+    const { code, io } = await send(['--list', list, '--yes']);
+    expect(code).toBe(0);
+    expect(io.lines.filter((line) => line.includes('skipped'))).toEqual([
+      `${list}:3: skipped, "mallory@example.org\\r\\nBcc: everyone@example.net": a line break or control character (a header-injection attempt)`,
+      `${list}:5: skipped, "pas-une-adresse": not an email address`,
+      `${list}:6: skipped, "eve@example.org": a line break or control character (a header-injection attempt)`,
+      `${list}:8: skipped, "CLAIRE@example.org": already listed at ${list}:2`,
+      `${list}:9: skipped, "parti@example.org" unsubscribed`,
+    ]);
+    expect(smtp.received.map((m) => m.rcptTo)).toEqual([['claire@example.org'], ['david@example.org']]);
+    const first = await simpleParser(smtp.received[0]!.raw);
+    expect(first.headers.get('to')).toMatchObject({ value: [{ name: 'Claire Dupont', address: 'claire@example.org' }] });
+    expect(first.headers.has('bcc')).toBe(false);
+  });
+
+  it('sends the edition of the source as it is now, never the one built before an edit', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'triptyque-stale-'));
+    const source = join(dir, `${SLUG}.md`);
+    await copyFile(REAL_SOURCE, source);
+    const before = await send(['--to', 'fanny@example.org', '--yes'], undefined, source);
+    expect(before.code).toBe(0);
+    await smtp.close();
+    const text = await readFile(source, 'utf8');
+    await writeFile(source, text.replace(/^title: .*$/m, 'title: Édition corrigée'));
+    const after = await send(['--to', 'gaston@example.org', '--yes'], undefined, source);
+    expect(after.code).toBe(0);
+    expect(after.io.lines[0]).toMatch(/^Pre-flight \(sending, digest built from the current source\)/);
+    const mail = await simpleParser(smtp.received[0]!.raw);
+    expect(mail.subject).toMatch(/Édition corrigée/u);
+    expect(mail.text).toContain('ÉDITION CORRIGÉE');
+  });
+});
+
+describe('sender settings come from the configuration', () => {
+  const base = settingsSchema.parse({ digest: { from: 'GIP ARIFOR <contact@arifor.example>' } });
+  const source = (front: string) => writeSource(`---\ntitle: Essai\ndate: 2024-03-01\n${front}---\n\n# Partie\n\nTexte.\n`);
+
+  it('refuses a javascript: link in front matter or configuration at its key', async () => {
+    const { file, publication } = await loadSource(await source('brochureUrl: "javascript:alert(1)"\n'), { ...base, allowSourceOverrides: ['brochureUrl'] });
+    expect(publication).toBeUndefined();
+    expect(file.messages.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual(['4:14 `brochureUrl`: only https:, http: or mailto: URLs are allowed here']);
+    const unsubscribe = await loadSource(await source('digest:\n  unsubscribeUrl: javascript:alert(document.cookie)\n'), { ...base, allowSourceOverrides: ['digest.unsubscribeUrl'] });
+    expect(unsubscribe.publication).toBeUndefined();
+    expect(unsubscribe.file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['5:19 front-matter-invalid']);
+    const root = await mkdtemp(join(tmpdir(), 'triptyque-config-'));
+    await writeFile(join(root, 'triptyque.config.yaml'), 'digest:\n  unsubscribeUrl: "javascript:void(0)"\n');
+    expect(loadConfig(root).file.messages.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual(['2:19 `digest.unsubscribeUrl`: only https:, http: or mailto: URLs are allowed here']);
+  });
+
+  it('refuses a front-matter sender unless allowSourceOverrides lists it', async () => {
+    const path = await source('digest:\n  from: Pirate <boss@evil.example>\n');
+    const refused = await loadSource(path, base);
+    expect(refused.publication).toBeUndefined();
+    expect(refused.file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['5:9 front-matter-sender']);
+    expect(refused.file.messages[0]!.message).toMatch(/^`digest.from` is set by the project configuration only/);
+    const allowed = await loadSource(path, { ...base, allowSourceOverrides: ['digest.from'] });
+    expect(allowed.settings?.digest.from).toBe('Pirate <boss@evil.example>');
+  });
+});
