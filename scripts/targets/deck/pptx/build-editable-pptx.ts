@@ -109,7 +109,8 @@ function addBlock(slide: PptxGenJS.Slide, block: LayoutBlock): void {
       if (block.borderLeft) slide.addShape('rect', { ...inches({ ...block.box, w: block.borderLeft.px }), fill: { color: bare(block.borderLeft.color) }, line: { type: 'none' } });
       const inset = block.fill ? { x: block.box.x + (block.borderLeft?.px ?? 0), w: block.box.w - (block.borderLeft?.px ?? 0) } : {};
       const padding = block.fill ? [0.45 * block.fontPx, 0.9 * block.fontPx, 0.45 * block.fontPx, 1 * block.fontPx].map((px) => px * PT_PER_PX) : 0;
-      slide.addText(paragraphRuns(block.paragraphs), {
+      // The list's indent, as the theme's `padding-left` of 1.15em and a little room for a number.
+      slide.addText(paragraphRuns(block.paragraphs, pt(block.fontPx * 1.3)), {
         ...inches({ ...block.box, ...inset }),
         ...FLAT,
         margin: padding as number,
@@ -130,12 +131,11 @@ function addImage(slide: PptxGenJS.Slide, block: Extract<LayoutBlock, { kind: 'i
 }
 
 /** pptxgenjs runs: a paragraph's bullet and level on its first run, a line break after its last. */
-function paragraphRuns(paragraphs: readonly TextParagraph[]): TextProps[] {
+function paragraphRuns(paragraphs: readonly TextParagraph[], indent = 24): TextProps[] {
   const out: TextProps[] = [];
   paragraphs.forEach((paragraph, index) => {
     const last = index === paragraphs.length - 1;
     const runs = paragraph.runs.length > 0 ? paragraph.runs : undefined;
-    const indent = 24;
     const bullet = paragraph.bullet === 'number' ? { type: 'number' as const, indent } : paragraph.bullet === 'bullet' ? { indent, characterCode: paragraph.level === 0 ? '25AA' : '2013' } : undefined;
     const indentLevel = paragraph.level;
     (runs ?? [{ text: '' } as TextRun]).forEach((run, at, all) => {

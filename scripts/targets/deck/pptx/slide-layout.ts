@@ -75,6 +75,13 @@ export async function readSlideLayouts(page: Page): Promise<SlideLayout[]> {
       return { x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height };
     };
     type TextRunLike = { text: string; fontPx: number; font: string; color: string; bold: boolean; italic: boolean; superscript: boolean; link?: string; breakAfter?: boolean };
+    /** The box inside the padding, where the text goes. */
+    const contentBox = (element: Element, origin: DOMRect) => {
+      const box = boxOf(element, origin);
+      const style = getComputedStyle(element);
+      const left = parseFloat(style.paddingLeft) + parseFloat(style.borderLeftWidth);
+      return { x: box.x + left, y: box.y + parseFloat(style.paddingTop), w: box.w - left - parseFloat(style.paddingRight), h: box.h - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom) };
+    };
     const runOf = (text: string, element: Element): TextRunLike => {
       const style = getComputedStyle(element);
       const upper = style.textTransform === 'uppercase';
@@ -105,7 +112,8 @@ export async function readSlideLayouts(page: Page): Promise<SlideLayout[]> {
       };
       const walk = (node: Node) => {
         if (node.nodeType === Node.TEXT_NODE) {
-          const text = (node.textContent ?? '').replace(/\s+/g, ' ');
+          // Collapsed as HTML does, but not the no-break spaces of French typography.
+          const text = (node.textContent ?? '').replace(/[ \t\n\r\f]+/g, ' ');
           if (text.trim() || (current && text)) open().runs.push(runOf(text, node.parentElement!));
           return;
         }
@@ -139,8 +147,8 @@ export async function readSlideLayouts(page: Page): Promise<SlideLayout[]> {
       // Trim the spaces HTML collapses at the ends of a line.
       for (const paragraph of out) {
         const runs = paragraph.runs;
-        if (runs[0]) runs[0].text = runs[0].text.replace(/^\s+/, '');
-        if (runs.at(-1)) runs.at(-1)!.text = runs.at(-1)!.text.replace(/\s+$/, '');
+        if (runs[0]) runs[0].text = runs[0].text.replace(/^[ \t\n]+/, '');
+        if (runs.at(-1)) runs.at(-1)!.text = runs.at(-1)!.text.replace(/[ \t\n]+$/, '');
       }
       return out;
     };
@@ -230,7 +238,7 @@ export async function readSlideLayouts(page: Page): Promise<SlideLayout[]> {
       return {
         kind,
         background: hex(style.backgroundColor) || '#ffffff',
-        title: { text: heading?.textContent?.trim() ?? '', box: heading ? boxOf(heading, origin) : { x: 0, y: 0, w: 0, h: 0 }, paragraphs: titleParagraphs, fontPx: heading ? parseFloat(getComputedStyle(heading).fontSize) : 0 },
+        title: { text: heading?.textContent?.trim() ?? '', box: heading ? contentBox(heading, origin) : { x: 0, y: 0, w: 0, h: 0 }, paragraphs: titleParagraphs, fontPx: heading ? parseFloat(getComputedStyle(heading).fontSize) : 0 },
         blocks,
         header: line('header'),
         footer: line('footer'),
