@@ -108,12 +108,14 @@ function addBlock(slide: PptxGenJS.Slide, block: LayoutBlock): void {
     case 'text': {
       if (block.borderLeft) slide.addShape('rect', { ...inches({ ...block.box, w: block.borderLeft.px }), fill: { color: bare(block.borderLeft.color) }, line: { type: 'none' } });
       const inset = block.fill ? { x: block.box.x + (block.borderLeft?.px ?? 0), w: block.box.w - (block.borderLeft?.px ?? 0) } : {};
-      const padding = block.fill ? [0.45 * block.fontPx, 0.9 * block.fontPx, 0.45 * block.fontPx, 1 * block.fontPx].map((px) => px * PT_PER_PX) : 0;
+      // pptxgenjs takes the insets as [left, right, bottom, top], in points; a list's padding is its bullets' indent instead.
+      const { top, right, bottom, left } = block.padding;
+      const padding = block.tag === 'ul' || block.tag === 'ol' ? 0 : [left, right, bottom, top].map(pt);
       // The list's indent, as the theme's `padding-left` of 1.15em and a little room for a number.
       slide.addText(paragraphRuns(block.paragraphs, pt(block.fontPx * 1.3)), {
         ...inches({ ...block.box, ...inset }),
         ...FLAT,
-        margin: padding as number,
+        margin: padding as PptxGenJS.Margin,
         fill: block.fill ? { color: bare(block.fill) } : undefined,
         lineSpacing: pt(block.lineHeightPx),
         paraSpaceAfter: block.tag === 'ul' || block.tag === 'ol' ? pt(block.fontPx * 0.32) : pt(block.fontPx * 0.35),
@@ -136,7 +138,7 @@ function paragraphRuns(paragraphs: readonly TextParagraph[], indent = 24): TextP
   paragraphs.forEach((paragraph, index) => {
     const last = index === paragraphs.length - 1;
     const runs = paragraph.runs.length > 0 ? paragraph.runs : undefined;
-    const bullet = paragraph.bullet === 'number' ? { type: 'number' as const, indent } : paragraph.bullet === 'bullet' ? { indent, characterCode: paragraph.level === 0 ? '25AA' : '2013' } : undefined;
+    const bullet = paragraph.bullet === 'number' ? { type: 'number' as const, indent, numberStartAt: paragraph.number ?? 1 } : paragraph.bullet === 'bullet' ? { indent, characterCode: paragraph.level === 0 ? '25AA' : '2013' } : undefined;
     const indentLevel = paragraph.level;
     (runs ?? [{ text: '' } as TextRun]).forEach((run, at, all) => {
       const options: PptxGenJS.TextPropsOptions = run.fontPx ? runProps(run) : {};

@@ -29,12 +29,14 @@ export interface TextParagraph {
   /** 0 for a top-level paragraph or item, 1 for a sub-item... */
   level: number;
   bullet?: 'bullet' | 'number';
+  /** An ordered item's number, as the HTML shows it. */
+  number?: number;
   /** An item's further paragraph: indented like the item, without a bullet. */
   continued?: boolean;
 }
 
 export type LayoutBlock =
-  | { kind: 'text'; tag: string; box: Box; fontPx: number; lineHeightPx: number; paragraphs: TextParagraph[]; fill?: string; borderLeft?: { color: string; px: number } }
+  | { kind: 'text'; tag: string; box: Box; fontPx: number; lineHeightPx: number; paragraphs: TextParagraph[]; fill?: string; borderLeft?: { color: string; px: number }; padding: { top: number; right: number; bottom: number; left: number } }
   | { kind: 'table'; box: Box; fontPx: number; columns: number[]; rows: { header: boolean; cells: TextRun[][] }[]; rule: string }
   | { kind: 'image'; box: Box; src: string; alt: string };
 
@@ -96,7 +98,7 @@ export async function readSlideLayouts(page: Page): Promise<SlideLayout[]> {
         link: element.closest('a')?.getAttribute('href') ?? undefined,
       };
     };
-    type Paragraph = { runs: TextRunLike[]; level: number; bullet?: 'bullet' | 'number'; continued?: boolean };
+    type Paragraph = { runs: TextRunLike[]; level: number; bullet?: 'bullet' | 'number'; number?: number; continued?: boolean };
 
     /** The paragraphs of a block: inline content gathers into one, block children start new ones, lists go one level down. */
     const paragraphsOf = (root: Element, level: number, out: Paragraph[], first?: Omit<Paragraph, 'runs'>) => {
@@ -126,9 +128,11 @@ export async function readSlideLayouts(page: Page): Promise<SlideLayout[]> {
         if (node.tagName === 'UL' || node.tagName === 'OL') {
           current = undefined;
           if (node === root) pending = undefined;
+          let number = Number(node.getAttribute('start') ?? 1);
           for (const li of node.children) {
             if (li.tagName !== 'LI') continue;
-            paragraphsOf(li, root.tagName === 'LI' ? level + 1 : level, out, { level: root.tagName === 'LI' ? level + 1 : level, bullet: node.tagName === 'OL' ? 'number' : 'bullet' });
+            const depth = root.tagName === 'LI' ? level + 1 : level;
+            paragraphsOf(li, depth, out, node.tagName === 'OL' ? { level: depth, bullet: 'number', number: number++ } : { level: depth, bullet: 'bullet' });
           }
           return;
         }
@@ -192,6 +196,7 @@ export async function readSlideLayouts(page: Page): Promise<SlideLayout[]> {
           lineHeightPx: Number.isFinite(lineHeight) ? lineHeight : fontPx * 1.2,
           paragraphs: paragraphsOf(child, 0, [], child.tagName === 'UL' || child.tagName === 'OL' ? undefined : { level: 0 }),
           fill: fill || undefined,
+          padding: { top: parseFloat(childStyle.paddingTop), right: parseFloat(childStyle.paddingRight), bottom: parseFloat(childStyle.paddingBottom), left: parseFloat(childStyle.paddingLeft) },
           borderLeft: borderPx > 0 ? { color: hex(childStyle.borderLeftColor), px: borderPx } : undefined,
         });
         // The title slide's lines sit under a rule (their top border).
