@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REAL_SOURCE, tempDir } from '../../../../test/helpers';
+import { REAL_SOURCE, tempDir, writeSource } from '../../../../test/helpers';
 import { BrowserService } from '../../../browser/browser-service';
 import { settingsSchema } from '../../../config/schema';
 import { build } from '../../../core/build';
@@ -115,4 +115,19 @@ describe('deck.pptx of the real source, as native slides', () => {
     const titles = slides.map((slide) => paragraphsText(all(slide, P, 'sp').find((shape) => all(shape, P, 'ph').length > 0)!));
     expect(titles.filter((title) => !printed.includes(title))).toEqual([]);
   }, 300_000);
+});
+
+describe('deck.pptx: pictures', () => {
+  it('writes one picture per slide, with the notes, when the configuration asks for pictures', async () => {
+    const source = writeSource('---\ntitle: Essai\ndate: 2024-01-15\ndeck: { pptx: pictures }\n---\n\n# Partie\n\n## Une diapositive\n\nUn paragraphe.\n');
+    const outDir = tempDir('triptyque-pptx-pictures-');
+    const result = await build({ sources: [source], root: PACKAGE_ROOT, outDir, only: ['deck'], browser });
+    const report = result.reports[0]!;
+    expect(report.targets.deck?.ok).toBe(true);
+    const zip = await JSZip.loadAsync(await readFile(join(outDir, report.slug, 'deck.pptx')));
+    const slides = await Promise.all(Object.keys(zip.files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name)).map((name) => zip.file(name)!.async('string')));
+    expect(slides).toHaveLength(report.targets.deck!.counts['slides']!);
+    expect(slides.every((slide) => slide.includes('<p:pic>') && !slide.includes('type="title"'))).toBe(true);
+    expect(Object.keys(zip.files).filter((name) => /^ppt\/media\/.+/.test(name))).toHaveLength(slides.length);
+  }, 180_000);
 });
