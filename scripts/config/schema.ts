@@ -40,9 +40,11 @@ export const settingsSchema = z
         slotMinutes: z.number().positive().optional(),
         /** How much a crowded slide may be scaled down before it is split, 0.8 = 80 %. */
         minScale: z.number().min(0.6).max(1).default(0.85),
+        /** deck.pptx as native, editable slides of text, or as one picture per slide (pixel-exact, not editable). */
+        pptx: z.enum(['editable', 'pictures']).default('editable'),
       })
       .strict()
-      .default({ pace: 130, minScale: 0.85 }),
+      .default({ pace: 130, minScale: 0.85, pptx: 'editable' }),
     brochure: z
       .object({
         /** Public URL of the brochure PDF; `{slug}` is replaced by the source's slug. */

@@ -11,8 +11,8 @@ const WIDTH = 13.333;
 const HEIGHT = 7.5;
 
 /**
- * A PowerPoint file with one picture per slide and the speaker notes: what a presenter needs when
- * the room only has PowerPoint. (Editable text would need LibreOffice and loses the notes.)
+ * A PowerPoint file with one picture per slide and the speaker notes (`deck.pptx: pictures`):
+ * pixel-exact, not editable. The default is `pptx/build-editable-pptx.ts`.
  */
 export async function buildPptx(slides: readonly PptxSlide[], meta: Metadata): Promise<Uint8Array> {
   const pptx = new PptxGenJS();

@@ -8,6 +8,8 @@ import { exportHtml, preloadHtmlExport } from './export-html';
 import { deckOutline, finishPdf, printDeck } from './export-pdf';
 import { buildPptx } from './export-pptx';
 import { fitSlides } from './fit-slides';
+import { buildEditablePptx } from './pptx/build-editable-pptx';
+import { readSlideLayouts } from './pptx/slide-layout';
 import { openFontPage } from './deck-page';
 import { handoutDocument, printHandout } from './handout';
 import { deckMarkdown } from './marp-markdown';
@@ -54,11 +56,13 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
     // Awaited below, after the browser work; a failure meanwhile must not count as unhandled.
     for (const pending of Object.values(written)) pending.catch(() => undefined);
     const pdf = await printDeck(page);
-    const shots = await screenshotSlides(page, fit.rendered);
+    // Editable slides are laid out from the fitted page itself; pictures only when asked for.
+    const layouts = settings.deck.pptx === 'editable' ? await readSlideLayouts(page) : undefined;
+    const shots = layouts ? undefined : await screenshotSlides(page, fit.rendered);
     // The same page, fonts loaded, now shows the handout.
     const slides = fit.slides.map((slide, index) => ({ section: fit.rendered.sections[index]!, title: titleOf(slide), notes: slideNotes(slide), timing: formatDuration(timings[index]!) }));
     const handout = await printHandout(page, handoutDocument(slides, { meta: publication.meta, theme, slideCss: fit.rendered.css, summary: talk.summary }));
-    return { fit, output: { pdf, shots, timings, talk, written, handout } };
+    return { fit, output: { pdf, shots, layouts, timings, talk, written, handout } };
   });
 
   const { fit, output } = rendered;
@@ -74,10 +78,13 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
     throw new TriptyqueError('RENDER_FAILED', `${fit.unfit.length} slide(s) overflow`);
   }
 
-  const { pdf, shots, timings, talk, written, handout } = output;
+  const { pdf, shots, layouts, timings, talk, written, handout } = output;
   const date = new Date(buildTime());
   const pdfWritten = finishPdf(pdf, { meta: publication.meta, date }, deckOutline(fit.slides)).then((bytes) => context.write('deck.pdf', bytes));
-  const pptxWritten = buildPptx(fit.slides.map((slide, index) => ({ image: shots[index]!, notes: notesText(slide, timings[index]!) })), publication.meta).then((bytes) => context.write('deck.pptx', bytes));
+  const pptxBytes = layouts
+    ? buildEditablePptx(fit.slides.map((slide, index) => ({ layout: layouts[index]!, notes: notesText(slide, timings[index]!) })), publication.meta, theme)
+    : buildPptx(fit.slides.map((slide, index) => ({ image: shots![index]!, notes: notesText(slide, timings[index]!) })), publication.meta);
+  const pptxWritten = pptxBytes.then((bytes) => context.write('deck.pptx', bytes));
   const handoutWritten = finishPdf(handout, { meta: { ...publication.meta, title: `${publication.meta.title} — notes de l’orateur` }, date }, []).then((bytes) => context.write('deck-handout.pdf', bytes));
   for (const pending of [pdfWritten, pptxWritten, handoutWritten]) pending.catch(() => undefined);
   const artifacts: ArtifactRecord[] = [];

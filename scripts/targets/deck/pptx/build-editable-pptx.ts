@@ -1,0 +1,184 @@
+import { fileURLToPath } from 'node:url';
+import PptxGenJS from 'pptxgenjs';
+import type { Metadata } from '../../../model/types';
+import type { Theme } from '../../../theme/load-theme';
+import type { Box, LayoutBlock, SlideLayout, TextParagraph, TextRun } from './slide-layout';
+import { tagLanguage } from './tag-language';
+
+export interface EditableSlide {
+  layout: SlideLayout;
+  /** Speaker notes, the speaking time first. */
+  notes: string;
+}
+
+/** 16:9 in inches, PowerPoint's widescreen size; the HTML slide is 1280x720 px. */
+const WIDTH = 13.333;
+const HEIGHT = 7.5;
+const PX_PER_INCH = 1280 / WIDTH;
+/** 1 px of the HTML slide in points (72 pt an inch). */
+const PT_PER_PX = 72 / PX_PER_INCH;
+
+/** The slide layouts of the file, one per kind of slide (PowerPoint's "Layout" menu shows them by these names). */
+const MASTERS = { title: 'Triptyque Title', section: 'Triptyque Section', subsection: 'Triptyque Subsection', content: 'Triptyque Content' } as const;
+
+type TextProps = PptxGenJS.TextProps;
+
+/**
+ * deck.pptx as native slides: each slide of the fitted deck, laid out from what Chromium measured
+ * (a text box per block, at the block's place and size), the title in the layout's title
+ * placeholder, lists with real bullets and levels, tables as tables, images as pictures, and the
+ * notes; every run tagged with the document's language.
+ */
+export async function buildEditablePptx(slides: readonly EditableSlide[], meta: Metadata, theme: Theme): Promise<Uint8Array> {
+  const pptx = new PptxGenJS();
+  pptx.defineLayout({ name: 'TRIPTYQUE_16x9', width: WIDTH, height: HEIGHT });
+  pptx.layout = 'TRIPTYQUE_16x9';
+  pptx.title = meta.title;
+  pptx.author = meta.author;
+  pptx.company = meta.organisation;
+  pptx.subject = meta.subtitle ?? meta.description ?? meta.title;
+  // A PPTX cannot carry the woff2 files: the theme's names, which PowerPoint and LibreOffice substitute when missing.
+  pptx.theme = { headFontFace: theme.fonts.heading.family, bodyFontFace: theme.fonts.text.family };
+  defineMasters(pptx, theme);
+
+  for (const { layout, notes } of slides) {
+    const slide = pptx.addSlide({ masterName: masterOf(layout.kind) });
+    slide.background = { color: bare(layout.background) };
+    for (const shape of layout.shapes) slide.addShape('rect', { ...inches(shape.box), fill: { color: bare(shape.color) }, line: { type: 'none' } });
+    addTitle(slide, layout);
+    for (const block of layout.blocks) addBlock(slide, block);
+    if (layout.header) slide.addText(layout.header.run.text, { ...inches(layout.header.box), ...runProps(layout.header.run), ...FLAT });
+    if (layout.footer) slide.addText(layout.footer.run.text, { ...inches(layout.footer.box), ...runProps(layout.footer.run), ...FLAT });
+    if (layout.page) {
+      const run = runProps(layout.page.run);
+      slide.slideNumber = { ...inches(layout.page.box), fontFace: run.fontFace, fontSize: run.fontSize, color: run.color, align: 'right' };
+    }
+    if (notes) slide.addNotes(notes);
+  }
+  const data = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
+  return tagLanguage(new Uint8Array(data), meta.lang);
+}
+
+/**
+ * A text box at the place and size the HTML gave it; set to shrink on overflow, since the office
+ * suite may lay the text out in a wider substitute of the theme's font.
+ */
+const FLAT = { margin: 0, valign: 'top', align: 'left', wrap: true, fit: 'shrink' } as const;
+
+function defineMasters(pptx: PptxGenJS, theme: Theme): void {
+  const { colors } = theme;
+  const title = (color: string) => ({ placeholder: { options: { name: 'title', type: 'title' as const, color: bare(color), fontFace: theme.fonts.heading.family }, text: '' } });
+  pptx.defineSlideMaster({ title: MASTERS.title, background: { color: bare(colors.accent) }, objects: [title(colors.paper)] });
+  pptx.defineSlideMaster({ title: MASTERS.section, background: { color: bare(colors.accentDark) }, objects: [title(colors.paper)] });
+  pptx.defineSlideMaster({ title: MASTERS.subsection, background: { color: bare(colors.accentSoft) }, objects: [title(colors.accentDark)] });
+  pptx.defineSlideMaster({ title: MASTERS.content, background: { color: bare(colors.paper) }, objects: [title(colors.accentDark)] });
+}
+
+function masterOf(kind: string): string {
+  if (kind === 'title') return MASTERS.title;
+  if (kind === 'divider') return MASTERS.section;
+  if (kind === 'subdivider') return MASTERS.subsection;
+  return MASTERS.content;
+}
+
+function addTitle(slide: PptxGenJS.Slide, layout: SlideLayout): void {
+  const { title } = layout;
+  // Every slide has a title for the outline and screen readers, even one whose HTML shows none.
+  const box = title.box.w > 0 ? title.box : { x: 84, y: 20, w: 1112, h: 40 };
+  const runs = title.paragraphs.length > 0 ? paragraphRuns(title.paragraphs) : [{ text: title.text || ' ' }];
+  slide.addText(runs, { placeholder: 'title', ...inches(box), ...FLAT, lineSpacingMultiple: 0.95 });
+}
+
+function addBlock(slide: PptxGenJS.Slide, block: LayoutBlock): void {
+  switch (block.kind) {
+    case 'image':
+      addImage(slide, block);
+      return;
+    case 'table': {
+      const width = block.columns.reduce((sum, column) => sum + column, 0) || block.box.w;
+      const rows = block.rows.map((row) =>
+        row.cells.map((cell) => ({
+          text: cell.map((run) => ({ text: run.text, options: runProps(run) })),
+          options: { border: [{ type: 'none' }, { type: 'none' }, { type: 'solid', pt: (row.header ? 2 : 1) * PT_PER_PX, color: bare(block.rule || '#cccccc') }, { type: 'none' }] as [PptxGenJS.BorderProps, PptxGenJS.BorderProps, PptxGenJS.BorderProps, PptxGenJS.BorderProps], valign: 'middle' as const },
+        })),
+      );
+      slide.addTable(rows, { ...inches(block.box), colW: block.columns.map((column) => (column / width) * (block.box.w / PX_PER_INCH)), fontSize: pt(block.fontPx), margin: [0.3 * block.fontPx * PT_PER_PX, 0.7 * block.fontPx * PT_PER_PX, 0.3 * block.fontPx * PT_PER_PX, 0.7 * block.fontPx * PT_PER_PX] });
+      return;
+    }
+    case 'text': {
+      if (block.borderLeft) slide.addShape('rect', { ...inches({ ...block.box, w: block.borderLeft.px }), fill: { color: bare(block.borderLeft.color) }, line: { type: 'none' } });
+      const inset = block.fill ? { x: block.box.x + (block.borderLeft?.px ?? 0), w: block.box.w - (block.borderLeft?.px ?? 0) } : {};
+      // pptxgenjs takes the insets as [left, right, bottom, top], in points; a list's padding is its bullets' indent instead.
+      const { top, right, bottom, left } = block.padding;
+      const padding = block.tag === 'ul' || block.tag === 'ol' ? 0 : [left, right, bottom, top].map(pt);
+      // The list's indent, as the theme's `padding-left` of 1.15em and a little room for a number.
+      slide.addText(paragraphRuns(block.paragraphs, pt(block.fontPx * 1.3)), {
+        ...inches({ ...block.box, ...inset }),
+        ...FLAT,
+        margin: padding as PptxGenJS.Margin,
+        fill: block.fill ? { color: bare(block.fill) } : undefined,
+        lineSpacing: pt(block.lineHeightPx),
+        paraSpaceAfter: block.tag === 'ul' || block.tag === 'ol' ? pt(block.fontPx * 0.32) : pt(block.fontPx * 0.35),
+      });
+    }
+  }
+}
+
+function addImage(slide: PptxGenJS.Slide, block: Extract<LayoutBlock, { kind: 'image' }>): void {
+  const where = { ...inches(block.box), altText: block.alt };
+  if (block.src.startsWith('data:')) slide.addImage({ ...where, data: block.src.slice('data:'.length) });
+  else if (block.src.startsWith('file:')) slide.addImage({ ...where, path: fileURLToPath(block.src) });
+  // A web image was not fetched at render time: its description stands in its place.
+  else slide.addText(block.alt || block.src, { ...where, ...FLAT, italic: true });
+}
+
+/** pptxgenjs runs: a paragraph's bullet and level on its first run, a line break after its last. */
+function paragraphRuns(paragraphs: readonly TextParagraph[], indent = 24): TextProps[] {
+  const out: TextProps[] = [];
+  paragraphs.forEach((paragraph, index) => {
+    const last = index === paragraphs.length - 1;
+    const runs = paragraph.runs.length > 0 ? paragraph.runs : undefined;
+    const bullet = paragraph.bullet === 'number' ? { type: 'number' as const, indent, numberStartAt: paragraph.number ?? 1 } : paragraph.bullet === 'bullet' ? { indent, characterCode: paragraph.level === 0 ? '25AA' : '2013' } : undefined;
+    const indentLevel = paragraph.level;
+    (runs ?? [{ text: '' } as TextRun]).forEach((run, at, all) => {
+      const options: PptxGenJS.TextPropsOptions = run.fontPx ? runProps(run) : {};
+      if (at === 0) {
+        if (bullet) options.bullet = bullet;
+        // An item's further paragraph lines up with the item's text: an invisible bullet gives it the same indent.
+        else if (paragraph.continued) options.bullet = { indent, characterCode: '200B' };
+        options.indentLevel = indentLevel;
+      }
+      if (at > 0 && all[at - 1]!.breakAfter) options.softBreakBefore = true;
+      if (at === all.length - 1 && !last) options.breakLine = true;
+      out.push({ text: run.text, options });
+    });
+  });
+  return out;
+}
+
+function runProps(run: TextRun): PptxGenJS.TextPropsOptions {
+  return {
+    fontFace: run.font,
+    fontSize: pt(run.fontPx),
+    color: bare(run.color),
+    bold: run.bold,
+    italic: run.italic,
+    superscript: run.superscript || undefined,
+    hyperlink: run.link && /^(https?:|mailto:)/.test(run.link) ? { url: run.link } : undefined,
+  };
+}
+
+function inches(box: Box): { x: number; y: number; w: number; h: number } {
+  // Clamped to the slide: a box is never placed outside it.
+  const x = Math.max(0, Math.min(box.x, 1280)) / PX_PER_INCH;
+  const y = Math.max(0, Math.min(box.y, 720)) / PX_PER_INCH;
+  return { x, y, w: Math.max(0.01, Math.min(box.w / PX_PER_INCH, WIDTH - x)), h: Math.max(0.01, Math.min(box.h / PX_PER_INCH, HEIGHT - y)) };
+}
+
+function pt(px: number): number {
+  return Math.round(px * PT_PER_PX * 10) / 10;
+}
+
+function bare(color: string): string {
+  return color.replace(/^#/, '').toUpperCase() || '000000';
+}

@@ -1,0 +1,133 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REAL_SOURCE, tempDir, writeSource } from '../../../../test/helpers';
+import { BrowserService } from '../../../browser/browser-service';
+import { settingsSchema } from '../../../config/schema';
+import { build } from '../../../core/build';
+import { PACKAGE_ROOT } from '../../../paths';
+import { loadSource } from '../../../source/load-source';
+import { DEFAULT_PLAN_OPTIONS, planSlides } from '../plan-slides';
+import { unitText } from '../timing';
+
+const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
+const P = 'http://schemas.openxmlformats.org/presentationml/2006/main';
+const normalise = (text: string) => text.replace(/\s+/gu, ' ').trim();
+const browser = new BrowserService();
+afterAll(() => browser.close());
+
+function all(document: Document | Element, ns: string, name: string): Element[] {
+  return Array.from(document.getElementsByTagNameNS(ns, name) as unknown as ArrayLike<Element>);
+}
+const textOf = (element: Document | Element) => all(element, A, 't').map((t) => t.textContent ?? '').join('');
+/** A text box's text, its paragraphs joined by spaces. */
+const paragraphsText = (element: Document | Element) => normalise(all(element, A, 'p').map(textOf).join(' '));
+
+describe('deck.pptx of the real source, as native slides', () => {
+  let dir: string;
+  let zip: JSZip;
+  let slides: Document[];
+  let notes: Document[];
+  let htmlSlides: number;
+
+  const xml = async (name: string) => new DOMParser().parseFromString(await zip.file(name)!.async('string'), 'text/xml') as unknown as Document;
+  const numbered = (pattern: RegExp) => Object.keys(zip.files).filter((name) => pattern.test(name)).sort((a, b) => Number(/(\d+)\.xml$/.exec(a)![1]) - Number(/(\d+)\.xml$/.exec(b)![1]));
+
+  beforeAll(async () => {
+    const outDir = tempDir('triptyque-pptx-test-');
+    const result = await build({ sources: [REAL_SOURCE], root: PACKAGE_ROOT, outDir, only: ['deck'], browser });
+    const report = result.reports[0]!;
+    expect(report.targets.deck?.ok).toBe(true);
+    dir = join(outDir, report.slug);
+    htmlSlides = (readFileSync(join(dir, 'deck.html'), 'utf8').match(/<svg[^>]*data-marpit-svg/g) ?? []).length;
+    zip = await JSZip.loadAsync(await readFile(join(dir, 'deck.pptx')));
+    slides = await Promise.all(numbered(/^ppt\/slides\/slide\d+\.xml$/).map(xml));
+    notes = await Promise.all(numbered(/^ppt\/notesSlides\/notesSlide\d+\.xml$/).map(xml));
+  }, 300_000);
+
+  it('has one slide per slide of deck.html, each with its title in a title placeholder', () => {
+    expect(htmlSlides).toBeGreaterThan(15);
+    expect(slides).toHaveLength(htmlSlides);
+    const titles = slides.map((slide) => all(slide, P, 'sp').find((shape) => all(shape, P, 'ph').some((ph) => ph.getAttribute('type') === 'title')));
+    expect(titles.every(Boolean)).toBe(true);
+    expect(titles.map((shape) => paragraphsText(shape!)).filter((title) => title === '')).toEqual([]);
+    expect(paragraphsText(titles[0]!)).toBe('Synthèse de la journée du 27 mai 2010');
+  });
+
+  it('holds every paragraph and list item of the slide plan as text, with real bullets', async () => {
+    const { publication } = await loadSource(REAL_SOURCE, settingsSchema.parse({}));
+    const units = planSlides(publication!, DEFAULT_PLAN_OPTIONS).flatMap((slide) => slide.units.flatMap((unit) => (unit.visible && (unit.visible.type === 'paragraph' || unit.visible.type === 'item') ? [unit.visible] : [])));
+    expect(units.length).toBeGreaterThan(30);
+    const corpus = slides.map(paragraphsText).join(' ');
+    // An item's text (and its sub-items, one paragraph each) is in the runs, in order.
+    const missing = units.map((unit) => normalise(unitText(unit)).replace(/^(\d+\.|[-*+]) /gm, '')).filter((text) => !corpus.includes(text.split(/ (?:\d+\.|[-*+]) /)[0]!));
+    expect(missing).toEqual([]);
+    const bullets = slides.flatMap((slide) => all(slide, A, 'buChar'));
+    expect(bullets.length).toBeGreaterThan(20);
+  });
+
+  it('places every shape inside the slide', async () => {
+    const size = all(await xml('ppt/presentation.xml'), P, 'sldSz')[0]!;
+    const [width, height] = [Number(size.getAttribute('cx')), Number(size.getAttribute('cy'))];
+    const outside = slides.flatMap((slide, index) =>
+      all(slide, A, 'xfrm').flatMap((xfrm) => {
+        const off = all(xfrm, A, 'off')[0];
+        const ext = all(xfrm, A, 'ext')[0];
+        if (!off || !ext) return [];
+        const [x, y, w, h] = [off.getAttribute('x'), off.getAttribute('y'), ext.getAttribute('cx'), ext.getAttribute('cy')].map(Number) as [number, number, number, number];
+        return x < 0 || y < 0 || x + w > width + 1 || y + h > height + 1 ? [`slide ${index + 1}: ${x},${y} ${w}x${h}`] : [];
+      }),
+    );
+    expect(outside).toEqual([]);
+  });
+
+  it('has the speaker notes with their speaking time, every run tagged fr-FR', () => {
+    expect(notes).toHaveLength(slides.length);
+    const text = notes.map(textOf).join(' ');
+    expect(text).toContain('Temps de parole');
+    expect(text).toContain('groupes de travail sur des thématiques particulières');
+    const langs = new Set([...slides, ...notes].flatMap((part) => [...all(part, A, 'rPr'), ...all(part, A, 'endParaRPr')].map((run) => run.getAttribute('lang'))));
+    expect([...langs]).toEqual(['fr-FR']);
+  });
+
+  it('sets the title, author, subject and language of the file', async () => {
+    const core = await xml('docProps/core.xml');
+    const DC = 'http://purl.org/dc/elements/1.1/';
+    const field = (name: string) => normalise(all(core, DC, name)[0]?.textContent ?? '');
+    expect(field('title')).toBe('Synthèse de la journée du 27 mai 2010');
+    expect(field('creator')).toBe('GIP ARIFOR Champagne-Ardenne');
+    expect(field('subject')).toContain('travailler en réseau');
+    expect(field('language')).toBe('fr-FR');
+  });
+
+  const soffice = ['/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice'].find((path) => existsSync(path));
+  it.skipIf(!soffice)(`opens in LibreOffice Impress, which prints every slide's title${soffice ? '' : ' (skipped: soffice is not installed; apt-get install libreoffice-impress)'}`, () => {
+    const out = tempDir('triptyque-pptx-lo-');
+    execFileSync(soffice!, [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', out, join(dir, 'deck.pptx')], { stdio: 'pipe', timeout: 240_000 });
+    const pdf = join(out, 'deck.pdf');
+    expect(existsSync(pdf)).toBe(true);
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(new RegExp(`Pages:\\s+${slides.length}\\n`));
+    const printed = normalise(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })).replace(/- /g, '-');
+    const titles = slides.map((slide) => paragraphsText(all(slide, P, 'sp').find((shape) => all(shape, P, 'ph').length > 0)!));
+    expect(titles.filter((title) => !printed.includes(title))).toEqual([]);
+  }, 300_000);
+});
+
+describe('deck.pptx: pictures', () => {
+  it('writes one picture per slide, with the notes, when the configuration asks for pictures', async () => {
+    const source = writeSource('---\ntitle: Essai\ndate: 2024-01-15\ndeck: { pptx: pictures }\n---\n\n# Partie\n\n## Une diapositive\n\nUn paragraphe.\n');
+    const outDir = tempDir('triptyque-pptx-pictures-');
+    const result = await build({ sources: [source], root: PACKAGE_ROOT, outDir, only: ['deck'], browser });
+    const report = result.reports[0]!;
+    expect(report.targets.deck?.ok).toBe(true);
+    const zip = await JSZip.loadAsync(await readFile(join(outDir, report.slug, 'deck.pptx')));
+    const slides = await Promise.all(Object.keys(zip.files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name)).map((name) => zip.file(name)!.async('string')));
+    expect(slides).toHaveLength(report.targets.deck!.counts['slides']!);
+    expect(slides.every((slide) => slide.includes('<p:pic>') && !slide.includes('type="title"'))).toBe(true);
+    expect(Object.keys(zip.files).filter((name) => /^ppt\/media\/.+/.test(name))).toHaveLength(slides.length);
+  }, 180_000);
+});
