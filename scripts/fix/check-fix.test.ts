@@ -69,6 +69,13 @@ describe('check --fix on the raw seed', () => {
     expect(readFileSync(path, 'utf8')).toBe(before);
   });
 
+  it('nests Word\'s "o" items of a flat list under the item before them', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'liste.md'), '---\ntitle: T\ndate: 2024-01-01\n---\n\n# Un\n\n- premier point\n- o sous-point un\n- o sous-point deux\n- second point\n');
+    triptyque(['check', '--fix', 'liste.md'], dir);
+    expect(readFileSync(join(dir, 'liste.md'), 'utf8')).toContain('- premier point\n  - sous-point un\n  - sous-point deux\n- second point\n');
+  });
+
   it('has a help text', () => {
     expect(triptyque(['check', '--help'], tempDir()).stdout).toContain('--dry-run');
   });
