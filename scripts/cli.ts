@@ -19,10 +19,17 @@ const COMMANDS: Record<string, CommandEntry> = {
     },
   },
   check: {
-    summary: 'parse and lint sources without building',
+    summary: 'parse and lint sources without building; --fix repairs what is safe',
     load: async () => {
       const m = await import('./commands/check');
       return { run: m.runCheck, help: m.checkHelp };
+    },
+  },
+  import: {
+    summary: 'turn a Word document (.docx) or a saved web page (.html) into a source',
+    load: async () => {
+      const m = await import('./commands/import');
+      return { run: m.runImport, help: m.importHelp };
     },
   },
   preview: {

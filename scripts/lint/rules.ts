@@ -1,15 +1,27 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Heading, Paragraph, Root, RootContent } from 'mdast';
+import type { Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import type { SourceEdit } from '../fix/source-edit';
 
 type Rule = (tree: Root, file: VFile) => void;
 
-function warn(file: VFile, ruleId: string, reason: string, node: { position?: RootContent['position'] }): void {
-  file.message(reason, { place: node.position?.start, ruleId, source: 'triptyque' });
+function warn(file: VFile, ruleId: string, reason: string, node: { position?: RootContent['position'] }, fix?: SourceEdit[]): VFileMessage {
+  const message = file.message(reason, { place: node.position?.start, ruleId, source: 'triptyque' });
+  if (fix && fix.length > 0) message.fix = fix;
+  return message;
+}
+
+function startOf(node: { position?: RootContent['position'] }): number | undefined {
+  return node.position?.start.offset;
+}
+
+function endOf(node: { position?: RootContent['position'] }): number | undefined {
+  return node.position?.end.offset;
 }
 
 /** A heading more than one level below the previous one (## then ####). */
@@ -18,18 +30,36 @@ const headingIncrement: Rule = (tree, file) => {
   for (const node of tree.children) {
     if (node.type !== 'heading') continue;
     if (previous !== undefined && node.depth > previous + 1) {
-      warn(file, 'heading-increment', `heading level ${node.depth} follows level ${previous}: use level ${previous + 1}`, node);
+      warn(file, 'heading-increment', `heading level ${node.depth} follows level ${previous}: use level ${previous + 1}`, node, atxDepthFix(file, node, previous + 1));
     }
     previous = node.depth;
   }
 };
+
+/** Rewrites the `#` run of an ATX heading; setext headings are left to the author. */
+function atxDepthFix(file: VFile, node: Heading, depth: number): SourceEdit[] | undefined {
+  const start = startOf(node);
+  if (start === undefined || !String(file.value).startsWith('#'.repeat(node.depth), start)) return undefined;
+  return [{ start, end: start + node.depth, text: '#'.repeat(depth) }];
+}
+
+/** The source of a node's children, without the node's own markers (`**`, `*`). */
+function innerSpan(node: { children: { position?: RootContent['position'] }[] }): { start: number; end: number } | undefined {
+  const start = node.children[0] && startOf(node.children[0]);
+  const end = node.children.at(-1) && endOf(node.children.at(-1)!);
+  return start === undefined || end === undefined ? undefined : { start, end };
+}
 
 /** `### **Title**`: the emphasis is the PDF's styling, not structure. */
 const headingEmphasis: Rule = (tree, file) => {
   visit(tree, 'heading', (node: Heading) => {
     const [only] = node.children;
     if (node.children.length === 1 && (only?.type === 'strong' || only?.type === 'emphasis')) {
-      warn(file, 'heading-emphasis', `heading wrapped in ${only.type === 'strong' ? 'bold' : 'italics'}: remove the \`${only.type === 'strong' ? '**' : '*'}\``, node);
+      const inner = innerSpan(only);
+      const fix = inner && startOf(only) !== undefined && endOf(only) !== undefined
+        ? [{ start: startOf(only)!, end: inner.start, text: '' }, { start: inner.end, end: endOf(only)!, text: '' }]
+        : undefined;
+      warn(file, 'heading-emphasis', `heading wrapped in ${only.type === 'strong' ? 'bold' : 'italics'}: remove the \`${only.type === 'strong' ? '**' : '*'}\``, node, fix);
     }
   });
 };
@@ -40,26 +70,72 @@ const emphasisAsHeading: Rule = (tree, file) => {
     if (node.type !== 'paragraph') continue;
     const [only] = node.children;
     if (node.children.length === 1 && only?.type === 'strong' && toString(only).length < 200) {
-      warn(file, 'emphasis-as-heading', 'a paragraph that is all bold: make it a heading (`##`) or front matter', node);
+      warn(file, 'emphasis-as-heading', 'a paragraph that is all bold: make it a heading (`##`) or front matter', node, boldHeadingFix(tree, file, node, only));
     }
   }
 };
+
+/**
+ * A bold paragraph becomes a heading one level below the heading before it (the top level when
+ * none comes before), its lines joined. A bold sentence (ending in `.` `,` `;`) stays as it is.
+ */
+function boldHeadingFix(tree: Root, file: VFile, node: Paragraph, strong: RootContent & { children: RootContent[] }): SourceEdit[] | undefined {
+  const inner = innerSpan(strong);
+  const start = startOf(node);
+  const end = endOf(node);
+  if (!inner || start === undefined || end === undefined || /[.,;]\s*$/u.test(toString(strong))) return undefined;
+  const headings = tree.children.filter((child): child is Heading => child.type === 'heading');
+  const before = headings.filter((heading) => (endOf(heading) ?? Infinity) <= start).at(-1);
+  const depth = before ? Math.min(before.depth + 1, 6) : Math.min(...headings.map((heading) => heading.depth), 6);
+  const text = String(file.value).slice(inner.start, inner.end).replace(/[ \t]*\\?\r?\n[ \t]*/g, ' ').trim();
+  return [{ start, end, text: `${'#'.repeat(depth)} ${text}` }];
+}
 
 const PSEUDO_BULLET = /^(?:[o•▪◦·§]|-|\*)\s+\S/u;
 
 /** Word's "o" sub-bullets and pasted bullet characters, inside lists or as paragraphs. */
 const pseudoBullets: Rule = (tree, file) => {
-  visit(tree, 'listItem', (item) => {
+  const nested = new Set<List>();
+  visit(tree, 'listItem', (item) => item.children.forEach((child) => child.type === 'list' && nested.add(child)));
+  visit(tree, 'listItem', (item, index, parent) => {
     const first = item.children[0];
     if (first?.type === 'paragraph' && PSEUDO_BULLET.test(toString(first))) {
-      warn(file, 'pseudo-bullet', `list item starts with a pasted bullet "${toString(first).charAt(0)}": remove it and nest the item`, first);
+      const list = parent as List;
+      warn(file, 'pseudo-bullet', `list item starts with a pasted bullet "${toString(first).charAt(0)}": remove it and nest the item`, first, pseudoItemFix(file, item, first, nested.has(list) ? undefined : list.children.slice(0, index).reverse()));
     }
   });
   visit(tree, 'paragraph', (node: Paragraph, _index, parent) => {
     if (parent?.type === 'listItem') return;
-    if (/^[•▪◦·]\s*\S/u.test(toString(node))) warn(file, 'pseudo-bullet', 'paragraph starts with a pasted bullet: make it a list item (`- `)', node);
+    if (/^[•▪◦·]\s*\S/u.test(toString(node))) {
+      const start = startOf(node);
+      const marker = start === undefined ? null : /^[•▪◦·][ \t]*/u.exec(String(file.value).slice(start));
+      warn(file, 'pseudo-bullet', 'paragraph starts with a pasted bullet: make it a list item (`- `)', node, marker ? [{ start: start!, end: start! + marker[0].length, text: '- ' }] : undefined);
+    }
   });
 };
+
+/**
+ * Removes the pasted bullet; an item of a top-level list is moved under the nearest item before
+ * it that is a real one (every line indented to that item's content), as Word meant.
+ */
+function pseudoItemFix(file: VFile, item: ListItem, first: Paragraph, earlierSiblings: ListItem[] | undefined): SourceEdit[] | undefined {
+  const source = String(file.value);
+  const start = startOf(first);
+  const marker = start === undefined ? null : /^\\?[o•▪◦·§*-][ \t]+/u.exec(source.slice(start));
+  if (!marker) return undefined;
+  const edits: SourceEdit[] = [{ start: start!, end: start! + marker[0].length, text: '' }];
+  const owner = earlierSiblings?.find((sibling) => !(sibling.children[0]?.type === 'paragraph' && PSEUDO_BULLET.test(toString(sibling.children[0]))));
+  const itemStart = startOf(item);
+  const itemEnd = endOf(item);
+  const ownerContent = owner?.children[0]?.position?.start.column;
+  if (owner && ownerContent !== undefined && owner.position && itemStart !== undefined && itemEnd !== undefined) {
+    const indent = ' '.repeat(ownerContent - owner.position.start.column);
+    for (let at = itemStart; at > 0 && at < itemEnd; at = source.indexOf('\n', at) + 1) {
+      if (source[at] !== '\n') edits.push({ start: at, end: at, text: indent });
+    }
+  }
+  return edits.sort((a, b) => a.start - b.start);
+}
 
 /** A heading with nothing under it before the next heading of the same or a higher level. */
 const emptySections: Rule = (tree, file) => {
@@ -74,11 +150,26 @@ const emptySections: Rule = (tree, file) => {
 
 /** Raw HTML: sanitised per target, and usually a leftover of a conversion. */
 const rawHtml: Rule = (tree, file) => {
-  visit(tree, 'html', (node) => {
+  visit(tree, 'html', (node, index, parent) => {
     if (/^<!--[\s\S]*-->$/.test(node.value.trim())) return;
-    warn(file, 'raw-html', `raw HTML \`${node.value.trim().slice(0, 40)}\`: write it in Markdown (it is sanitised per target)`, node);
+    warn(file, 'raw-html', `raw HTML \`${node.value.trim().slice(0, 40)}\`: write it in Markdown (it is sanitised per target)`, node, ordinalFix(file, node, parent?.children.slice((index ?? 0) - 1, (index ?? 0) + 3)));
   });
 };
+
+/** French ordinal suffixes as written in superscript, and the plain form typography sets again. */
+const ORDINAL_SUFFIXES: Record<string, string> = { e: 'e', è: 'e', ème: 'e', eme: 'e', es: 'es', èmes: 'es', emes: 'es', er: 'er', re: 're', ère: 're', ers: 'ers', res: 'res', nd: 'nd', nde: 'nde', nds: 'nds', ndes: 'ndes' };
+
+/** `3<sup>ème</sup>` -> `3e`: the pipeline puts ordinals in superscript itself. */
+function ordinalFix(file: VFile, open: RootContent, around: RootContent[] | undefined): SourceEdit[] | undefined {
+  const [before, self, text, close] = around ?? [];
+  if (self !== open || before?.type !== 'text' || text?.type !== 'text' || close?.type !== 'html') return undefined;
+  if (!/^<sup>$/i.test((open as { value: string }).value) || !/^<\/sup>$/i.test(close.value) || !/\d$/.test(before.value)) return undefined;
+  const suffix = ORDINAL_SUFFIXES[text.value.trim().toLowerCase()];
+  const start = startOf(open);
+  const end = endOf(close);
+  if (!suffix || start === undefined || end === undefined || /^[\p{L}\p{N}]/u.test(String(file.value).slice(end, end + 1))) return undefined;
+  return [{ start, end, text: suffix }];
+}
 
 function fatal(file: VFile, ruleId: string, reason: string, node: { position?: RootContent['position'] }): void {
   file.message(reason, { place: node.position?.start, ruleId, source: 'triptyque' }).fatal = true;
@@ -132,15 +223,29 @@ const SENTENCE_END = /[.!?…:;»)"”*_]\s*$/u;
  * break of the PDF the source was extracted from (interleaved columns show up this way too).
  */
 const brokenParagraphs: Rule = (tree, file) => {
+  const cuts: number[] = [];
   tree.children.forEach((node, index) => {
     const next = tree.children[index + 1];
     if (node.type !== 'paragraph' || next?.type !== 'paragraph') return;
     const text = toString(node).trimEnd();
-    if (text.length >= 60 && !SENTENCE_END.test(text) && /^[a-zà-ÿœ]/u.test(toString(next))) {
-      warn(file, 'broken-paragraph', 'paragraph stops mid-sentence and the next starts in lower case: join them, or restore the reading order of interleaved columns', node);
-    }
+    if (text.length >= 60 && !SENTENCE_END.test(text) && /^[a-zà-ÿœ]/u.test(toString(next))) cuts.push(index);
   });
+  for (const index of cuts) {
+    const node = tree.children[index]!;
+    warn(file, 'broken-paragraph', 'paragraph stops mid-sentence and the next starts in lower case: join them, or restore the reading order of interleaved columns', node, pageBreakFix(cuts, index, node, tree.children[index + 1]!));
+  }
 };
+
+/**
+ * A lone cut is a page break: the two paragraphs are joined. Cuts close to one another are
+ * interleaved columns, whose reading order only a person can restore: no fix.
+ */
+function pageBreakFix(cuts: number[], index: number, node: RootContent, next: RootContent): SourceEdit[] | undefined {
+  if (cuts.some((other) => other !== index && Math.abs(other - index) <= 3)) return undefined;
+  const start = endOf(node);
+  const end = startOf(next);
+  return start === undefined || end === undefined ? undefined : [{ start, end, text: ' ' }];
+}
 
 const MAX_LIST_DEPTH = 4;
 

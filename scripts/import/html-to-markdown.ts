@@ -1,0 +1,47 @@
+import type { Element, Root as HastRoot, RootContent as HastContent } from 'hast';
+import rehypeParse from 'rehype-parse';
+import rehypeRemark from 'rehype-remark';
+import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+
+/** Page furniture that is not the text: menus, scripts, styles, forms. */
+const FURNITURE = new Set(['nav', 'script', 'style', 'noscript', 'template', 'form', 'iframe', 'button', 'header', 'footer', 'aside']);
+
+function findElement(node: HastRoot | Element, names: string[]): Element | undefined {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    if (names.includes(child.tagName)) return child;
+    const inner = findElement(child, names);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+function strip(children: HastContent[]): HastContent[] {
+  return children
+    .filter((child) => !(child.type === 'element' && FURNITURE.has(child.tagName)) && child.type !== 'comment')
+    .map((child) => (child.type === 'element' ? headerRow({ ...child, children: strip(child.children) as Element['children'] }) : child));
+}
+
+/** Word's tables have no header row: its first row becomes one, else Markdown would show an empty one. */
+function headerRow(element: Element): Element {
+  if (element.tagName !== 'table' || element.children.some((child) => child.type === 'element' && child.tagName === 'thead')) return element;
+  const body = element.children.find((child): child is Element => child.type === 'element' && child.tagName === 'tbody') ?? element;
+  const first = body.children.find((child): child is Element => child.type === 'element' && child.tagName === 'tr');
+  for (const cell of first?.children ?? []) if (cell.type === 'element' && cell.tagName === 'td') cell.tagName = 'th';
+  return element;
+}
+
+/** The text of a page (its <main> or <article> when it has one, without menus and scripts) as Markdown. */
+export async function htmlToMarkdown(html: string): Promise<string> {
+  const parsed = unified().use(rehypeParse).parse(html) as HastRoot;
+  const main = findElement(parsed, ['main', 'article']) ?? findElement(parsed, ['body']) ?? parsed;
+  const tree: HastRoot = { type: 'root', children: strip(main.children as HastContent[]) };
+  const processor = unified()
+    .use(rehypeRemark)
+    .use(remarkGfm)
+    .use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-', fences: true, listItemIndent: 'one' });
+  const mdast = await processor.run(tree);
+  return processor.stringify(mdast as never);
+}

@@ -1,0 +1,69 @@
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, relative } from 'node:path';
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { stringify } from 'yaml';
+import { fixSource, type AppliedFix } from '../fix/fix-source';
+import { guessLang } from '../fix/guess-lang';
+import { docxProperties, docxToHtml, type DocumentProperties } from './docx-to-html';
+import { htmlToMarkdown } from './html-to-markdown';
+
+export interface ImportedDocument {
+  markdown: string;
+  /** Notices of the conversion (mammoth's), for the person to look at. */
+  warnings: string[];
+  fixes: AppliedFix[];
+}
+
+const DATE_IN_NAME = /(\d{4})-(\d{2})-(\d{2})/;
+
+/**
+ * Takes the document's first heading as its title (and a short paragraph right after it as the
+ * subtitle) when the properties give none or the same: a title is not a section.
+ */
+function leadingTitle(markdown: string, properties: DocumentProperties): { title?: string; subtitle?: string; body: string } {
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root;
+  const [first, second] = tree.children;
+  if (first?.type !== 'heading' || first.position?.end.offset === undefined) return { title: properties.title, body: markdown };
+  const text = toString(first).trim();
+  if (properties.title && properties.title !== text) return { title: properties.title, body: markdown };
+  const isSubtitle = second?.type === 'paragraph' && toString(second).length < 160 && !/[.;,]$/.test(toString(second).trim()) && second.position?.end.offset !== undefined;
+  const end = isSubtitle ? second.position!.end.offset! : first.position.end.offset;
+  return { title: text, subtitle: isSubtitle ? toString(second).replace(/\s+/g, ' ').trim() : undefined, body: markdown.slice(end).replace(/^\s+/, '') };
+}
+
+/** A Word document or a saved web page -> a source with front matter, checked and fixed. */
+export async function importDocument(inputPath: string, outputPath: string): Promise<ImportedDocument> {
+  const bytes = await readFile(inputPath);
+  const isDocx = extname(inputPath).toLowerCase() === '.docx';
+  const slug = basename(outputPath, extname(outputPath));
+  const imageDir = join(dirname(outputPath), `${slug}-images`);
+  let html: string;
+  let warnings: string[] = [];
+  let properties: DocumentProperties = {};
+  if (isDocx) {
+    ({ html, warnings } = await docxToHtml(bytes, imageDir, `${relative(dirname(outputPath), imageDir)}/`));
+    properties = await docxProperties(bytes);
+  } else {
+    html = bytes.toString('utf8');
+    const lang = /<html[^>]*\slang=["']?([a-zA-Z]{2,3})/i.exec(html)?.[1];
+    properties = { lang: lang?.toLowerCase() };
+  }
+  const markdown = await htmlToMarkdown(html);
+  const { title, subtitle, body } = leadingTitle(markdown, properties);
+  const dateInName = DATE_IN_NAME.exec(basename(inputPath));
+  const meta: Record<string, string> = {};
+  if (title) meta['title'] = title;
+  if (subtitle) meta['subtitle'] = subtitle;
+  if (properties.author) meta['author'] = properties.author;
+  const date = dateInName ? `${dateInName[1]}-${dateInName[2]}-${dateInName[3]}` : properties.date;
+  if (date) meta['date'] = date;
+  const lang = properties.lang ?? guessLang(body);
+  if (lang) meta['lang'] = lang;
+  const source = `---\n${stringify(meta, { lineWidth: 0 })}---\n\n${body}`;
+  const fixed = await fixSource(source, outputPath);
+  return { markdown: fixed.text, warnings, fixes: fixed.fixes };
+}

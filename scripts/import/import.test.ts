@@ -1,0 +1,103 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Document, ExternalHyperlink, FootnoteReferenceRun, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../test/helpers';
+
+const BIN = join(import.meta.dirname, '..', '..', 'bin', 'triptyque.mjs');
+
+function triptyque(args: string[], cwd: string) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A 1×1 red PNG. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+
+async function writeDocx(path: string): Promise<void> {
+  const document = new Document({
+    title: 'Rencontre des réseaux',
+    creator: 'GIP ARIFOR',
+    footnotes: { 1: { children: [new Paragraph('Compte rendu établi par les animateurs.')] } },
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: 'Travailler en réseau', heading: HeadingLevel.HEADING_1 }),
+          new Paragraph({ children: [new TextRun('Les acteurs de la formation se sont réunis pour partager leurs pratiques et leurs outils.'), new FootnoteReferenceRun(1)] }),
+          new Paragraph({ text: 'Les raisons d’être', heading: HeadingLevel.HEADING_2 }),
+          new Paragraph({ children: [new TextRun('Le réseau est '), new TextRun({ text: 'indispensable', bold: true }), new TextRun(' selon '), new ExternalHyperlink({ link: 'https://example.org/charte', children: [new TextRun('la charte')] }), new TextRun('.')] }),
+          new Paragraph({ text: 'mutualiser les moyens', bullet: { level: 0 } }),
+          new Paragraph({ text: 'groupement d’achats', bullet: { level: 1 } }),
+          new Paragraph({ text: 'groupement d’employeurs', bullet: { level: 1 } }),
+          new Paragraph({ text: 'former les personnels', bullet: { level: 0 } }),
+          new Paragraph({ text: 'Les chiffres', heading: HeadingLevel.HEADING_2 }),
+          new Table({
+            rows: [
+              new TableRow({ children: [new TableCell({ children: [new Paragraph('Structure')] }), new TableCell({ children: [new Paragraph('Sites')] })] }),
+              new TableRow({ children: [new TableCell({ children: [new Paragraph('Coopératives')] }), new TableCell({ children: [new Paragraph('130')] })] }),
+            ],
+          }),
+          new Paragraph({ children: [new ImageRun({ type: 'png', data: PNG, transformation: { width: 20, height: 20 }, altText: { title: 'Carte', description: 'Carte des sites en région', name: 'carte' } })] }),
+          new Paragraph('Les sites sont répartis sur toute la région, du nord au sud.'),
+        ],
+      },
+    ],
+  });
+  writeFileSync(path, await Packer.toBuffer(document));
+}
+
+const words = (text: string) => text.match(/[\p{L}\p{N}’']+/gu) ?? [];
+
+describe('triptyque import', () => {
+  it('turns a Word document into a source with its headings, nested lists, table, link, footnote and image', async () => {
+    const cwd = tempDir();
+    await writeDocx(join(cwd, 'rencontre.docx'));
+    const result = triptyque(['import', 'rencontre.docx', '-o', 'content/rencontre.md'], cwd);
+    expect(result.stderr).not.toMatch(/error/);
+    expect(result.code).toBe(0);
+    const source = readFileSync(join(cwd, 'content', 'rencontre.md'), 'utf8');
+    expect(source).toMatch(/^---\ntitle: Rencontre des réseaux\nauthor: GIP ARIFOR\ndate: \d{4}-\d{2}-\d{2}\nlang: fr\n---\n/);
+    expect(source.match(/^#+ .*$/gm)).toEqual(['# Travailler en réseau', '## Les raisons d’être', '## Les chiffres']);
+    expect(source).toMatch(/^- mutualiser les moyens\n\n? {2}- groupement d’achats\n {2}- groupement d’employeurs\n\n?- former les personnels$/m);
+    expect(source).toMatch(/^\| Structure +\| Sites +\|\n\| -+ \| -+ \|\n\| Coopératives \| 130 +\|$/m);
+    expect(source).toContain('**indispensable**');
+    expect(source).toContain('[la charte](https://example.org/charte)');
+    expect(source).toContain('Compte rendu établi par les animateurs.');
+    const image = /!\[Carte des sites en région\]\((rencontre-images\/image-1\.png)\)/.exec(source);
+    expect(image).not.toBeNull();
+    expect(readFileSync(join(cwd, 'content', image![1]!))).toEqual(PNG);
+    for (const word of ['Les', 'acteurs', 'Coopératives', '130', 'répartis', 'sud']) expect(words(source)).toContain(word);
+  });
+
+  it('imports a saved web page without its menus and scripts', () => {
+    const cwd = tempDir();
+    writeFileSync(
+      join(cwd, 'page.html'),
+      '<!doctype html><html lang="fr"><head><title>Site</title><style>p{}</style></head><body><nav><a href="/">Accueil</a></nav><main><h1>Le réseau des missions locales</h1><p>Les missions locales auront bientôt trente ans et partagent une culture commune.</p><h2>Les missions</h2><ul><li>accompagner les jeunes<ul><li>de 16 à 25 ans</li></ul></li></ul></main><script>alert(1)</script></body></html>',
+    );
+    const result = triptyque(['import', 'page.html', '-o', 'reseau.md'], cwd);
+    const source = readFileSync(join(cwd, 'reseau.md'), 'utf8');
+    expect(source).toContain('title: Le réseau des missions locales');
+    expect(source).toContain('## Les missions');
+    expect(source).toMatch(/- accompagner les jeunes\n {2}- de 16 à 25 ans/);
+    expect(source).not.toMatch(/Accueil|alert/);
+    expect(result.stderr).toMatch(/missing-metadata/); // a web page gives no date: check says so at its line
+  });
+
+  it('refuses to overwrite an existing source without --force', async () => {
+    const cwd = tempDir();
+    await writeDocx(join(cwd, 'rencontre.docx'));
+    writeFileSync(join(cwd, 'rencontre.md'), 'à garder\n');
+    const refused = triptyque(['import', 'rencontre.docx', '-o', 'rencontre.md'], cwd);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim()).toBe('triptyque import: rencontre.md already exists; give another -o or add --force to overwrite it.');
+    expect(readFileSync(join(cwd, 'rencontre.md'), 'utf8')).toBe('à garder\n');
+    expect(triptyque(['import', 'rencontre.docx', '-o', 'rencontre.md', '--force'], cwd).code).toBe(0);
+    expect(existsSync(join(cwd, 'rencontre-images', 'image-1.png'))).toBe(true);
+  });
+
+  it('has a help text', () => {
+    expect(triptyque(['import', '--help'], tempDir())).toMatchObject({ code: 0, stdout: expect.stringContaining('--force') });
+  });
+});
