@@ -12,6 +12,7 @@ import { openFontPage } from './deck-page';
 import { handoutDocument, printHandout } from './handout';
 import { deckMarkdown } from './marp-markdown';
 import { formatDate } from '../../typography/format-date';
+import { messages } from '../../messages/messages';
 import { DEFAULT_PLAN_OPTIONS, planSlides } from './plan-slides';
 import { renderMarp } from './render-marp';
 import { screenshotSlides } from './screenshot-slides';
@@ -56,7 +57,7 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
     const pdf = await printDeck(page);
     const shots = await screenshotSlides(page, fit.rendered);
     // The same page, fonts loaded, now shows the handout.
-    const slides = fit.slides.map((slide, index) => ({ section: fit.rendered.sections[index]!, title: titleOf(slide), notes: slideNotes(slide), timing: formatDuration(timings[index]!) }));
+    const slides = fit.slides.map((slide, index) => ({ section: fit.rendered.sections[index]!, title: titleOf(slide, publication.meta.lang), notes: slideNotes(slide), timing: formatDuration(timings[index]!) }));
     const handout = await printHandout(page, handoutDocument(slides, { meta: publication.meta, theme, slideCss: fit.rendered.css, summary: talk.summary }));
     return { fit, output: { pdf, shots, timings, talk, written, handout } };
   });
@@ -65,7 +66,7 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
   if (!output) {
     for (const url of new Set(blocked)) reportBlocked(context, url);
     for (const slide of fit.unfit) {
-      context.file.message(`slide “${titleOf(slide)}” does not fit even at ${Math.round(settings.deck.minScale * 100)} %: shorten the block here or mark a break with ::newslide`, {
+      context.file.message(`slide “${titleOf(slide, publication.meta.lang)}” does not fit even at ${Math.round(settings.deck.minScale * 100)} %: shorten the block here or mark a break with ::newslide`, {
         place: slide.position,
         ruleId: 'deck-overflow',
         source: 'triptyque',
@@ -77,7 +78,7 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
   const { pdf, shots, timings, talk, written, handout } = output;
   const date = new Date(buildTime());
   const pdfWritten = finishPdf(pdf, { meta: publication.meta, date }, deckOutline(fit.slides)).then((bytes) => context.write('deck.pdf', bytes));
-  const pptxWritten = buildPptx(fit.slides.map((slide, index) => ({ image: shots[index]!, notes: notesText(slide, timings[index]!) })), publication.meta).then((bytes) => context.write('deck.pptx', bytes));
+  const pptxWritten = buildPptx(fit.slides.map((slide, index) => ({ image: shots[index]!, notes: notesText(slide, timings[index]!, publication.meta.lang) })), publication.meta).then((bytes) => context.write('deck.pptx', bytes));
   const handoutWritten = finishPdf(handout, { meta: { ...publication.meta, title: `${publication.meta.title} — notes de l’orateur` }, date }, []).then((bytes) => context.write('deck-handout.pdf', bytes));
   for (const pending of [pdfWritten, pptxWritten, handoutWritten]) pending.catch(() => undefined);
   const artifacts: ArtifactRecord[] = [];
@@ -98,13 +99,13 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
 /** deck.md for a plan; with the timings, each slide's notes start with its speaking time. */
 function markdownWriter(context: TargetContext, theme: DeckTheme) {
   const { meta } = context.publication;
-  const footer = [meta.event ?? meta.organisation, formatDate(meta.date, meta.lang)].join(' · ');
+  const footer = [meta.event ?? meta.organisation, meta.date === undefined ? undefined : formatDate(meta.date, meta.lang)].filter(Boolean).join(' · ');
   return (slides: readonly Slide[], timings?: readonly number[]) =>
     deckMarkdown(slides, {
       meta,
       theme: theme.name,
       footer,
-      notesHeader: timings ? (_slide, index) => `Temps de parole : ${formatDuration(timings[index]!)}` : undefined,
+      notesHeader: timings ? (_slide, index) => messages(meta.lang).speakingTime(formatDuration(timings[index]!)) : undefined,
     });
 }
 
@@ -112,12 +113,12 @@ function reportBlocked(context: TargetContext, url: string): void {
   context.file.message(`deck: the slides asked for ${url}, which was blocked (nothing is fetched at render time)`, { ruleId: 'deck-blocked-request', source: 'triptyque' });
 }
 
-function titleOf(slide: Slide): string {
-  return slide.continuation > 0 ? `${slide.title} (suite)` : slide.title;
+function titleOf(slide: Slide, lang: string): string {
+  return slide.continuation > 0 ? messages(lang).continued(slide.title) : slide.title;
 }
 
-function notesText(slide: Slide, seconds: number): string {
-  return [`Temps de parole : ${formatDuration(seconds)}`, ...slideNotes(slide)].join('\n\n');
+function notesText(slide: Slide, seconds: number, lang: string): string {
+  return [messages(lang).speakingTime(formatDuration(seconds)), ...slideNotes(slide)].join('\n\n');
 }
 
 export const deckTarget: Target = {
