@@ -65,7 +65,8 @@ function readableFileName(slug: string): string {
 /** The first heading's text: the title of a source whose front matter gives none. */
 function firstHeading(tree: Root): string | undefined {
   const heading = tree.children.find((node): node is Heading => node.type === 'heading');
-  return (heading && toString(heading).trim()) || undefined;
+  // Raw HTML in a heading (a README's badges) is not part of its text.
+  return (heading && toString(heading, { includeHtml: false }).replace(/\s+/g, ' ').trim()) || undefined;
 }
 
 /** One warning saying what the build chose for a source without a title (and maybe without a front matter). */
@@ -129,7 +130,7 @@ function sectionTree(nodes: RootContent[], file: VFile): { preamble: Publication
     }
     flush();
     const depth = node.depth - shallowest + 1;
-    const titleText = toString(node).trim();
+    const titleText = toString(node, { includeHtml: false }).replace(/\s+/g, ' ').trim();
     const section: Section = { id: slug(titleText), depth, title: node.children, titleText, blocks: [], children: [], position: node.position, targets: TARGET_NAMES };
     while (stack.length > 0 && stack.at(-1)!.depth >= depth) stack.pop();
     (stack.at(-1)?.children ?? root).push(section);
