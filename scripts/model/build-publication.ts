@@ -50,6 +50,11 @@ export function buildPublication(tree: Root, file: VFile, baseSettings: Settings
     backCover: metadata.backCover === undefined ? undefined : [metadata.backCover].flat().map(typesetText),
   };
   const { preamble, sections } = sectionTree(tree.children, file);
+  if (preamble.length === 0 && sections.length === 0) {
+    // The one case with truly nothing to publish.
+    file.message('nothing to publish: the source has no text', { place: { line: 1, column: 1 }, ruleId: 'empty-source', source: 'triptyque' }).fatal = true;
+    return {};
+  }
   return { publication: { file: file.path ?? slug, slug, meta, preamble, sections }, settings };
 }
 
