@@ -9,6 +9,9 @@ export const en = {
   continued: (title: string) => `${title} (continued)`,
   part: (number: number) => `Part ${number}`,
   speakingTime: (duration: string) => `Speaking time: ${duration}`,
+  /** The handout's line under its title: slides, estimated length, and the slot when one is set. */
+  talkSummary: (slides: number, total: string, slotMinutes?: number, fitsSlot?: boolean) =>
+    `${slides} slides, estimated length ${total}${slotMinutes === undefined ? '' : ` for a ${slotMinutes}\u00a0min slot${fitsSlot ? '' : ' (over time)'}`}`,
   digestClosingNote: 'This letter gives only the essentials: the full text is in the brochure.',
   digestBrochureAvailable: (organisation: string) => `The full brochure is available from ${organisation}`,
   digestReadBrochure: 'Read the full brochure',

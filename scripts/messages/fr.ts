@@ -8,6 +8,8 @@ export const fr: Messages = {
   continued: (title) => `${title} (suite)`,
   part: (number) => `Partie ${number}`,
   speakingTime: (duration) => `Temps de parole${NO_BREAK_SPACE}: ${duration}`,
+  talkSummary: (slides, total, slotMinutes, fitsSlot) =>
+    `${slides} diapositives, durée estimée ${total}${slotMinutes === undefined ? '' : ` pour un créneau de ${slotMinutes}${NO_BREAK_SPACE}min${fitsSlot ? '' : ' (dépassement)'}`}`,
   digestClosingNote: `Cette lettre ne donne que l’essentiel${NO_BREAK_SPACE}: le texte intégral se trouve dans la brochure.`,
   digestBrochureAvailable: (organisation) => `La brochure complète est disponible auprès de ${organisation}`,
   digestReadBrochure: 'Lire la brochure complète',

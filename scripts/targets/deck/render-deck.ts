@@ -49,7 +49,7 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
 
     // The Markdown and HTML artifacts first: they need no more of the browser.
     const timings = fit.slides.map((slide) => speakingSeconds(slide, settings.deck.pace));
-    const talk = talkTiming(timings, settings.deck.slotMinutes);
+    const talk = talkTiming(timings, settings.deck.slotMinutes, publication.meta.lang);
     const markdown = markdownOf(fit.slides, timings);
     const written = { md: context.write('deck.md', markdown), html: exportHtml(markdown, deckTheme).then((html) => context.write('deck.html', html)) };
     // Awaited below, after the browser work; a failure meanwhile must not count as unhandled.
