@@ -37,11 +37,11 @@ describe('triptyque on the command line', () => {
   });
 
   it('check exits 1 on a bad source and prints file, line, column and rule like a compiler', () => {
-    const source = writeSource('# Sans métadonnées\n\nTexte.\n', 'sans-front-matter.md');
+    const source = writeSource('---\ntitle: [a, b]\n---\n\n# Un\n\nTexte.\n', 'mauvais-titre.md');
     const result = triptyque(['check', source]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('sans-front-matter.md');
-    expect(result.stderr).toMatch(/1:1\s+error\s+no front matter.*missing-metadata/);
+    expect(result.stderr).toContain('mauvais-titre.md');
+    expect(result.stderr).toMatch(/2:8\s+error\s+`title`.*front-matter-invalid/);
     expect(result.stderr).not.toMatch(NO_STACK);
   });
 
@@ -56,7 +56,7 @@ describe('triptyque on the command line', () => {
     const cwd = tempDir();
     const out = join(cwd, 'out');
     const source = join(cwd, 'essai.md');
-    writeFileSync(source, '# Pas de front matter\n');
+    writeFileSync(source, '---\ntitle: 42\n---\n\n# Un\n\nTexte.\n');
     const earlier = join(out, 'essai', 'brochure.pdf');
     triptyque(['build', source, '--out', out, '--only', 'digest'], { cwd });
     writeFileSync(earlier, 'earlier build');
@@ -65,7 +65,7 @@ describe('triptyque on the command line', () => {
     expect(readFileSync(earlier, 'utf8')).toBe('earlier build');
     const report = JSON.parse(readFileSync(join(out, 'essai', 'report.json'), 'utf8'));
     expect(report.ok).toBe(false);
-    expect(report.diagnostics.find((d: { severity: string }) => d.severity === 'error')).toMatchObject({ line: 1, column: 1, severity: 'error', ruleId: 'missing-metadata' });
+    expect(report.diagnostics.find((d: { severity: string }) => d.severity === 'error')).toMatchObject({ line: 2, column: 8, severity: 'error', ruleId: 'front-matter-invalid' });
   });
 
   it('ends a build with a summary: each target, its time and each artifact with its size', () => {

@@ -18,8 +18,8 @@ const nested = (depth: number) => Array.from({ length: depth }, (_, i) => `${'  
 
 /** Each bad source, what it must be told (line:column, severity, rule), and whether it can still be published. */
 const CORPUS: { name: string; content: string | Uint8Array; expected: RegExp; publishable?: boolean }[] = [
-  { name: 'an empty file', content: '', expected: /1:1\s+error.*missing-metadata/ },
-  { name: 'no front matter', content: '# Titre\n\nTexte.\n', expected: /1:1\s+error.*missing-metadata/ },
+  { name: 'an empty file', content: '', expected: /1:1\s+error.*empty-source/ },
+  { name: 'no front matter', content: '# Titre\n\nTexte.\n', expected: /1:1\s+warning.*missing-metadata/, publishable: true },
   { name: 'front matter that is not YAML', content: '---\ntitle: [non fermé\ndate: 2024-01-01\n---\n\n# Un\n\nTexte.\n', expected: /\d+:\d+\s+error.*front-matter-yaml/ },
   { name: 'front matter with wrong types', content: '---\ntitle: 42\ndate: 2024-13-45\n---\n\n# Un\n\nTexte.\n', expected: /2:8\s+error.*front-matter-invalid[\s\S]*3:7\s+error.*front-matter-invalid/ },
   { name: 'binary garbage', content: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]), expected: /3:1\s+error.*source-binary/ },

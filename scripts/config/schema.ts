@@ -87,25 +87,46 @@ export const settingsSchema = z
 
 export type Settings = z.output<typeof settingsSchema>;
 
-/** Front matter: the document's metadata, plus any setting to override for this document. */
-export const frontMatterSchema = z
-  .object({
-    title: z.string().min(1),
-    subtitle: z.string().min(1).optional(),
-    event: z.string().min(1).optional(),
-    date: z.union([z.string(), z.date()]).transform((value, ctx) => {
-      const iso = value instanceof Date ? value.toISOString().slice(0, 10) : value;
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(Date.parse(iso))) {
-        ctx.addIssue({ code: 'custom', message: 'expected a date written YYYY-MM-DD' });
+/** An empty string in a front matter from another tool ("description: ''") means the key is absent. */
+const optionalText = z.preprocess((value) => (value === '' || value === null ? undefined : value), z.string().min(1).optional());
+
+/**
+ * `2010-05-27`, a YAML date, an ISO date-time with or without a zone, or Hugo/Jekyll's
+ * `2017-03-20 17:51:00 +0100`: the calendar day as written, YYYY-MM-DD.
+ */
+const frontMatterDate = z.preprocess(
+  (value) => (value === '' || value === null ? undefined : value),
+  z
+    .union([z.string(), z.date()])
+    .transform((value, ctx) => {
+      const iso = value instanceof Date ? value.toISOString().slice(0, 10) : /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(value.trim())?.[1];
+      if (!iso || Number.isNaN(Date.parse(iso))) {
+        ctx.addIssue({ code: 'custom', message: 'expected a date written YYYY-MM-DD (a time after it is allowed)' });
         return z.NEVER;
       }
       return iso;
-    }),
-    organisation: z.string().min(1).optional(),
-    author: z.string().min(1).optional(),
-    lang: z.string().min(2).optional(),
-    description: z.string().min(1).optional(),
-    brochureUrl: safeUrl().optional(),
+    })
+    .optional(),
+);
+
+/**
+ * Front matter: the document's metadata, plus any setting to override for this document. Every
+ * key is optional; keys other tools write (Hugo's `draft`, `tags`...) are kept and ignored.
+ */
+export const frontMatterSchema = z
+  .object({
+    title: optionalText,
+    subtitle: optionalText,
+    event: optionalText,
+    date: frontMatterDate,
+    organisation: optionalText,
+    author: z.preprocess(
+      (value) => (Array.isArray(value) ? value.filter((name) => name !== '').join(', ') : value),
+      optionalText,
+    ),
+    lang: z.preprocess((value) => (value === '' || value === null ? undefined : value), z.string().min(2).optional()),
+    description: optionalText,
+    brochureUrl: z.preprocess((value) => (value === '' || value === null ? undefined : value), safeUrl().optional()),
     backCover: z.union([z.string(), z.array(z.string())]).optional(),
     // Not the settings' own schema: its default would override the configuration's theme.
     theme: themeName.optional(),
@@ -113,6 +134,9 @@ export const frontMatterSchema = z
     brochure: z.record(z.string(), z.unknown()).optional(),
     digest: z.record(z.string(), z.unknown()).optional(),
   })
-  .strict();
+  .passthrough();
 
 export type FrontMatter = z.output<typeof frontMatterSchema>;
+
+/** The front-matter keys Triptyque reads; any other is another tool's and is ignored. */
+export const FRONT_MATTER_KEYS: ReadonlySet<string> = new Set(Object.keys(frontMatterSchema.shape));

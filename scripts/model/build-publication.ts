@@ -1,12 +1,13 @@
 import { basename } from 'node:path';
-import type { Heading, Root, RootContent, Yaml } from 'mdast';
+import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { mergeSettings, reportZodIssues } from '../config/load';
-import { frontMatterSchema, type FrontMatter, type Settings } from '../config/schema';
+import type { ZodError } from 'zod';
+import { FRONT_MATTER_KEYS, frontMatterSchema, type FrontMatter, type Settings } from '../config/schema';
 import { checkSenderOverrides } from '../config/source-overrides';
-import { parseYaml } from '../config/yaml-location';
-import { typesetFrench } from '../typography/french-rules';
+import { readRawFrontMatter, type RawFrontMatter } from '../source/front-matter';
+import { typesetterFor } from '../typography/rules';
 import { toBlocks } from './blocks';
 import { uniqueSlugger } from './slug';
 import { TARGET_NAMES, type Metadata, type Publication, type Section } from './types';
@@ -18,77 +19,101 @@ export interface BuiltPublication {
 
 /** Turns a parsed source into the one model every target renders. Problems go onto `file`. */
 export function buildPublication(tree: Root, file: VFile, baseSettings: Settings): BuiltPublication {
-  const frontMatter = readFrontMatter(tree, file);
-  if (!frontMatter) return {};
+  const read = readFrontMatter(tree, file);
+  if (!read) return {};
+  const { frontMatter, raw } = read;
   const { deck, brochure, digest, theme, ...metadata } = frontMatter;
   const merged = mergeSettings(baseSettings, { deck, brochure, digest, theme, organisation: metadata.organisation, author: metadata.author, lang: metadata.lang });
   if (!merged.success) {
-    const yamlNode = tree.children.find((node): node is Yaml => node.type === 'yaml');
-    reportZodIssues(file, parseYaml(yamlNode?.value ?? ''), merged.error, 'front-matter-invalid', frontMatterLine(yamlNode));
+    reportIssues(file, raw, merged.error, 'front-matter-invalid');
     return {};
   }
   const settings = merged.data;
-  const yamlNode = tree.children.find((node): node is Yaml => node.type === 'yaml');
-  if (!checkSenderOverrides(frontMatter, baseSettings, yamlNode?.value ?? '', frontMatterLine(yamlNode), file)) return {};
-  const slug = basename(file.path ?? 'source.md').replace(/\.(md|markdown)$/i, '');
+  if (!checkSenderOverrides(frontMatter, baseSettings, raw, file)) return {};
+  const fileName = basename(file.path ?? 'source.md');
+  const slug = fileName.replace(/\.(md|markdown)$/i, '');
   // Front-matter strings never went through the Markdown pipeline: typeset them here, once.
-  const typeset = (text: string | undefined) => (text === undefined ? undefined : typesetFrench(text));
+  const typesetText = typesetterFor(settings.lang);
+  const typeset = (text: string | undefined) => (text === undefined ? undefined : typesetText(text));
+  const date = metadata.date ?? DATE_PREFIX.exec(fileName)?.[1];
+  const heading = firstHeading(tree);
+  const title = metadata.title ?? heading ?? readableFileName(slug);
+  if (metadata.title === undefined) reportDerivedMetadata(file, raw, { title, fromHeading: heading !== undefined, date });
   const meta: Metadata = {
-    title: typesetFrench(metadata.title),
+    title: typesetText(title),
     subtitle: typeset(metadata.subtitle),
     event: typeset(metadata.event),
-    date: metadata.date,
-    organisation: typesetFrench(settings.organisation),
-    author: typesetFrench(settings.author ?? settings.organisation),
+    date,
+    organisation: typesetText(settings.organisation),
+    author: typesetText(settings.author ?? settings.organisation),
     lang: settings.lang,
     description: typeset(metadata.description),
     brochureUrl: metadata.brochureUrl ?? settings.brochure.publicUrl?.replaceAll('{slug}', slug),
-    backCover: metadata.backCover === undefined ? undefined : [metadata.backCover].flat().map(typesetFrench),
+    backCover: metadata.backCover === undefined ? undefined : [metadata.backCover].flat().map(typesetText),
   };
   const { preamble, sections } = sectionTree(tree.children, file);
+  if (preamble.length === 0 && sections.length === 0) {
+    // The one case with truly nothing to publish.
+    file.message('nothing to publish: the source has no text', { place: { line: 1, column: 1 }, ruleId: 'empty-source', source: 'triptyque' }).fatal = true;
+    return {};
+  }
   return { publication: { file: file.path ?? slug, slug, meta, preamble, sections }, settings };
 }
 
-function frontMatterLine(node: Yaml | undefined): number {
-  // The YAML starts on the line after the opening `---`.
-  return node?.position ? node.position.start.line : 0;
+/** `2017-03-20-minutes.md`: Jekyll's and Hugo's way of dating a post by its file name. */
+const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})-/;
+
+/** `2017-03-20-compte_rendu-final` → `Compte rendu final`. */
+function readableFileName(slug: string): string {
+  const words = slug.replace(DATE_PREFIX, '').replace(/[-_.]+/g, ' ').trim() || slug;
+  return words.charAt(0).toLocaleUpperCase() + words.slice(1);
 }
 
-function readFrontMatter(tree: Root, file: VFile): FrontMatter | undefined {
-  const node = tree.children.find((child): child is Yaml => child.type === 'yaml');
-  if (!node) {
-    file.message('no front matter: start the source with a `---` block giving at least `title:` and `date:`', {
-      place: { line: 1, column: 1 },
-      ruleId: 'missing-metadata',
-      source: 'triptyque',
-    }).fatal = true;
-    return undefined;
+/** The first heading's text: the title of a source whose front matter gives none. */
+function firstHeading(tree: Root): string | undefined {
+  const heading = tree.children.find((node): node is Heading => node.type === 'heading');
+  // Raw HTML in a heading (a README's badges) is not part of its text.
+  return (heading && toString(heading, { includeHtml: false }).replace(/\s+/g, ' ').trim()) || undefined;
+}
+
+/** One warning saying what the build chose for a source without a title (and maybe without a front matter). */
+function reportDerivedMetadata(file: VFile, raw: RawFrontMatter | undefined, chosen: { title: string; fromHeading: boolean; date?: string }): void {
+  const origin = chosen.fromHeading ? 'the first heading' : 'the file name';
+  const reason = raw
+    ? `no \`title\` in the front matter: the title is "${chosen.title}", from ${origin}`
+    : `no front matter: the title is "${chosen.title}", from ${origin}, and the publication is ${chosen.date ? `dated ${chosen.date} from the file name` : 'undated'}; start the source with a \`---\` block giving \`title:\` and \`date:\` to set them`;
+  file.message(reason, { place: { line: raw ? raw.lineOffset + 1 : 1, column: 1 }, ruleId: 'missing-metadata', source: 'triptyque' });
+}
+
+function reportIssues(file: VFile, raw: RawFrontMatter | undefined, error: ZodError, ruleId: string): void {
+  if (raw?.yaml) {
+    reportZodIssues(file, raw.yaml, error, ruleId, raw.lineOffset);
+    return;
   }
-  const parsed = parseYaml(node.value);
-  const offset = frontMatterLine(node);
-  if (parsed.doc.errors.length > 0) {
-    for (const error of parsed.doc.errors) {
-      const pos = error.linePos?.[0];
-      file.message(`front matter is not valid YAML: ${error.message.split('\n')[0]}`, {
-        place: { line: (pos?.line ?? 1) + offset, column: pos?.col ?? 1 },
-        ruleId: 'front-matter-yaml',
-        source: 'triptyque',
-      }).fatal = true;
-    }
-    return undefined;
+  for (const issue of error.issues) {
+    file.message(`\`${issue.path.join('.')}\`: ${issue.message}`, { place: { line: raw?.lineOffset ?? 1, column: 1 }, ruleId, source: 'triptyque' }).fatal = true;
   }
-  const data = parsed.doc.toJS();
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    file.message('front matter must be a mapping of `key: value` lines', { place: node.position?.start, ruleId: 'front-matter-invalid', source: 'triptyque' }).fatal = true;
-    return undefined;
-  }
-  const result = frontMatterSchema.safeParse(data);
+}
+
+/** `raw` is absent when the source has no front matter: every key then takes its default. */
+function readFrontMatter(tree: Root, file: VFile): { frontMatter: FrontMatter; raw?: RawFrontMatter } | undefined {
+  const raw = readRawFrontMatter(tree, file);
+  if (raw === null) return undefined;
+  if (raw === undefined) return { frontMatter: {} };
+  const result = frontMatterSchema.safeParse(raw.data);
   if (!result.success) {
-    const missing = result.error.issues.some((issue) => issue.path.length === 1 && (data as Record<string, unknown>)[String(issue.path[0])] === undefined);
-    reportZodIssues(file, parsed, result.error, missing ? 'missing-metadata' : 'front-matter-invalid', offset);
+    reportIssues(file, raw, result.error, 'front-matter-invalid');
     return undefined;
   }
-  return result.data;
+  const ignored = Object.keys(raw.data).filter((key) => !FRONT_MATTER_KEYS.has(key));
+  if (ignored.length > 0) {
+    file.info(`front-matter keys Triptyque does not use are ignored: ${ignored.join(', ')}`, {
+      place: { line: raw.lineOffset + 1, column: 1 },
+      ruleId: 'front-matter-ignored',
+      source: 'triptyque',
+    });
+  }
+  return { frontMatter: result.data, raw };
 }
 
 /** Nests headings into sections; a heading's depth is relative to the shallowest one in the body. */
@@ -112,7 +137,7 @@ function sectionTree(nodes: RootContent[], file: VFile): { preamble: Publication
     }
     flush();
     const depth = node.depth - shallowest + 1;
-    const titleText = toString(node).trim();
+    const titleText = toString(node, { includeHtml: false }).replace(/\s+/g, ' ').trim();
     const section: Section = { id: slug(titleText), depth, title: node.children, titleText, blocks: [], children: [], position: node.position, targets: TARGET_NAMES };
     while (stack.length > 0 && stack.at(-1)!.depth >= depth) stack.pop();
     (stack.at(-1)?.children ?? root).push(section);

@@ -114,8 +114,8 @@ export interface Metadata {
   title: string;
   subtitle?: string;
   event?: string;
-  /** ISO date, YYYY-MM-DD. */
-  date: string;
+  /** ISO date, YYYY-MM-DD; absent for an undated publication. */
+  date?: string;
   organisation: string;
   author: string;
   lang: string;

@@ -19,7 +19,7 @@ export interface LoadedSource {
 export async function loadSource(path: string, projectSettings: Settings): Promise<LoadedSource> {
   const file = await readSource(path);
   if (file.messages.some((message) => message.fatal)) return { file };
-  const tree = await parseMarkdown(file);
+  const tree = await parseMarkdown(file, projectSettings.lang);
   const { publication, settings } = buildPublication(tree, file, projectSettings);
   return { file, tree, publication, settings };
 }

@@ -7,19 +7,22 @@ import { unified } from 'unified';
 import remarkLiteralDirectives from './literal-directives';
 import type { VFile } from 'vfile';
 import { lintRules } from '../lint/rules';
-import remarkFrenchTypography from '../typography/remark-french-typography';
+import remarkTypography from '../typography/remark-typography';
+import { frontMatterLang } from './front-matter';
 
 /** The one Markdown pipeline: syntax, then the lint rules on what the author wrote, then typography. */
 const processor = unified()
   .use(remarkParse)
-  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkFrontmatter, ['yaml', 'toml'])
   .use(remarkGfm)
   .use(remarkDirective)
   .use(remarkLiteralDirectives)
   .use(lintRules)
-  .use(remarkFrenchTypography);
+  .use(remarkTypography);
 
-export async function parseMarkdown(file: VFile): Promise<Root> {
+/** `defaultLang` (the configuration's) applies when the front matter gives no `lang`. */
+export async function parseMarkdown(file: VFile, defaultLang = 'fr'): Promise<Root> {
   const tree = processor.parse(file);
+  file.data['lang'] = frontMatterLang(tree) ?? defaultLang;
   return (await processor.run(tree, file)) as Root;
 }

@@ -1,17 +1,17 @@
 import type { Element, Root } from 'hast';
 import type { Plugin } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
-import { hyphenateFrench } from './hyphenate';
+import { hyphenateText } from './hyphenate';
 import { linkShowsAddress } from './url-spans';
 
 /** Text a reader must see whole (titles, code) or that is not prose (styles, scripts). */
 const KEEP_WHOLE = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'code', 'pre', 'kbd', 'samp', 'script', 'style', 'textarea', 'title', 'svg', 'math']);
 
-/** Adds soft hyphens to the running text of a hast tree, in place. */
-export function hyphenateHast(tree: Root): void {
+/** Adds soft hyphens for `lang` to the running text of a hast tree, in place. */
+export function hyphenateHast(tree: Root, lang = 'fr'): void {
   visit(tree, (node) => {
     if (node.type === 'element' && keepsWordsWhole(node)) return SKIP;
-    if (node.type === 'text') node.value = hyphenateFrench(node.value);
+    if (node.type === 'text') node.value = hyphenateText(node.value, lang);
     return undefined;
   });
 }

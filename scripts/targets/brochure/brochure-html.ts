@@ -5,6 +5,7 @@ import { hyphenateHast } from '../../typography/rehype-hyphenate-french';
 import { blocksToHast, inlineToHast } from './blocks-to-hast';
 import { planChapters, type Chapter } from './chapters';
 import { formatDate } from '../../typography/format-date';
+import { messages } from '../../messages/messages';
 import { pageRulesCss } from './page-geometry';
 
 export interface BrochureHtmlOptions {
@@ -51,13 +52,13 @@ export function brochureHtml(publication: Publication, options: BrochureHtmlOpti
     type: 'root',
     children: [
       cover(publication, options.logo),
-      contentsPage(contents, options.pageNumbers),
+      contentsPage(contents, messages(publication.meta.lang).contentsTitle, options.pageNumbers),
       element('main', { className: ['body'] }, [...preamble(publication, options), ...chapters.map((chapter) => chapterElement(chapter, shows, options))]),
       backCover(publication, options.logo),
     ],
   };
   // Last step: French soft hyphens in running text (covers and contents are marked `no-hyphens`).
-  hyphenateHast(body);
+  hyphenateHast(body, publication.meta.lang);
   const meta = publication.meta;
   const head = [
     '<meta charset="utf-8">',
@@ -94,15 +95,15 @@ function cover(publication: Publication, logo: BrochureLogo | undefined): Elemen
       meta.subtitle ? element('p', { className: ['cover-subtitle'] }, [text(meta.subtitle)]) : undefined,
     ]),
     element('div', { className: ['cover-foot'] }, [
-      element('p', { className: ['cover-date'] }, [element('time', { dateTime: meta.date }, [text(formatDate(meta.date, meta.lang))])]),
+      meta.date === undefined ? undefined : element('p', { className: ['cover-date'] }, [element('time', { dateTime: meta.date }, [text(formatDate(meta.date, meta.lang))])]),
       element('p', { className: ['cover-organisation'] }, [text(meta.organisation)]),
     ]),
   ]);
 }
 
-function contentsPage(entries: readonly ContentsEntry[], pageNumbers?: ReadonlyMap<string, number>): Element {
+function contentsPage(entries: readonly ContentsEntry[], contentsTitle: string, pageNumbers?: ReadonlyMap<string, number>): Element {
   return element('nav', { className: ['contents', 'no-hyphens'], ariaLabelledBy: ['contents-title'] }, [
-    element('h2', { className: ['contents-title'], id: 'contents-title' }, [text('Sommaire')]),
+    element('h2', { className: ['contents-title'], id: 'contents-title' }, [text(contentsTitle)]),
     element(
       'ol',
       { className: ['toc'] },
@@ -153,7 +154,7 @@ function backCover(publication: Publication, logo: BrochureLogo | undefined): El
     logo ? logoImage('back-cover-logo', logo.onLight, logo.alt) : undefined,
     element('div', { className: ['back-cover-foot'] }, [
       element('p', { className: ['back-cover-organisation'] }, [text(meta.organisation)]),
-      element('p', { className: ['back-cover-date'] }, [text(formatDate(meta.date, meta.lang))]),
+      meta.date === undefined ? undefined : element('p', { className: ['back-cover-date'] }, [text(formatDate(meta.date, meta.lang))]),
     ]),
   ]);
 }

@@ -3,6 +3,7 @@ import type { Metadata } from '../../model/types';
 import type { ListItem } from '../../model/types';
 import type { Block } from '../../model/types';
 import type { Slide, SlideUnit } from './slide-plan';
+import { messages } from '../../messages/messages';
 
 export interface DeckMarkdownOptions {
   meta: Metadata;
@@ -30,7 +31,7 @@ export function deckMarkdown(slides: readonly Slide[], options: DeckMarkdownOpti
     `footer: ${yamlString(options.footer)}`,
     '---',
   ].filter(Boolean);
-  const body = slides.map((slide, index) => slideMarkdown(slide, options.notesHeader?.(slide, index)));
+  const body = slides.map((slide, index) => slideMarkdown(slide, options.notesHeader?.(slide, index), meta.lang));
   return `${frontMatter.join('\n')}\n\n${body.join('\n\n---\n\n')}\n`;
 }
 
@@ -39,29 +40,29 @@ export function slideClasses(slide: Slide): string {
   return [slide.kind, scale < 100 ? `scale-${scale}` : ''].filter(Boolean).join(' ');
 }
 
-export function slideTitle(slide: Slide): string {
+export function slideTitle(slide: Slide, lang: string): string {
   const title = slide.titleInline ? inlineMarkdown(slide.titleInline) : escapeText(slide.title);
-  return slide.continuation > 0 ? `${title} (suite)` : title;
+  return slide.continuation > 0 ? messages(lang).continued(title) : title;
 }
 
-function slideMarkdown(slide: Slide, notesHeader: string | undefined): string {
+function slideMarkdown(slide: Slide, notesHeader: string | undefined, lang: string): string {
   const lines = [`<!-- _class: ${slideClasses(slide)} -->`];
   if (slide.kind === 'title' || slide.kind === 'divider' || slide.kind === 'subdivider') lines.push('<!-- _paginate: false -->', '<!-- _footer: "" -->');
   if (slide.header) lines.push(`<!-- _header: ${JSON.stringify(slide.header)} -->`);
   lines.push('');
   switch (slide.kind) {
     case 'title':
-      lines.push(`# ${slideTitle(slide)}`, '');
+      lines.push(`# ${slideTitle(slide, lang)}`, '');
       if (slide.kicker) lines.push(`## ${escapeText(slide.kicker)}`, '');
       if (slide.lines?.length) lines.push(slide.lines.map(escapeText).join('<br>'), '');
       break;
     case 'divider':
     case 'subdivider':
       if (slide.kicker) lines.push(escapeText(slide.kicker), '');
-      lines.push(`# ${slideTitle(slide)}`, '');
+      lines.push(`# ${slideTitle(slide, lang)}`, '');
       break;
     default:
-      lines.push(`## ${slideTitle(slide)}`, '', ...unitsMarkdown(slide.units));
+      lines.push(`## ${slideTitle(slide, lang)}`, '', ...unitsMarkdown(slide.units));
   }
   const notes = [notesHeader, ...slide.units.flatMap((unit) => unit.notes)].filter(Boolean).map((note) => note!.replaceAll('-->', '--\u200b>'));
   if (notes.length > 0) lines.push('<!--', notes.join('\n\n'), '-->', '');

@@ -2,6 +2,7 @@ import { blockText, inlineText } from '../../model/plain-text';
 import type { Block, ListBlock, Publication, Section } from '../../model/types';
 import { htmlToText } from '../../sanitize/html-to-text';
 import { formatDate } from '../../typography/format-date';
+import { messages, type Messages } from '../../messages/messages';
 import { clipInline, plainText, sentenceRanges, wordCount } from './inline-text';
 import type { Slide, SlideUnit } from './slide-plan';
 
@@ -12,8 +13,8 @@ export interface PlanOptions {
   maxQuoteWords: number;
   /** Longest gist shown for a paragraph moved to the notes. */
   gistWords: number;
-  /** Text for a date in the title slide ("27 mai 2010"). */
-  formatDate: (iso: string) => string;
+  /** Text for a date in the title slide ("27 mai 2010"), in the document's language. */
+  formatDate: (iso: string, lang: string) => string;
 }
 
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
@@ -29,27 +30,28 @@ export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
  */
 export function planSlides(publication: Publication, options: PlanOptions = DEFAULT_PLAN_OPTIONS): Slide[] {
   const { meta } = publication;
+  const words = messages(meta.lang);
   const sections = deckSections(publication.sections);
   const slides: Slide[] = [
     {
       kind: 'title',
       title: meta.title,
       kicker: meta.subtitle,
-      lines: [meta.event, [options.formatDate(meta.date), meta.organisation].join(' · ')].filter((line): line is string => Boolean(line)),
+      lines: [meta.event, [meta.date === undefined ? undefined : options.formatDate(meta.date, meta.lang), meta.organisation].filter(Boolean).join(' · ')].filter((line): line is string => Boolean(line)),
       units: [],
       scale: 1,
       continuation: 0,
     },
   ];
   const preamble = shown(publication.preamble);
-  if (preamble.length > 0) slides.push(...contentSlides({ title: 'Introduction', blocks: preamble }, options));
-  if (sections.length > 0) slides.push(agendaSlide(sections));
+  if (preamble.length > 0) slides.push(...contentSlides({ title: words.introduction, blocks: preamble }, options));
+  if (sections.length > 0) slides.push(agendaSlide(sections, words));
   let part = 0;
   const visit = (section: Section, trail: string[]) => {
     const blocks = shown(section.blocks);
     if (section.depth === 1) {
       part += 1;
-      slides.push(dividerSlide(section, 'divider', `Partie ${part}`));
+      slides.push(dividerSlide(section, 'divider', words.part(part)));
     } else if (section.children.length > 0 && blocks.length === 0) {
       slides.push(dividerSlide(section, 'subdivider', trail.join(' · ')));
     }
@@ -70,7 +72,7 @@ function shown(blocks: readonly Block[]): Block[] {
   return blocks.filter((block) => block.targets.includes('deck'));
 }
 
-function agendaSlide(sections: Section[]): Slide {
+function agendaSlide(sections: Section[], words: Messages): Slide {
   const units: SlideUnit[] = sections.map((section, index) => {
     const children = deckSections(section.children);
     const sublist: ListBlock | undefined =
@@ -79,7 +81,7 @@ function agendaSlide(sections: Section[]): Slide {
         : undefined;
     return { visible: { type: 'item', item: { children: section.title, more: [], sublist }, ordered: true, number: index + 1, list: 0 }, notes: [] };
   });
-  return { kind: 'agenda', title: 'Sommaire', units, scale: 1, continuation: 0 };
+  return { kind: 'agenda', title: words.contentsTitle, units, scale: 1, continuation: 0 };
 }
 
 function dividerSlide(section: Section, kind: 'divider' | 'subdivider', kicker: string): Slide {

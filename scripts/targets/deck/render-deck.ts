@@ -14,6 +14,7 @@ import { openFontPage } from './deck-page';
 import { handoutDocument, printHandout } from './handout';
 import { deckMarkdown } from './marp-markdown';
 import { formatDate } from '../../typography/format-date';
+import { messages } from '../../messages/messages';
 import { DEFAULT_PLAN_OPTIONS, planSlides } from './plan-slides';
 import { renderMarp } from './render-marp';
 import { screenshotSlides } from './screenshot-slides';
@@ -50,7 +51,7 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
 
     // The Markdown and HTML artifacts first: they need no more of the browser.
     const timings = fit.slides.map((slide) => speakingSeconds(slide, settings.deck.pace));
-    const talk = talkTiming(timings, settings.deck.slotMinutes);
+    const talk = talkTiming(timings, settings.deck.slotMinutes, publication.meta.lang);
     const markdown = markdownOf(fit.slides, timings);
     const written = { md: context.write('deck.md', markdown), html: exportHtml(markdown, deckTheme).then((html) => context.write('deck.html', html)) };
     // Awaited below, after the browser work; a failure meanwhile must not count as unhandled.
@@ -60,7 +61,7 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
     const layouts = settings.deck.pptx === 'editable' ? await readSlideLayouts(page) : undefined;
     const shots = layouts ? undefined : await screenshotSlides(page, fit.rendered);
     // The same page, fonts loaded, now shows the handout.
-    const slides = fit.slides.map((slide, index) => ({ section: fit.rendered.sections[index]!, title: titleOf(slide), notes: slideNotes(slide), timing: formatDuration(timings[index]!) }));
+    const slides = fit.slides.map((slide, index) => ({ section: fit.rendered.sections[index]!, title: titleOf(slide, publication.meta.lang), notes: slideNotes(slide), timing: formatDuration(timings[index]!) }));
     const handout = await printHandout(page, handoutDocument(slides, { meta: publication.meta, theme, slideCss: fit.rendered.css, summary: talk.summary }));
     return { fit, output: { pdf, shots, layouts, timings, talk, written, handout } };
   });
@@ -69,7 +70,7 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
   if (!output) {
     for (const url of new Set(blocked)) reportBlocked(context, url);
     for (const slide of fit.unfit) {
-      context.file.message(`slide “${titleOf(slide)}” does not fit even at ${Math.round(settings.deck.minScale * 100)} %: shorten the block here or mark a break with ::newslide`, {
+      context.file.message(`slide “${titleOf(slide, publication.meta.lang)}” does not fit even at ${Math.round(settings.deck.minScale * 100)} %: shorten the block here or mark a break with ::newslide`, {
         place: slide.position,
         ruleId: 'deck-overflow',
         source: 'triptyque',
@@ -81,9 +82,10 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
   const { pdf, shots, layouts, timings, talk, written, handout } = output;
   const date = new Date(buildTime());
   const pdfWritten = finishPdf(pdf, { meta: publication.meta, date }, deckOutline(fit.slides)).then((bytes) => context.write('deck.pdf', bytes));
+  const lang = publication.meta.lang;
   const pptxBytes = layouts
-    ? buildEditablePptx(fit.slides.map((slide, index) => ({ layout: layouts[index]!, notes: notesText(slide, timings[index]!) })), publication.meta, theme)
-    : buildPptx(fit.slides.map((slide, index) => ({ image: shots![index]!, notes: notesText(slide, timings[index]!) })), publication.meta);
+    ? buildEditablePptx(fit.slides.map((slide, index) => ({ layout: layouts[index]!, notes: notesText(slide, timings[index]!, lang) })), publication.meta, theme)
+    : buildPptx(fit.slides.map((slide, index) => ({ image: shots![index]!, notes: notesText(slide, timings[index]!, lang) })), publication.meta);
   const pptxWritten = pptxBytes.then((bytes) => context.write('deck.pptx', bytes));
   const handoutWritten = finishPdf(handout, { meta: { ...publication.meta, title: `${publication.meta.title} — notes de l’orateur` }, date }, []).then((bytes) => context.write('deck-handout.pdf', bytes));
   for (const pending of [pdfWritten, pptxWritten, handoutWritten]) pending.catch(() => undefined);
@@ -105,13 +107,13 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
 /** deck.md for a plan; with the timings, each slide's notes start with its speaking time. */
 function markdownWriter(context: TargetContext, theme: DeckTheme) {
   const { meta } = context.publication;
-  const footer = [meta.event ?? meta.organisation, formatDate(meta.date, meta.lang)].join(' · ');
+  const footer = [meta.event ?? meta.organisation, meta.date === undefined ? undefined : formatDate(meta.date, meta.lang)].filter(Boolean).join(' · ');
   return (slides: readonly Slide[], timings?: readonly number[]) =>
     deckMarkdown(slides, {
       meta,
       theme: theme.name,
       footer,
-      notesHeader: timings ? (_slide, index) => `Temps de parole : ${formatDuration(timings[index]!)}` : undefined,
+      notesHeader: timings ? (_slide, index) => messages(meta.lang).speakingTime(formatDuration(timings[index]!)) : undefined,
     });
 }
 
@@ -119,12 +121,12 @@ function reportBlocked(context: TargetContext, url: string): void {
   context.file.message(`deck: the slides asked for ${url}, which was blocked (nothing is fetched at render time)`, { ruleId: 'deck-blocked-request', source: 'triptyque' });
 }
 
-function titleOf(slide: Slide): string {
-  return slide.continuation > 0 ? `${slide.title} (suite)` : slide.title;
+function titleOf(slide: Slide, lang: string): string {
+  return slide.continuation > 0 ? messages(lang).continued(slide.title) : slide.title;
 }
 
-function notesText(slide: Slide, seconds: number): string {
-  return [`Temps de parole : ${formatDuration(seconds)}`, ...slideNotes(slide)].join('\n\n');
+function notesText(slide: Slide, seconds: number, lang: string): string {
+  return [messages(lang).speakingTime(formatDuration(seconds)), ...slideNotes(slide)].join('\n\n');
 }
 
 export const deckTarget: Target = {

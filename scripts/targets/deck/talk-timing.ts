@@ -1,3 +1,4 @@
+import { messages } from '../../messages/messages';
 import { formatDuration } from './timing';
 
 export interface TalkTiming {
@@ -11,10 +12,9 @@ export interface TalkTiming {
 }
 
 /** The talk's estimated length, compared with the slot when the settings give one. */
-export function talkTiming(seconds: readonly number[], slotMinutes: number | undefined): TalkTiming {
+export function talkTiming(seconds: readonly number[], slotMinutes: number | undefined, lang: string): TalkTiming {
   const totalSeconds = seconds.reduce((sum, value) => sum + value, 0);
   const total = formatDuration(totalSeconds);
   const fitsSlot = slotMinutes === undefined ? undefined : totalSeconds <= slotMinutes * 60;
-  const slot = slotMinutes === undefined ? '' : ` pour un créneau de ${slotMinutes}\u00a0min${fitsSlot ? '' : ' (dépassement)'}`;
-  return { totalSeconds, total, slotMinutes, fitsSlot, summary: `${seconds.length} diapositives, durée estimée ${total}${slot}` };
+  return { totalSeconds, total, slotMinutes, fitsSlot, summary: messages(lang).talkSummary(seconds.length, total, slotMinutes, fitsSlot) };
 }

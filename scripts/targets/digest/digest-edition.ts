@@ -34,7 +34,8 @@ export interface DigestEdition {
   subtitle?: Inline[];
   event?: string;
   /** "27 mai 2010". */
-  dateText: string;
+  /** Absent for an undated publication. */
+  dateText?: string;
   organisation: string;
   /** Subject line: the title and the event. */
   subject: string;
@@ -74,7 +75,7 @@ export function buildDigestEdition(publication: Publication, settings: Settings)
     title: asInline(meta.title),
     subtitle: meta.subtitle ? asInline(meta.subtitle) : undefined,
     event: meta.event,
-    dateText: formatDate(meta.date, meta.lang),
+    dateText: meta.date === undefined ? undefined : formatDate(meta.date, meta.lang),
     organisation: meta.organisation,
     subject: meta.event ? `${meta.title} – ${meta.event}` : meta.title,
     preheader: cutText(meta.subtitle ?? inlinePlainText(introduction[0] ?? []), PREHEADER_LENGTH),

@@ -1,4 +1,5 @@
 import juice from 'juice';
+import { messages } from '../../messages/messages';
 import type { Inline } from '../../model/types';
 import type { DigestCss } from './digest-css';
 import type { DigestEdition, DigestSummary } from './digest-edition';
@@ -69,8 +70,7 @@ function masthead(edition: DigestEdition): string {
 function header(edition: DigestEdition, logo: DigestLogo | undefined): string {
   return row(
     'header',
-    `${logo ? logoHtml(logo) : ''}<p class="date">${text(edition.dateText)}</p>
-<h1>${inlineHtml(edition.title)}</h1>${edition.subtitle ? `\n<p class="subtitle">${inlineHtml(edition.subtitle)}</p>` : ''}`,
+    `${logo ? logoHtml(logo) : ''}${edition.dateText ? `<p class="date">${text(edition.dateText)}</p>\n` : ''}<h1>${inlineHtml(edition.title)}</h1>${edition.subtitle ? `\n<p class="subtitle">${inlineHtml(edition.subtitle)}</p>` : ''}`,
   );
 }
 
@@ -104,21 +104,23 @@ function summaryHtml(summary: DigestSummary): string {
 }
 
 function closing(edition: DigestEdition): string {
-  return row('closing', `<p class="note">Cette lettre ne donne que l’essentiel : le texte intégral se trouve dans la brochure.</p>\n${brochureCall(edition)}`);
+  return row('closing', `<p class="note">${text(messages(edition.lang).digestClosingNote)}</p>\n${brochureCall(edition)}`);
 }
 
 /** A button when the brochure is online; otherwise a sentence saying who has it. */
 function brochureCall(edition: DigestEdition): string {
   const { url, organisation } = edition.brochure;
-  if (!url) return `<p class="note">La brochure complète est disponible auprès de ${text(organisation)}${edition.replyTo ? ` (<a href="mailto:${attr(edition.replyTo)}">${text(edition.replyTo)}</a>)` : ''}.</p>`;
-  return `<table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr><td class="button-cell"><a class="button" href="${attr(url)}">Lire la brochure complète</a></td></tr></table>`;
+  const words = messages(edition.lang);
+  if (!url) return `<p class="note">${text(words.digestBrochureAvailable(organisation))}${edition.replyTo ? ` (<a href="mailto:${attr(edition.replyTo)}">${text(edition.replyTo)}</a>)` : ''}.</p>`;
+  return `<table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr><td class="button-cell"><a class="button" href="${attr(url)}">${text(words.digestReadBrochure)}</a></td></tr></table>`;
 }
 
 function footer(edition: DigestEdition): string {
+  const words = messages(edition.lang);
   const unsubscribe = edition.unsubscribeUrl
-    ? `<a href="${attr(edition.unsubscribeUrl)}">Se désinscrire</a> en un clic.`
-    : `Pour ne plus la recevoir, répondez à ce message en le demandant.`;
-  return row('footer', `<p>Vous recevez cette synthèse de la part de ${text(edition.organisation)}. ${unsubscribe}</p>`);
+    ? `<a href="${attr(edition.unsubscribeUrl)}">${text(words.digestUnsubscribeLink)}</a>${text(words.digestUnsubscribeAfterLink)}`
+    : text(words.digestUnsubscribeByReply);
+  return row('footer', `<p>${text(words.digestSentBy(edition.organisation))} ${unsubscribe}</p>`);
 }
 
 function paragraphs(list: readonly Inline[][]): string {

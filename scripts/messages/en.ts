@@ -1,0 +1,24 @@
+/**
+ * Every word the targets print themselves, in English. This is the complete key list: another
+ * language's table is typed against it, so a third language is one file (see `./messages`).
+ */
+export const en = {
+  contentsTitle: 'Contents',
+  introduction: 'Introduction',
+  /** A slide continuing the previous one's section. */
+  continued: (title: string) => `${title} (continued)`,
+  part: (number: number) => `Part ${number}`,
+  speakingTime: (duration: string) => `Speaking time: ${duration}`,
+  /** The handout's line under its title: slides, estimated length, and the slot when one is set. */
+  talkSummary: (slides: number, total: string, slotMinutes?: number, fitsSlot?: boolean) =>
+    `${slides} slides, estimated length ${total}${slotMinutes === undefined ? '' : ` for a ${slotMinutes}\u00a0min slot${fitsSlot ? '' : ' (over time)'}`}`,
+  digestClosingNote: 'This letter gives only the essentials: the full text is in the brochure.',
+  digestBrochureAvailable: (organisation: string) => `The full brochure is available from ${organisation}`,
+  digestReadBrochure: 'Read the full brochure',
+  digestUnsubscribeLink: 'Unsubscribe',
+  digestUnsubscribeAfterLink: ' in one click.',
+  digestUnsubscribeByReply: 'To stop receiving it, reply to this message and ask.',
+  digestSentBy: (organisation: string) => `You receive this digest from ${organisation}.`,
+};
+
+export type Messages = typeof en;
