@@ -34,14 +34,22 @@ export function deckMarkdown(slides: readonly Slide[], options: DeckMarkdownOpti
   return `${frontMatter.join('\n')}\n\n${body.join('\n\n---\n\n')}\n`;
 }
 
+/** The label of what goes on from the slide before: a slide's title, a list item repeated above the rest of its nested list. */
+export const CONTINUED = '(suite)';
+
+/** A title as the room reads it, with the label of a "(suite)" slide. */
+export function continuedTitle(title: string, continuation: number): string {
+  return continuation > 0 ? `${title} ${CONTINUED}` : title;
+}
+
 export function slideClasses(slide: Slide): string {
   const scale = Math.round(slide.scale * 100);
-  return [slide.kind, scale < 100 ? `scale-${scale}` : ''].filter(Boolean).join(' ');
+  const titleScale = Math.round((slide.titleScale ?? 1) * 100);
+  return [slide.kind, scale < 100 ? `scale-${scale}` : '', titleScale < 100 ? `title-${titleScale}` : ''].filter(Boolean).join(' ');
 }
 
 export function slideTitle(slide: Slide): string {
-  const title = slide.titleInline ? inlineMarkdown(slide.titleInline) : escapeText(slide.title);
-  return slide.continuation > 0 ? `${title} (suite)` : title;
+  return continuedTitle(slide.titleInline ? inlineMarkdown(slide.titleInline) : escapeText(slide.title), slide.continuation);
 }
 
 function slideMarkdown(slide: Slide, notesHeader: string | undefined): string {

@@ -10,7 +10,7 @@ import { buildPptx } from './export-pptx';
 import { fitSlides } from './fit-slides';
 import { openFontPage } from './deck-page';
 import { handoutDocument, printHandout } from './handout';
-import { deckMarkdown } from './marp-markdown';
+import { continuedTitle, deckMarkdown } from './marp-markdown';
 import { formatDate } from '../../typography/format-date';
 import { DEFAULT_PLAN_OPTIONS, planSlides } from './plan-slides';
 import { renderMarp } from './render-marp';
@@ -39,9 +39,10 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
     await openFontPage(page, deckTheme.fontCss, context.outDir);
     const fit = await fitSlides(page, plan, {
       minScale: settings.deck.minScale,
+      lang: publication.meta.lang,
       render: (slides) => renderMarp(markdownOf(slides), deckTheme),
       layoutKey: `${deckTheme.css}\n${deckTheme.fontCss}\n${markdownOf([])}`,
-      maxRounds: 10,
+      maxRounds: 12,
     });
     context.progress(`${fit.slides.length} slides measured in ${fit.rounds} rounds`);
     if (fit.unfit.length > 0) return { fit, output: undefined };
@@ -65,8 +66,10 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
   if (!output) {
     for (const url of new Set(blocked)) reportBlocked(context, url);
     for (const slide of fit.unfit) {
-      context.file.message(`slide “${titleOf(slide)}” does not fit even at ${Math.round(settings.deck.minScale * 100)} %: shorten the block here or mark a break with ::newslide`, {
-        place: slide.position,
+      // Only what the author forced onto the slide stays unfit: point at the kept block itself.
+      const kept = slide.units.find((unit) => unit.keep && unit.visible);
+      context.file.message(`slide “${titleOf(slide)}”: the block kept with :::keep does not fit even at ${Math.round(settings.deck.minScale * 100)} %: shorten it, cut it with ::newslide, or remove :::keep so the deck shows its lead and moves the rest to the notes`, {
+        place: kept?.position ?? slide.position,
         ruleId: 'deck-overflow',
         source: 'triptyque',
       }).fatal = true;
@@ -86,10 +89,13 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
 
   return {
     artifacts,
-    counts: { slides: fit.slides.length, splits: fit.split.length, shrunk: fit.shrunk.length, rounds: fit.rounds, talkSeconds: talk.totalSeconds },
+    counts: { slides: fit.slides.length, splits: fit.split.length, shrunk: fit.shrunk.length, cut: fit.cut.length, movedToNotes: fit.movedToNotes.length, rounds: fit.rounds, talkSeconds: talk.totalSeconds },
     details: {
       split: fit.split,
       shrunk: fit.shrunk,
+      titlesShrunk: fit.titlesShrunk,
+      cut: fit.cut,
+      movedToNotes: fit.movedToNotes,
       talk: { total: talk.total, slotMinutes: talk.slotMinutes, fitsSlot: talk.fitsSlot, summary: talk.summary },
     },
   };
@@ -113,7 +119,7 @@ function reportBlocked(context: TargetContext, url: string): void {
 }
 
 function titleOf(slide: Slide): string {
-  return slide.continuation > 0 ? `${slide.title} (suite)` : slide.title;
+  return continuedTitle(slide.title, slide.continuation);
 }
 
 function notesText(slide: Slide, seconds: number): string {
