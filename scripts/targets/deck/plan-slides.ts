@@ -70,7 +70,21 @@ export function planSlides(publication: Publication, planOptions: PlanOptions = 
     for (const child of deckSections(section.children)) visit(child, [...trail, section.titleText]);
   };
   for (const section of sections) visit(section, []);
-  return slides;
+  return withoutEmptySlides(slides);
+}
+
+/**
+ * A content slide with nothing to show (a section of raw HTML or `:::notes` only) is no slide: what
+ * it has for the notes joins the slide before it.
+ */
+function withoutEmptySlides(slides: Slide[]): Slide[] {
+  const kept: Slide[] = [];
+  for (const slide of slides) {
+    const previous = kept.at(-1);
+    if (slide.kind === 'content' && previous && !slide.units.some((unit) => unit.visible)) previous.units = [...previous.units, ...slide.units];
+    else kept.push(slide);
+  }
+  return kept;
 }
 
 function deckSections(sections: readonly Section[]): Section[] {
