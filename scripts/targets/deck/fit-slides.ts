@@ -91,7 +91,8 @@ export async function fitSlides(page: Page, plan: readonly Slide[], options: Fit
     const measures = await measureSlides(page);
     const unfit = slides.filter((_, index) => measures[index]?.overflows);
     const titleLong = slides.some(({ slide }, index) => measures[index]!.titleLines > TITLE_LINES && (slide.titleScale ?? 1) > TITLE_FLOOR + 1e-9);
-    const next: typeof slides = [];
+    let next: typeof slides = [];
+    const tails = new Set<Slide>();
     let changed = false;
     if ((unfit.length > 0 || titleLong) && round < maxRounds) {
       const last = round >= maxRounds - 2;
@@ -104,8 +105,10 @@ export async function fitSlides(page: Page, plan: readonly Slide[], options: Fit
           if (action.type === 'cut') cut.push({ slide: entry.slide.title, kind: action.kind, line: action.unit.position?.start.line });
           if (action.type === 'notes') moved.push({ slide: entry.slide.title, line: action.unit.position?.start.line });
         }
+        if (refit?.action.type === 'cut') for (const tail of refit.slides.slice(1)) if (tail.units.length === 1) tails.add(tail);
         next.push(...(refit?.slides ?? [entry.slide]).map((slide) => ({ slide, origin: entry.origin })));
       });
+      next = rejoinTails(next, tails);
     }
     if (!changed) {
       const final = slides.map(({ slide }) => slide);
@@ -135,6 +138,40 @@ export async function fitSlides(page: Page, plan: readonly Slide[], options: Fit
   }
 }
 
+/**
+ * A piece cut off a slide that overflowed goes to the front of the next piece of the same table or
+ * code block rather than onto a slide of its own: rows and lines lay out a little differently
+ * from one piece to the next, and without this each round would leave a slide of one row behind.
+ */
+function rejoinTails<T extends { slide: Slide; origin: number }>(entries: readonly T[], tails: ReadonlySet<Slide>): T[] {
+  const out: T[] = [];
+  for (let index = 0; index < entries.length; index += 1) {
+    const entry = entries[index]!;
+    const following = entries[index + 1];
+    const tail = entry.slide.units[0]!;
+    const head = following?.slide.units[0];
+    const joined = tails.has(entry.slide) && following && following.origin === entry.origin && head ? joinPieces(tail, head) : undefined;
+    if (!joined) {
+      out.push(entry);
+      continue;
+    }
+    out.push({ ...following!, slide: { ...following!.slide, units: [joined, ...following!.slide.units.slice(1)], position: entry.slide.position } });
+    index += 1;
+  }
+  return out;
+}
+
+/** Two consecutive pieces of one table or code block as one piece; undefined for anything else. */
+function joinPieces(first: SlideUnit, second: SlideUnit): SlideUnit | undefined {
+  const [a, b] = [first.visible, second.visible];
+  if (a?.type !== 'block' || b?.type !== 'block' || a.block.type !== b.block.type) return undefined;
+  if (first.position?.start.offset === undefined || first.position.start.offset !== second.position?.start.offset) return undefined;
+  const notes = [...first.notes, ...second.notes];
+  if (a.block.type === 'table' && b.block.type === 'table') return { ...second, notes, visible: { type: 'block', block: { ...b.block, rows: [...a.block.rows, ...b.block.rows.slice(1)] } } };
+  if (a.block.type === 'code' && b.block.type === 'code') return { ...second, notes, visible: { type: 'block', block: { ...b.block, value: `${a.block.value}\n${b.block.value}` } } };
+  return undefined;
+}
+
 /** A block cut again on a later round is one block. */
 function unique<T extends { slide: string; line?: number }>(entries: readonly T[]): T[] {
   const seen = new Set<string>();
@@ -161,7 +198,7 @@ const TITLE_LINES = 2;
 /** A slide that overflows only sideways (a wide table) may go this far below `minScale`. */
 const WIDTH_FLOOR = 0.6;
 /** Part of a "(suite)" slide's box a piece is planned to fill: measures of the next round have the last word. */
-const PIECE_FILL = 0.94;
+const PIECE_FILL = 0.92;
 
 /** What a refit did, for the report. */
 export type RefitAction =
@@ -199,7 +236,15 @@ export function refitSlide(slide: Slide, measure: SlideMeasure, options: { minSc
   const unit = unfitAt === undefined ? undefined : slide.units[unfitAt];
   // Wider than the slide but not taller: only a smaller type helps (a wide table), further than for height.
   if (!unit && slide.scale > WIDTH_FLOOR + 1e-9) return { slides: [{ ...slide, scale: round2(Math.max(WIDTH_FLOOR, Math.min(slide.scale - SCALE_STEP, wanted))) }], action: { type: 'shrink' } };
-  if (!unit || unfitAt === undefined) return undefined;
+  // Still too wide at the smallest type: long words and code may break anywhere.
+  if (!unit && !slide.breakWords) return { slides: [{ ...slide, breakWords: true }], action: { type: 'shrink' } };
+  if (!unit || unfitAt === undefined) {
+    // The last resort for a slide too wide: its widest blocks leave for the notes, the last first.
+    const lastAt = visibleAt.findLast((index) => !slide.units[index]!.keep);
+    if (lastAt === undefined) return undefined;
+    const moved = slide.units[lastAt]!;
+    return { slides: [{ ...slide, units: slide.units.map((other, index) => (index === lastAt ? leadOf(other, lang) : other)) }], action: { type: 'notes', unit: moved } };
+  }
 
   // A block taller than any slide is cut where the box ends, whatever the scale.
   const tooTall = unfit!.height > measure.capacity;

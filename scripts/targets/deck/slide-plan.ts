@@ -49,6 +49,8 @@ export interface Slide {
   scale: number;
   /** Scale of the title alone, below 1 for a heading too long for the title area. */
   titleScale?: number;
+  /** Still too wide at the smallest scale (a table of long names): words may break anywhere. */
+  breakWords?: boolean;
   /** 0 for the first slide of a section, then 1, 2... for its "(suite)" slides. */
   continuation: number;
   /** Section the slide belongs to (depth 1 = top level); used for bookmarks. */
