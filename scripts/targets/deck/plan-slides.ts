@@ -66,6 +66,9 @@ export function planSlides(publication: Publication, planOptions: PlanOptions = 
     // An empty section gives no slide of its own: the agenda and the trail above its subsections name it.
     if (blocks.length > 0) {
       slides.push(...contentSlides({ title: section.titleText, titleInline: section.title, blocks, header: trail.join(' · '), section }, options));
+    } else if (section.depth > 1 && section.children.length === 0) {
+      // Its heading is still said: the notes of the slide before name it.
+      slides.at(-1)!.units.push({ notes: [section.titleText], position: section.position });
     }
     for (const child of deckSections(section.children)) visit(child, [...trail, section.titleText]);
   };
