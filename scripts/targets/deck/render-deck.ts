@@ -68,7 +68,10 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
     for (const slide of fit.unfit) {
       // Only what the author forced onto the slide stays unfit: point at the kept block itself.
       const kept = slide.units.find((unit) => unit.keep && unit.visible);
-      context.file.message(`slide “${titleOf(slide)}”: the block kept with :::keep does not fit even at ${Math.round(settings.deck.minScale * 100)} %: shorten it, cut it with ::newslide, or remove :::keep so the deck shows its lead and moves the rest to the notes`, {
+      const reason = kept
+        ? `the block kept with :::keep does not fit even at ${Math.round(settings.deck.minScale * 100)} %: shorten it, cut it with ::newslide, or remove :::keep so the deck shows its lead and moves the rest to the notes`
+        : `does not fit after ${fit.rounds} rounds of fitting: mark a break with ::newslide here`;
+      context.file.message(`slide “${titleOf(slide)}”: ${reason}`, {
         place: kept?.position ?? slide.position,
         ruleId: 'deck-overflow',
         source: 'triptyque',
