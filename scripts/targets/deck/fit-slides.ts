@@ -255,11 +255,16 @@ export function refitSlide(slide: Slide, measure: SlideMeasure, options: { minSc
   if (!last && wanted >= floor - 1e-9 && slide.scale > floor + 1e-9) return { slides: [{ ...slide, scale: round2(Math.min(slide.scale - SCALE_STEP, wanted)) }], action: { type: 'shrink' } };
   const at = splitIndex(slide, measure.fittingUnits);
   if (visibleAt.length > 1 && at > 0) {
+    const cuts = [at, ...furtherCuts(slide, visibleAt, visibleAt.indexOf(at), measure)];
+    const bounds = [0, ...cuts, slide.units.length];
     return {
-      slides: [
-        { ...slide, units: slide.units.slice(0, at), scale: 1 },
-        { ...slide, units: slide.units.slice(at), scale: 1, continuation: slide.continuation + 1, position: slide.units[at]?.position ?? slide.position },
-      ],
+      slides: bounds.slice(0, -1).map((from, index) => ({
+        ...slide,
+        units: slide.units.slice(from, bounds[index + 1]),
+        scale: 1,
+        continuation: slide.continuation + index,
+        position: index === 0 ? slide.position : (slide.units[from]?.position ?? slide.position),
+      })),
       action: { type: 'split' },
     };
   }
@@ -343,6 +348,31 @@ export function cutsFor(ends: readonly number[], kind: PartKind, room: number, c
     budget = capacity * PIECE_FILL - repeated;
   }
   return { cuts, onNext };
+}
+
+/**
+ * After the first cut, where the rest of a slide far too full is cut into "(suite)" slides, from
+ * the measured spans of its units (at the slide's scale; the new slides are set at 1): a unit
+ * taller than a slide goes alone, to be cut itself the next round. Plan indices, ascending.
+ */
+function furtherCuts(slide: Slide, visibleAt: readonly number[], first: number, measure: SlideMeasure): number[] {
+  const spans = measure.unitSpans;
+  if (first < 0 || spans.length !== visibleAt.length) return [];
+  const budget = measure.capacity * PIECE_FILL * slide.scale;
+  const cuts: number[] = [];
+  let start = first;
+  const bottom = spans.at(-1)![1];
+  // The last three slides' worth is left to the next rounds, which shrink a little or cut in two as for any slide.
+  while (start < visibleAt.length && bottom - spans[start]![0] > 3 * budget) {
+    let end = start + 1;
+    while (end < visibleAt.length && spans[end]![1] - spans[start]![0] <= budget) end += 1;
+    // Not right after an introduction to what follows.
+    while (end - 1 > start && end < visibleAt.length && slide.units[visibleAt[end - 1]!]!.keepWithNext) end -= 1;
+    if (end >= visibleAt.length) break;
+    cuts.push(visibleAt[end]!);
+    start = end;
+  }
+  return cuts;
 }
 
 /**

@@ -31,6 +31,8 @@ export interface SlideMeasure {
   titleShare: number;
   titleLines: number;
   unfit?: UnfitUnit;
+  /** Where each unit begins and ends, from the top of the first (px): how a slide far too full is shared out at once. */
+  unitSpans: [number, number][];
 }
 
 /**
@@ -127,6 +129,10 @@ export async function measureSlides(page: Page): Promise<SlideMeasure[]> {
         titleShare: titleRect ? titleRect.height / Math.max(1, bottom - top) : 0,
         titleLines: title ? Math.round((titleRect!.height - parseFloat(getComputedStyle(title).paddingBottom) - parseFloat(getComputedStyle(title).paddingTop)) / (parseFloat(getComputedStyle(title).lineHeight) || 1)) : 0,
         unfit,
+        unitSpans: units.map((unit) => {
+          const rect = unit.getBoundingClientRect();
+          return [rect.top - contentTop, rect.bottom - contentTop] as [number, number];
+        }),
       };
     });
   });
