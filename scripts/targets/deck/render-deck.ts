@@ -42,7 +42,7 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
       lang: publication.meta.lang,
       render: (slides) => renderMarp(markdownOf(slides), deckTheme),
       layoutKey: `${deckTheme.css}\n${deckTheme.fontCss}\n${markdownOf([])}`,
-      maxRounds: 12,
+      maxRounds: 16,
     });
     context.progress(`${fit.slides.length} slides measured in ${fit.rounds} rounds`);
     if (fit.unfit.length > 0) return { fit, output: undefined };
