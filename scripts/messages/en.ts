@@ -7,6 +7,8 @@ export const en = {
   introduction: 'Introduction',
   /** A slide continuing the previous one's section. */
   continued: (title: string) => `${title} (continued)`,
+  /** The same mark after a list item repeated above the rest of its nested list. */
+  continuedLabel: '(continued)',
   part: (number: number) => `Part ${number}`,
   speakingTime: (duration: string) => `Speaking time: ${duration}`,
   /** The handout's line under its title: slides, estimated length, and the slot when one is set. */

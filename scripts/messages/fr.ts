@@ -6,6 +6,7 @@ export const fr: Messages = {
   contentsTitle: 'Sommaire',
   introduction: 'Introduction',
   continued: (title) => `${title} (suite)`,
+  continuedLabel: '(suite)',
   part: (number) => `Partie ${number}`,
   speakingTime: (duration) => `Temps de parole${NO_BREAK_SPACE}: ${duration}`,
   talkSummary: (slides, total, slotMinutes, fitsSlot) =>

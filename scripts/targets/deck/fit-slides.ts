@@ -1,14 +1,20 @@
+import { messages } from '../../messages/messages';
 import { createHash } from 'node:crypto';
 import type { Page } from 'puppeteer-core';
 import { BoundedCache } from './bounded-cache';
 import { showDocument } from './deck-page';
-import { measureSlides, type SlideMeasure } from './measure-slides';
+import { measureSlides, type PartKind, type SlideMeasure } from './measure-slides';
+import { leadUnit } from './plan-slides';
 import { DECK_PAGE_CSS, deckBody, type RenderedDeck } from './render-marp';
-import type { Slide } from './slide-plan';
+import type { Slide, SlideUnit } from './slide-plan';
+import { cutUnit, partCount, partKind } from './split-unit';
+import { unitText } from './timing';
 
 export interface FitOptions {
   /** Smallest font scale a crowded slide may take before it is split instead. */
   minScale: number;
+  /** The document's language: where a lead sentence ends. */
+  lang?: string;
   /** Renders the plan through Marp (deck.md without the timings). */
   render: (slides: Slide[]) => RenderedDeck;
   /**
@@ -16,76 +22,166 @@ export interface FitOptions {
    * front matter): with it, a slide met before in this process starts from the fit it got then.
    */
   layoutKey?: string;
-  /** Plan -> render -> measure -> re-plan rounds before giving up. */
+  /** Plan -> render -> measure -> re-plan rounds before giving up; the last two take the means that surely end. */
   maxRounds?: number;
 }
 
+/** A block the fit cut between its parts over several slides. */
+export interface CutBlock {
+  /** Title of the slide it starts on. */
+  slide: string;
+  kind: PartKind;
+  line?: number;
+}
+
+/** A block of which the slide shows a lead only, the whole of it in the notes. */
+export interface MovedBlock {
+  slide: string;
+  line?: number;
+}
+
 export interface FitResult {
+  /** The fitted slides, in order: each with its scale, title scale and units (pieces of blocks included). */
   slides: Slide[];
   /** The final render, which the page holds. */
   rendered: RenderedDeck;
   /** The measures of the final render (one per slide). */
   measures: SlideMeasure[];
-  /** Titles of the slides that were split, and of those set smaller. */
+  /** Titles of the slides that were split, of those set smaller, and of those whose title was set smaller. */
   split: string[];
   shrunk: string[];
-  /** Slides that still do not fit (a single unit taller than a slide even at `minScale`). */
+  titlesShrunk: string[];
+  /** Blocks cut between items, rows or lines. */
+  cut: CutBlock[];
+  /** Blocks moved to the notes, by the plan (long paragraphs, quotes, items) or by the fit. */
+  movedToNotes: MovedBlock[];
+  /** Slides that still do not fit: only a `:::keep` block taller than a slide even at `minScale`. */
   unfit: Slide[];
   rounds: number;
 }
 
 const SCALE_STEP = 0.05;
 
-/** How a planned slide came out: the units each of its slides holds, and at what scale. */
-type Recipe = { from: number; to: number; scale: number }[];
-
 /**
- * The fits of this process (a watch session), by slide content and layout. A fit found here is only
- * a first guess: the round that uses it measures every slide again, so it cannot let one overflow.
+ * The fits of this process (a watch session), by slide content and layout: the slides a planned
+ * slide came out as. A fit found here is only a first guess: the round that uses it measures every
+ * slide again, so it cannot let one overflow.
  */
-const recipes = new BoundedCache<string, Recipe>(2000);
+const recipes = new BoundedCache<string, Slide[]>(2000);
 
 /**
  * Makes every slide fit: a slide slightly too full is set smaller (down to `minScale`), one
- * clearly too full is split between units into "(suite)" slides. Leaves the page showing the
- * final render, so the caller can print it without rendering again.
+ * clearly too full is split between units into "(suite)" slides, a block taller than a slide is
+ * cut between its parts, and what cannot be cut shows its lead with the whole in the notes.
+ * Leaves the page showing the final render, so the caller can print it without rendering again.
  */
 export async function fitSlides(page: Page, plan: readonly Slide[], options: FitOptions): Promise<FitResult> {
   const keys = plan.map((slide) => (options.layoutKey === undefined ? undefined : recipeKey(slide, options)));
   // Each slide with the index of the planned slide it comes from.
   let slides = plan.flatMap((slide, origin) => {
     const recipe = keys[origin] === undefined ? undefined : recipes.get(keys[origin]);
-    return (recipe ? applyRecipe(slide, recipe) : [slide]).map((part) => ({ slide: part, origin }));
+    // Positions are not part of the key: the first part takes the plan's (diagnostics point there).
+    return (recipe ? recipe.map((part, index) => (index === 0 ? { ...part, position: slide.position } : part)) : [slide]).map((part) => ({ slide: part, origin }));
   });
-  const maxRounds = options.maxRounds ?? 8;
+  const maxRounds = Math.max(3, options.maxRounds ?? 12);
+  const cut: CutBlock[] = [];
+  const moved: MovedBlock[] = [];
   for (let round = 1; ; round += 1) {
     const rendered = options.render(slides.map(({ slide }) => slide));
-    await showDocument(page, { css: `${rendered.css}${DECK_PAGE_CSS}`, body: deckBody(rendered) });
+    await showDocument(page, { css: `${rendered.css}${DECK_PAGE_CSS}`, body: deckBody(rendered), lang: options.lang });
     const measures = await measureSlides(page);
     const unfit = slides.filter((_, index) => measures[index]?.overflows);
-    const next: typeof slides = [];
+    const titleLong = slides.some(({ slide }, index) => measures[index]!.titleLines > TITLE_LINES && (slide.titleScale ?? 1) > TITLE_FLOOR + 1e-9);
+    let next: typeof slides = [];
+    const tails = new Set<Slide>();
     let changed = false;
-    if (unfit.length > 0 && round < maxRounds) {
+    if ((unfit.length > 0 || titleLong) && round < maxRounds) {
+      const last = round >= maxRounds - 2;
       slides.forEach((entry, index) => {
         const measure = measures[index]!;
-        const refit = measure.overflows ? refitSlide(entry.slide, measure, options.minScale) : undefined;
-        if (refit) changed = true;
-        next.push(...(refit ?? [entry.slide]).map((slide) => ({ slide, origin: entry.origin })));
+        const refit = measure.overflows || measure.titleLines > TITLE_LINES ? refitSlide(entry.slide, measure, { minScale: options.minScale, lang: options.lang ?? 'fr', last }) : undefined;
+        if (refit) {
+          changed = true;
+          const { action } = refit;
+          if (action.type === 'cut') cut.push({ slide: entry.slide.title, kind: action.kind, line: action.unit.position?.start.line });
+          if (action.type === 'notes') moved.push({ slide: entry.slide.title, line: action.unit.position?.start.line });
+        }
+        if (refit?.action.type === 'cut') for (const tail of refit.slides.slice(1)) if (tail.units.length === 1) tails.add(tail);
+        next.push(...(refit?.slides ?? [entry.slide]).map((slide) => ({ slide, origin: entry.origin })));
       });
+      next = rejoinTails(next, tails);
     }
     if (!changed) {
       const final = slides.map(({ slide }) => slide);
       const origins = slides.map(({ origin }) => origin);
       keys.forEach((key, origin) => {
         const parts = final.filter((_, index) => origins[index] === origin);
-        if (key !== undefined && !unfit.some((entry) => entry.origin === origin)) recipes.set(key, recipeOf(parts));
+        if (key !== undefined && !unfit.some((entry) => entry.origin === origin)) recipes.set(key, parts);
       });
       const split = plan.filter((_, origin) => origins.filter((from) => from === origin).length > 1).map((slide) => slide.title);
       const shrunk = final.filter((slide) => slide.scale < 1).map((slide) => slide.title);
-      return { slides: final, rendered, measures, split: [...new Set(split)], shrunk: [...new Set(shrunk)], unfit: unfit.map(({ slide }) => slide), rounds: round };
+      const titlesShrunk = final.filter((slide) => (slide.titleScale ?? 1) < 1).map((slide) => slide.title);
+      const plannedMoves = plan.flatMap((slide) => slide.units.filter((unit) => unit.movedToNotes).map((unit) => ({ slide: slide.title, line: unit.position?.start.line })));
+      return {
+        slides: final,
+        rendered,
+        measures,
+        split: [...new Set(split)],
+        shrunk: [...new Set(shrunk)],
+        titlesShrunk: [...new Set(titlesShrunk)],
+        cut: unique(cut),
+        movedToNotes: unique([...plannedMoves, ...moved]),
+        unfit: unfit.map(({ slide }) => slide),
+        rounds: round,
+      };
     }
     slides = next;
   }
+}
+
+/**
+ * A piece cut off a slide that overflowed goes to the front of the next piece of the same table or
+ * code block rather than onto a slide of its own: rows and lines lay out a little differently
+ * from one piece to the next, and without this each round would leave a slide of one row behind.
+ */
+function rejoinTails<T extends { slide: Slide; origin: number }>(entries: readonly T[], tails: ReadonlySet<Slide>): T[] {
+  const out: T[] = [];
+  for (let index = 0; index < entries.length; index += 1) {
+    const entry = entries[index]!;
+    const following = entries[index + 1];
+    const tail = entry.slide.units[0]!;
+    const head = following?.slide.units[0];
+    const joined = tails.has(entry.slide) && following && following.origin === entry.origin && head ? joinPieces(tail, head) : undefined;
+    if (!joined) {
+      out.push(entry);
+      continue;
+    }
+    out.push({ ...following!, slide: { ...following!.slide, units: [joined, ...following!.slide.units.slice(1)], position: entry.slide.position } });
+    index += 1;
+  }
+  return out;
+}
+
+/** Two consecutive pieces of one table or code block as one piece; undefined for anything else. */
+function joinPieces(first: SlideUnit, second: SlideUnit): SlideUnit | undefined {
+  const [a, b] = [first.visible, second.visible];
+  if (a?.type !== 'block' || b?.type !== 'block' || a.block.type !== b.block.type) return undefined;
+  if (first.position?.start.offset === undefined || first.position.start.offset !== second.position?.start.offset) return undefined;
+  const notes = [...first.notes, ...second.notes];
+  if (a.block.type === 'table' && b.block.type === 'table') return { ...second, notes, visible: { type: 'block', block: { ...b.block, rows: [...a.block.rows, ...b.block.rows.slice(1)] } } };
+  if (a.block.type === 'code' && b.block.type === 'code') return { ...second, notes, visible: { type: 'block', block: { ...b.block, value: `${a.block.value}\n${b.block.value}` } } };
+  return undefined;
+}
+
+/** A block cut again on a later round is one block. */
+function unique<T extends { slide: string; line?: number }>(entries: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return entries.filter((entry) => {
+    const key = `${entry.slide}\n${entry.line}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Positions (and so every edit above a slide) do not change how it lays out; its content and the layout do. */
@@ -94,41 +190,190 @@ function recipeKey(slide: Slide, options: FitOptions): string {
   return createHash('sha256').update(`${options.layoutKey}\n${options.minScale}\n${content}`).digest('hex');
 }
 
-function recipeOf(parts: readonly Slide[]): Recipe {
-  let from = 0;
-  return parts.map((part) => {
-    const entry = { from, to: from + part.units.length, scale: part.scale };
-    from = entry.to;
-    return entry;
-  });
+/** The smallest a title is set before the slide's other means are tried. */
+const TITLE_FLOOR = 0.6;
+/** A title taking more of the box than this is set smaller first when the slide overflows. */
+const TITLE_SHARE = 0.25;
+/** The title area holds this many lines; a longer title is set smaller (down to `TITLE_FLOOR`) even on a slide that fits. */
+const TITLE_LINES = 2;
+/** A slide that overflows only sideways (a wide table) may go this far below `minScale`. */
+const WIDTH_FLOOR = 0.6;
+/** Part of a "(suite)" slide's box a piece is planned to fill: measures of the next round have the last word. */
+const PIECE_FILL = 0.92;
+
+/** What a refit did, for the report. */
+export type RefitAction =
+  | { type: 'title' }
+  | { type: 'shrink' }
+  | { type: 'split' }
+  | { type: 'cut'; kind: PartKind; pieces: number; unit: SlideUnit }
+  | { type: 'notes'; unit: SlideUnit };
+
+export interface Refit {
+  slides: Slide[];
+  action: RefitAction;
 }
 
-function applyRecipe(slide: Slide, recipe: Recipe): Slide[] {
-  return recipe.map(({ from, to, scale }, index) => ({
-    ...slide,
-    units: slide.units.slice(from, to),
-    scale,
-    continuation: slide.continuation + index,
-    position: index === 0 ? slide.position : (slide.units[from]?.position ?? slide.position),
-  }));
-}
-
-/** A slide that overflows, set smaller or cut in two; undefined when nothing more can be done. */
-export function refitSlide(slide: Slide, measure: SlideMeasure, minScale: number): Slide[] | undefined {
+/**
+ * A slide that overflows: its title set smaller when it takes the box, the slide set smaller when
+ * just a little too full, cut between units, a block too tall for any slide cut between its
+ * items, rows or lines, and a block that still cannot fit shown by its lead with the whole in the
+ * notes. `last`: the rounds are nearly spent, take the means that surely end. Undefined only for
+ * what the author forced onto the slide (`:::keep`) and no slide holds.
+ */
+export function refitSlide(slide: Slide, measure: SlideMeasure, options: { minScale: number; lang: string; last?: boolean }): Refit | undefined {
+  const { minScale, lang, last = false } = options;
   const floor = Math.ceil(minScale / SCALE_STEP - 1e-9) * SCALE_STEP;
-  const wanted = Math.floor((slide.scale / measure.ratio) / SCALE_STEP + 1e-9) * SCALE_STEP;
-  // Shrinking is for a slide just a little too full; it also is the last resort of a slide that cannot be cut.
-  const canSplit = measure.units > 1 && splitIndex(slide, measure.fittingUnits) > 0;
-  if (wanted >= floor - 1e-9 && slide.scale > floor + 1e-9) return [{ ...slide, scale: round2(Math.min(slide.scale - SCALE_STEP, wanted)) }];
-  if (canSplit) {
-    const at = splitIndex(slide, measure.fittingUnits);
-    return [
-      { ...slide, units: slide.units.slice(0, at), scale: 1 },
-      { ...slide, units: slide.units.slice(at), scale: 1, continuation: slide.continuation + 1, position: slide.units[at]?.position ?? slide.position },
-    ];
+  const visibleAt = slide.units.flatMap((unit, index) => (unit.visible ? [index] : []));
+  const titleScale = slide.titleScale ?? 1;
+  const crowded = measure.titleLines > TITLE_LINES || (measure.overflows && (measure.titleShare > TITLE_SHARE || visibleAt.length === 0));
+  if (crowded && titleScale > TITLE_FLOOR + 1e-9) {
+    return { slides: [{ ...slide, titleScale: round2(Math.max(TITLE_FLOOR, titleScale - 0.1)) }], action: { type: 'title' } };
   }
-  if (slide.scale > floor + 1e-9) return [{ ...slide, scale: round2(Math.max(floor, slide.scale - SCALE_STEP)) }];
-  return undefined;
+  if (!measure.overflows) return undefined;
+  const wanted = Math.floor((slide.scale / measure.ratio) / SCALE_STEP + 1e-9) * SCALE_STEP;
+  const unfit = measure.unfit;
+  const unfitAt = unfit ? visibleAt[unfit.index] : undefined;
+  const unit = unfitAt === undefined ? undefined : slide.units[unfitAt];
+  // Wider than the slide but not taller: only a smaller type helps (a wide table), further than for height.
+  if (!unit && slide.scale > WIDTH_FLOOR + 1e-9) return { slides: [{ ...slide, scale: round2(Math.max(WIDTH_FLOOR, Math.min(slide.scale - SCALE_STEP, wanted))) }], action: { type: 'shrink' } };
+  // Still too wide at the smallest type: long words and code may break anywhere.
+  if (!unit && !slide.breakWords) return { slides: [{ ...slide, breakWords: true }], action: { type: 'shrink' } };
+  if (!unit || unfitAt === undefined) {
+    // The last resort for a slide too wide: its widest blocks leave for the notes, the last first.
+    const lastAt = visibleAt.findLast((index) => !slide.units[index]!.keep);
+    if (lastAt === undefined) return undefined;
+    const moved = slide.units[lastAt]!;
+    return { slides: [{ ...slide, units: slide.units.map((other, index) => (index === lastAt ? leadOf(other, lang) : other)) }], action: { type: 'notes', unit: moved } };
+  }
+
+  // A block taller than any slide is cut where the box ends, whatever the scale.
+  const tooTall = unfit!.height > measure.capacity;
+  const cuttable = partCount(unit.visible!) > (partKind(unit.visible!) === 'rows' ? 2 : 1);
+  const cutNow = tooTall && cuttable ? cutSlide(slide, unfitAt, measure, false, lang) : undefined;
+  if (cutNow) return cutNow;
+  // Shrinking is for a slide just a little too full; it also is the last resort of a slide that cannot be cut.
+  if (!last && wanted >= floor - 1e-9 && slide.scale > floor + 1e-9) return { slides: [{ ...slide, scale: round2(Math.min(slide.scale - SCALE_STEP, wanted)) }], action: { type: 'shrink' } };
+  const at = splitIndex(slide, measure.fittingUnits);
+  if (visibleAt.length > 1 && at > 0) {
+    const cuts = [at, ...furtherCuts(slide, visibleAt, visibleAt.indexOf(at), measure)];
+    const bounds = [0, ...cuts, slide.units.length];
+    return {
+      slides: bounds.slice(0, -1).map((from, index) => ({
+        ...slide,
+        units: slide.units.slice(from, bounds[index + 1]),
+        scale: 1,
+        continuation: slide.continuation + index,
+        position: index === 0 ? slide.position : (slide.units[from]?.position ?? slide.position),
+      })),
+      action: { type: 'split' },
+    };
+  }
+  if (!last && slide.scale > floor + 1e-9) return { slides: [{ ...slide, scale: round2(Math.max(floor, slide.scale - SCALE_STEP)) }], action: { type: 'shrink' } };
+  const cutLast = cuttable ? cutSlide(slide, unfitAt, measure, true, lang) : undefined;
+  if (cutLast) return cutLast;
+  if (unit.keep) return undefined;
+  const lead = leadOf(unit, lang);
+  const units = slide.units.map((other, index) => (index === unfitAt ? lead : other));
+  return { slides: [{ ...slide, units }], action: { type: 'notes', unit } };
+}
+
+/** A unit shown by its lead, the whole of it in the notes; a lead that still does not fit leaves only the notes. */
+function leadOf(unit: SlideUnit, lang: string): SlideUnit {
+  const visible = unit.visible!;
+  const text = unitText(visible);
+  const notes = unit.movedToNotes ? unit.notes : [...unit.notes, visible.type === 'block' && visible.block.type === 'image' ? `${visible.block.alt} (${visible.block.url})`.trim() : text];
+  if (unit.movedToNotes && visible.type === 'item' && visible.list === -1) return { ...unit, visible: undefined, notes };
+  const lead = leadUnit([{ type: 'text', value: text.replace(/\s+/gu, ' ').trim() }], text, { gistWords: 20, lang }, unit.position);
+  return { ...lead, notes, movedToNotes: true };
+}
+
+/**
+ * Cuts the slide's unit at `at` between its parts where the measured box ends, then each further
+ * piece where a "(suite)" slide's box would end: the units before stay, those after follow the last piece.
+ */
+function cutSlide(slide: Slide, at: number, measure: SlideMeasure, force: boolean, lang: string): Refit | undefined {
+  const unit = slide.units[at]!;
+  const visible = unit.visible!;
+  const count = partCount(visible);
+  const unfit = measure.unfit!;
+  const measured = unfit.parts?.ends.length === count ? unfit.parts.ends : Array.from({ length: count }, (_, index) => ((index + 1) * unfit.height) / count);
+  const kind = partKind(visible)!;
+  const before = slide.units.slice(0, at).some((other) => other.visible);
+  const { cuts, onNext } = cutsFor(measured, kind, before || !force ? unfit.room : Math.max(unfit.room, measure.capacity), measure.capacity);
+  if (cuts.length === 0 && !(onNext && before)) return undefined;
+  const pieces = cutUnit(unit, cuts, messages(lang).continuedLabel);
+  const groups: SlideUnit[][] = onNext && before ? [slide.units.slice(0, at), ...pieces.map((piece) => [piece])] : [[...slide.units.slice(0, at), pieces[0]!], ...pieces.slice(1).map((piece) => [piece])];
+  groups.at(-1)!.push(...slide.units.slice(at + 1));
+  const slides = groups.map((units, index) => ({
+    ...slide,
+    units,
+    continuation: slide.continuation + index,
+    position: index === 0 ? slide.position : (units[0]?.position ?? slide.position),
+  }));
+  return { slides, action: { type: 'cut', kind, pieces: pieces.length, unit } };
+}
+
+/**
+ * Where to cut parts that end at `ends` (from the block's top) so the first piece fits in `room`
+ * and each further one in `capacity`. Each piece holds one part at least (a table piece, one row
+ * under its header); `onNext`: not even that fits in `room`, the first piece starts the next slide.
+ */
+export function cutsFor(ends: readonly number[], kind: PartKind, room: number, capacity: number): { cuts: number[]; onNext: boolean } {
+  const count = ends.length;
+  // What every further piece repeats: a table's header row, a list's parent item.
+  const repeated = kind === 'lines' ? 0 : ends[0]!;
+  const least = kind === 'rows' ? 2 : 1;
+  const cuts: number[] = [];
+  let start = 0;
+  let base = 0;
+  let budget = room;
+  let onNext = false;
+  while (true) {
+    let end = start;
+    while (end < count && ends[end]! - base <= budget) end += 1;
+    if (end >= count) break;
+    if (start === 0 && end < least) {
+      if (onNext) end = least;
+      else {
+        onNext = true;
+        budget = capacity * PIECE_FILL;
+        continue;
+      }
+    }
+    end = Math.max(end, start + 1, least);
+    if (end >= count) break;
+    cuts.push(end);
+    start = end;
+    base = ends[end - 1]!;
+    budget = capacity * PIECE_FILL - repeated;
+  }
+  return { cuts, onNext };
+}
+
+/**
+ * After the first cut, where the rest of a slide far too full is cut into "(suite)" slides, from
+ * the measured spans of its units (at the slide's scale; the new slides are set at 1): a unit
+ * taller than a slide goes alone, to be cut itself the next round. Plan indices, ascending.
+ */
+function furtherCuts(slide: Slide, visibleAt: readonly number[], first: number, measure: SlideMeasure): number[] {
+  const spans = measure.unitSpans;
+  if (first < 0 || spans.length !== visibleAt.length) return [];
+  const budget = measure.capacity * PIECE_FILL * slide.scale;
+  const cuts: number[] = [];
+  let start = first;
+  const bottom = spans.at(-1)![1];
+  // The last three slides' worth is left to the next rounds, which shrink a little or cut in two as for any slide.
+  while (start < visibleAt.length && bottom - spans[start]![0] > 3 * budget) {
+    let end = start + 1;
+    while (end < visibleAt.length && spans[end]![1] - spans[start]![0] <= budget) end += 1;
+    // Not right after an introduction to what follows.
+    while (end - 1 > start && end < visibleAt.length && slide.units[visibleAt[end - 1]!]!.keepWithNext) end -= 1;
+    if (end >= visibleAt.length) break;
+    cuts.push(visibleAt[end]!);
+    start = end;
+  }
+  return cuts;
 }
 
 /**

@@ -37,19 +37,37 @@ export function sliceInline(children: readonly Inline[], start: number, end: num
   return out;
 }
 
-/** Sentence ends: a full stop, ! ? or … followed by a space and a capital, a digit or «. */
-const SENTENCE_END = /[.!?…](?:\s*»)?(?=\s+[«"(\p{Lu}\d])/gu;
+/**
+ * Words ending in a full stop that do not end a sentence. `Intl.Segmenter` cuts after "M." and
+ * "Mr." (it keeps "etc. et"): a sentence that ends on one of these goes on with the next.
+ */
+const ABBREVIATION = /(?:^|[\s(«“"'])(?:\p{Lu}|M|MM|Mme|Mmes|Mlle|Mgr|Me|Dr|Pr|St|Ste|Mr|Mrs|Ms|Prof|Sr|Jr|etc|cf|p|pp|n°|no|vol|chap|art|fig|env|ex|vs|e\.g|i\.e|approx|av|apr|J\.-C)\.\s*$/u;
+/** A segment that opens on a closing mark or a lower-case letter continues the sentence before it ("« Pourquoi ? » dit-il."). */
+const CONTINUES = /^\s*(?:[»”’)\]]|\p{Ll})/u;
 
-/** Plain-text ranges of the sentences of a paragraph. */
-export function sentenceRanges(text: string): [number, number][] {
-  const ranges: [number, number][] = [];
-  let start = 0;
-  for (const match of text.matchAll(SENTENCE_END)) {
-    const end = match.index + match[0].length;
-    ranges.push([start, end]);
-    start = end;
+const segmenters = new Map<string, Intl.Segmenter>();
+
+function segmenter(lang: string): Intl.Segmenter {
+  let found = segmenters.get(lang);
+  if (!found) {
+    try {
+      found = new Intl.Segmenter(lang || undefined, { granularity: 'sentence' });
+    } catch {
+      found = new Intl.Segmenter(undefined, { granularity: 'sentence' });
+    }
+    segmenters.set(lang, found);
   }
-  ranges.push([start, text.length]);
+  return found;
+}
+
+/** Plain-text ranges of the sentences of a paragraph, found by `Intl.Segmenter` in the document's language. */
+export function sentenceRanges(text: string, lang = 'fr'): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const { segment, index } of segmenter(lang).segment(text)) {
+    const last = ranges.at(-1);
+    if (last && (ABBREVIATION.test(text.slice(last[0], last[1])) || CONTINUES.test(segment))) last[1] = index + segment.length;
+    else ranges.push([index, index + segment.length]);
+  }
   return ranges.map(([from, to]) => trimRange(text, from, to)).filter(([from, to]) => to > from);
 }
 

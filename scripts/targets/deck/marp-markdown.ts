@@ -35,14 +35,19 @@ export function deckMarkdown(slides: readonly Slide[], options: DeckMarkdownOpti
   return `${frontMatter.join('\n')}\n\n${body.join('\n\n---\n\n')}\n`;
 }
 
+/** A title as the room reads it, with the label of a "(suite)" slide. */
+export function continuedTitle(title: string, continuation: number, lang: string): string {
+  return continuation > 0 ? messages(lang).continued(title) : title;
+}
+
 export function slideClasses(slide: Slide): string {
   const scale = Math.round(slide.scale * 100);
-  return [slide.kind, scale < 100 ? `scale-${scale}` : ''].filter(Boolean).join(' ');
+  const titleScale = Math.round((slide.titleScale ?? 1) * 100);
+  return [slide.kind, scale < 100 ? `scale-${scale}` : '', titleScale < 100 ? `title-${titleScale}` : '', slide.breakWords ? 'break-words' : ''].filter(Boolean).join(' ');
 }
 
 export function slideTitle(slide: Slide, lang: string): string {
-  const title = slide.titleInline ? inlineMarkdown(slide.titleInline) : escapeText(slide.title);
-  return slide.continuation > 0 ? messages(lang).continued(title) : title;
+  return continuedTitle(slide.titleInline ? inlineMarkdown(slide.titleInline) : escapeText(slide.title), slide.continuation, lang);
 }
 
 function slideMarkdown(slide: Slide, notesHeader: string | undefined, lang: string): string {

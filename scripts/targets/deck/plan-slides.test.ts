@@ -86,3 +86,22 @@ describe('author control in the source', () => {
     expect(slideCorpus(slides)).toContain('Pour tous');
   });
 });
+
+describe('no empty slides', () => {
+  it('gives an empty section no slide, and a section of raw HTML only no slide of its own (its text joins the notes before)', async () => {
+    const slides = await plan(`# Partie\n\n## Vide\n\n## Badges\n\n<p align="center"><img src="x.svg" alt="badge">Texte HTML</p>\n\n## Pleine\n\nDu texte.\n`);
+    expect(slides.filter((slide) => slide.kind === 'content').map((slide) => slide.title)).toEqual(['Pleine']);
+    expect(slides.every((slide) => slide.kind !== 'content' || slide.units.some((unit) => unit.visible))).toBe(true);
+    expect(slideCorpus(slides)).toContain('Texte HTML');
+  });
+});
+
+describe('the lead of a long paragraph', () => {
+  it('ends at the first sentence found in the document’s language, not after “M.” or “etc.”, nor inside guillemets', async () => {
+    const long = 'M. Dupont a dit « Pourquoi pas ? » puis il est parti, etc. et tout le monde a suivi. ' + 'Une autre phrase vient ensuite pour allonger le paragraphe bien au-delà de ce qu’une diapositive peut montrer. '.repeat(4);
+    const slides = await plan(`# Partie\n\n${long.trim()}\n`);
+    const unit = slides.find((slide) => slide.kind === 'content')!.units[0]!;
+    expect(normalise(unitText(unit.visible!))).toBe(normalise('M. Dupont a dit « Pourquoi pas ? » puis il est parti, etc. et tout le monde a suivi.'));
+    expect(unit.movedToNotes).toBe(true);
+  });
+});

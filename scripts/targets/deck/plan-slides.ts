@@ -1,5 +1,5 @@
 import { blockText, inlineText } from '../../model/plain-text';
-import type { Block, ListBlock, Publication, Section } from '../../model/types';
+import type { Block, Inline, ListBlock, ListItem, Publication, Section } from '../../model/types';
 import { htmlToText } from '../../sanitize/html-to-text';
 import { formatDate } from '../../typography/format-date';
 import { messages, type Messages } from '../../messages/messages';
@@ -11,6 +11,12 @@ export interface PlanOptions {
   maxParagraphWords: number;
   /** A quote longer than this goes to the notes too. */
   maxQuoteWords: number;
+  /** A paragraph with more characters than this goes to the notes too (long words, URLs). */
+  maxParagraphChars: number;
+  /** A list item whose own text is longer than this shows its lead; the whole item goes to the notes. */
+  maxItemWords: number;
+  /** A heading with more words than this is clipped on its slide; the whole heading goes to the notes. */
+  maxTitleWords: number;
   /** Longest gist shown for a paragraph moved to the notes. */
   gistWords: number;
   /** Text for a date in the title slide ("27 mai 2010"), in the document's language. */
@@ -20,6 +26,9 @@ export interface PlanOptions {
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
   maxParagraphWords: 40,
   maxQuoteWords: 45,
+  maxParagraphChars: 320,
+  maxItemWords: 100,
+  maxTitleWords: 40,
   gistWords: 28,
   formatDate: formatDate,
 };
@@ -28,9 +37,10 @@ export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
  * From prose to slides (pure): a title slide, an agenda, a divider per part, then content slides
  * per section. Nothing of the source is dropped: what a slide cannot show goes to its notes.
  */
-export function planSlides(publication: Publication, options: PlanOptions = DEFAULT_PLAN_OPTIONS): Slide[] {
+export function planSlides(publication: Publication, planOptions: PlanOptions = DEFAULT_PLAN_OPTIONS): Slide[] {
   const { meta } = publication;
   const words = messages(meta.lang);
+  const options: PlannerOptions = { ...planOptions, lang: meta.lang };
   const sections = deckSections(publication.sections);
   const slides: Slide[] = [
     {
@@ -51,17 +61,35 @@ export function planSlides(publication: Publication, options: PlanOptions = DEFA
     const blocks = shown(section.blocks);
     if (section.depth === 1) {
       part += 1;
-      slides.push(dividerSlide(section, 'divider', words.part(part)));
+      slides.push(dividerSlide(section, 'divider', words.part(part), options));
     } else if (section.children.length > 0 && blocks.length === 0) {
-      slides.push(dividerSlide(section, 'subdivider', trail.join(' · ')));
+      slides.push(dividerSlide(section, 'subdivider', trail.join(' · '), options));
     }
-    if (blocks.length > 0 || (section.depth > 1 && section.children.length === 0)) {
+    // An empty section gives no slide of its own: the agenda and the trail above its subsections name it.
+    if (blocks.length > 0) {
       slides.push(...contentSlides({ title: section.titleText, titleInline: section.title, blocks, header: trail.join(' · '), section }, options));
+    } else if (section.depth > 1 && section.children.length === 0) {
+      // Its heading is still said: the notes of the slide before name it.
+      slides.at(-1)!.units.push({ notes: [section.titleText], position: section.position });
     }
     for (const child of deckSections(section.children)) visit(child, [...trail, section.titleText]);
   };
   for (const section of sections) visit(section, []);
-  return slides;
+  return withoutEmptySlides(slides);
+}
+
+/**
+ * A content slide with nothing to show (a section of raw HTML or `:::notes` only) is no slide: what
+ * it has for the notes joins the slide before it.
+ */
+function withoutEmptySlides(slides: Slide[]): Slide[] {
+  const kept: Slide[] = [];
+  for (const slide of slides) {
+    const previous = kept.at(-1);
+    if (slide.kind === 'content' && previous && !slide.units.some((unit) => unit.visible)) previous.units = [...previous.units, ...slide.units];
+    else kept.push(slide);
+  }
+  return kept;
 }
 
 function deckSections(sections: readonly Section[]): Section[] {
@@ -84,13 +112,14 @@ function agendaSlide(sections: Section[], words: Messages): Slide {
   return { kind: 'agenda', title: words.contentsTitle, units, scale: 1, continuation: 0 };
 }
 
-function dividerSlide(section: Section, kind: 'divider' | 'subdivider', kicker: string): Slide {
+function dividerSlide(section: Section, kind: 'divider' | 'subdivider', kicker: string, options: PlannerOptions): Slide {
+  const clipped = clippedTitle(section.titleText, section.title, options);
   return {
     kind,
     title: section.titleText,
-    titleInline: section.title,
+    titleInline: clipped ?? section.title,
     kicker: kicker || undefined,
-    units: [],
+    units: clipped ? [{ notes: [section.titleText], position: section.position, movedToNotes: true }] : [],
     scale: 1,
     continuation: 0,
     section: { id: section.id, depth: section.depth },
@@ -106,21 +135,30 @@ interface ContentSource {
   section?: Section;
 }
 
+/** The plan's options with the document's language, which finds its sentences. */
+interface PlannerOptions extends PlanOptions {
+  lang: string;
+}
+
 /** One slide per run of blocks between forced breaks (`::newslide`, `---`). */
-function contentSlides(source: ContentSource, options: PlanOptions): Slide[] {
+function contentSlides(source: ContentSource, options: PlannerOptions): Slide[] {
   const runs: Block[][] = [[]];
   for (const block of source.blocks) {
     if (block.type === 'slide-break' || block.type === 'rule') runs.push([]);
     else runs.at(-1)!.push(block);
   }
-  const nonEmpty = runs.filter((run, index) => run.length > 0 || index === 0);
+  const nonEmpty = runs.filter((run) => run.length > 0);
   let list = 0;
-  return nonEmpty.map((run) => ({
+  const clipped = source.titleInline ? clippedTitle(source.title, source.titleInline, options) : undefined;
+  return nonEmpty.map((run, slideIndex) => ({
     kind: 'content',
     title: source.title,
-    titleInline: source.titleInline,
+    titleInline: clipped ?? source.titleInline,
     header: source.header || undefined,
-    units: run.flatMap((block, index) => unitsOf(block, run[index + 1], options, () => list++)),
+    units: [
+      ...(clipped && slideIndex === 0 ? [{ notes: [source.title], position: source.section?.position, movedToNotes: true }] : []),
+      ...run.flatMap((block, index) => unitsOf(block, run[index + 1], options, () => list++)),
+    ],
     scale: 1,
     continuation: 0,
     section: source.section ? { id: source.section.id, depth: source.section.depth } : undefined,
@@ -128,25 +166,37 @@ function contentSlides(source: ContentSource, options: PlanOptions): Slide[] {
   }));
 }
 
-function unitsOf(block: Block, next: Block | undefined, options: PlanOptions, newList: () => number): SlideUnit[] {
+/** A heading no title area can hold shows its first words on the slide; the whole of it goes to the notes. */
+function clippedTitle(text: string, inline: readonly Inline[], options: PlannerOptions): Inline[] | undefined {
+  if (wordCount(text) <= options.maxTitleWords && text.length <= options.maxParagraphChars) return undefined;
+  return clipInline(inline, [0, plainText(inline).length], options.maxTitleWords);
+}
+
+function unitsOf(block: Block, next: Block | undefined, options: PlannerOptions, newList: () => number): SlideUnit[] {
   const position = block.position;
   switch (block.type) {
     case 'paragraph':
       return [paragraphUnit(block, next, options)];
     case 'list': {
       const list = newList();
-      return block.items.map((item, index) => ({
-        visible: { type: 'item', item, ordered: block.ordered, number: (block.start ?? 1) + index, list },
-        notes: [],
-        position: item.position ?? position,
-      }));
+      return block.items.map((item, index) => {
+        const notes: string[] = [];
+        const shownItem = block.keep ? item : itemLead(item, options, notes);
+        return {
+          visible: { type: 'item', item: shownItem, ordered: block.ordered, number: (block.start ?? 1) + index, list },
+          notes,
+          position: item.position ?? position,
+          ...(block.keep ? { keep: true } : {}),
+          ...(notes.length > 0 ? { movedToNotes: true } : {}),
+        };
+      });
     }
     case 'quote': {
       const text = blockText(block);
       if (wordCount(text) <= options.maxQuoteWords) return [{ visible: { type: 'quote', blocks: block.blocks }, notes: [], position }];
       const first = block.blocks.find((inner) => inner.type === 'paragraph');
       const gist = first?.type === 'paragraph' ? gistOf(first.children, options) : undefined;
-      return [{ visible: gist ? { type: 'quote', blocks: [{ ...first!, children: gist }] } : undefined, notes: [text], position }];
+      return [{ visible: gist ? { type: 'quote', blocks: [{ ...first!, children: gist }] } : undefined, notes: [text], position, movedToNotes: true }];
     }
     case 'table':
     case 'code':
@@ -165,23 +215,39 @@ function unitsOf(block: Block, next: Block | undefined, options: PlanOptions, ne
   }
 }
 
-function paragraphUnit(block: Extract<Block, { type: 'paragraph' }>, next: Block | undefined, options: PlanOptions): SlideUnit {
+function paragraphUnit(block: Extract<Block, { type: 'paragraph' }>, next: Block | undefined, options: PlannerOptions): SlideUnit {
   const text = inlineText(block.children);
   const position = block.position;
-  if (block.keep || wordCount(text) <= options.maxParagraphWords) {
+  if (block.keep) return { visible: { type: 'paragraph', children: block.children }, notes: [], position, keepWithNext: introducesList(text, next), keep: true };
+  if (wordCount(text) <= options.maxParagraphWords && text.length <= options.maxParagraphChars) {
     return { visible: { type: 'paragraph', children: block.children }, notes: [], position, keepWithNext: introducesList(text, next) };
   }
   if (introducesList(text, next)) {
     // "... visent notamment à :" then a list: the slide shows the sentence that leads into it.
-    const last = sentenceRanges(plainText(block.children)).at(-1)!;
-    return { visible: { type: 'paragraph', children: clipInline(block.children, last, options.gistWords) }, notes: [text], position, keepWithNext: true };
+    const last = sentenceRanges(plainText(block.children), options.lang).at(-1)!;
+    return { visible: { type: 'paragraph', children: clipInline(block.children, last, options.gistWords) }, notes: [text], position, keepWithNext: true, movedToNotes: true };
   }
-  return { visible: { type: 'item', item: { children: gistOf(block.children, options), more: [] }, ordered: false, number: 1, list: -1 }, notes: [text], position };
+  return leadUnit(block.children, text, options, position);
+}
+
+/** A block the room cannot read whole: its lead as a bullet on the slide, the whole of it in the notes. */
+export function leadUnit(children: readonly Inline[], text: string, options: { gistWords: number; lang: string }, position?: SlideUnit['position']): SlideUnit {
+  return { visible: { type: 'item', item: { children: gistOf(children, options), more: [] }, ordered: false, number: 1, list: -1 }, notes: [text], position, movedToNotes: true };
+}
+
+/** A list item with its own text cut to its lead when long (the whole text into `notes`), at any depth. */
+function itemLead(item: ListItem, options: PlannerOptions, notes: string[]): ListItem {
+  const own = [item.children, ...item.more].map(inlineText).join('\n');
+  const long = wordCount(own) > options.maxItemWords || own.length > options.maxParagraphChars * 2.2;
+  if (long) notes.push(own);
+  const sublist = item.sublist ? { ...item.sublist, items: item.sublist.items.map((child) => itemLead(child, options, notes)) } : undefined;
+  if (!long && sublist === item.sublist) return item;
+  return { ...item, children: long ? gistOf(item.children, options) : item.children, more: long ? [] : item.more, sublist };
 }
 
 /** The first sentence, clipped: what a room can read of a long paragraph. */
-function gistOf(children: Extract<Block, { type: 'paragraph' }>['children'], options: PlanOptions) {
-  const first = sentenceRanges(plainText(children))[0] ?? [0, 0];
+function gistOf(children: readonly Inline[], options: { gistWords: number; lang: string }) {
+  const first = sentenceRanges(plainText(children), options.lang)[0] ?? [0, 0];
   return clipInline(children, first, options.gistWords);
 }
 

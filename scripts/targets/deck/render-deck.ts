@@ -12,7 +12,7 @@ import { buildEditablePptx } from './pptx/build-editable-pptx';
 import { readSlideLayouts } from './pptx/slide-layout';
 import { openFontPage } from './deck-page';
 import { handoutDocument, printHandout } from './handout';
-import { deckMarkdown } from './marp-markdown';
+import { continuedTitle, deckMarkdown } from './marp-markdown';
 import { formatDate } from '../../typography/format-date';
 import { messages } from '../../messages/messages';
 import { DEFAULT_PLAN_OPTIONS, planSlides } from './plan-slides';
@@ -42,9 +42,10 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
     await openFontPage(page, deckTheme.fontCss, context.outDir);
     const fit = await fitSlides(page, plan, {
       minScale: settings.deck.minScale,
+      lang: publication.meta.lang,
       render: (slides) => renderMarp(markdownOf(slides), deckTheme),
       layoutKey: `${deckTheme.css}\n${deckTheme.fontCss}\n${markdownOf([])}`,
-      maxRounds: 10,
+      maxRounds: 16,
     });
     context.progress(`${fit.slides.length} slides measured in ${fit.rounds} rounds`);
     if (fit.unfit.length > 0) return { fit, output: undefined };
@@ -70,8 +71,13 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
   if (!output) {
     for (const url of new Set(blocked)) reportBlocked(context, url);
     for (const slide of fit.unfit) {
-      context.file.message(`slide “${titleOf(slide, publication.meta.lang)}” does not fit even at ${Math.round(settings.deck.minScale * 100)} %: shorten the block here or mark a break with ::newslide`, {
-        place: slide.position,
+      // Only what the author forced onto the slide stays unfit: point at the kept block itself.
+      const kept = slide.units.find((unit) => unit.keep && unit.visible);
+      const reason = kept
+        ? `the block kept with :::keep does not fit even at ${Math.round(settings.deck.minScale * 100)} %: shorten it, cut it with ::newslide, or remove :::keep so the deck shows its lead and moves the rest to the notes`
+        : `does not fit after ${fit.rounds} rounds of fitting: mark a break with ::newslide here`;
+      context.file.message(`slide “${titleOf(slide, publication.meta.lang)}”: ${reason}`, {
+        place: kept?.position ?? slide.position,
         ruleId: 'deck-overflow',
         source: 'triptyque',
       }).fatal = true;
@@ -95,10 +101,13 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
 
   return {
     artifacts,
-    counts: { slides: fit.slides.length, splits: fit.split.length, shrunk: fit.shrunk.length, rounds: fit.rounds, talkSeconds: talk.totalSeconds },
+    counts: { slides: fit.slides.length, splits: fit.split.length, shrunk: fit.shrunk.length, cut: fit.cut.length, movedToNotes: fit.movedToNotes.length, rounds: fit.rounds, talkSeconds: talk.totalSeconds },
     details: {
       split: fit.split,
       shrunk: fit.shrunk,
+      titlesShrunk: fit.titlesShrunk,
+      cut: fit.cut,
+      movedToNotes: fit.movedToNotes,
       talk: { total: talk.total, slotMinutes: talk.slotMinutes, fitsSlot: talk.fitsSlot, summary: talk.summary },
     },
   };
@@ -122,7 +131,7 @@ function reportBlocked(context: TargetContext, url: string): void {
 }
 
 function titleOf(slide: Slide, lang: string): string {
-  return slide.continuation > 0 ? messages(lang).continued(slide.title) : slide.title;
+  return continuedTitle(slide.title, slide.continuation, lang);
 }
 
 function notesText(slide: Slide, seconds: number, lang: string): string {

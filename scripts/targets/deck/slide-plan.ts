@@ -8,7 +8,11 @@ export type SlideKind = 'title' | 'agenda' | 'divider' | 'subdivider' | 'content
 export type VisibleUnit =
   | { type: 'paragraph'; children: Inline[] }
   /** A list item; consecutive items with the same `list` key render as one list. */
-  | { type: 'item'; item: ListItem; ordered: boolean; number: number; list: number }
+  /**
+   * A list item; consecutive items with the same `list` key render as one list. `continued`: the
+   * item repeats its parent text on a "(suite)" slide, above the rest of its nested list.
+   */
+  | { type: 'item'; item: ListItem; ordered: boolean; number: number; list: number; continued?: boolean }
   | { type: 'quote'; blocks: Block[] }
   | { type: 'block'; block: Extract<Block, { type: 'table' | 'code' | 'image' }> };
 
@@ -22,6 +26,10 @@ export interface SlideUnit {
   position?: Position;
   /** An introduction ("Les actions visent :") that should not end a slide alone. */
   keepWithNext?: boolean;
+  /** The author forced it onto the slide (`:::keep`): it is never moved to the notes. */
+  keep?: boolean;
+  /** What the slide shows is a lead of the block, which went whole into the notes. */
+  movedToNotes?: boolean;
 }
 
 export interface Slide {
@@ -39,6 +47,10 @@ export interface Slide {
   units: SlideUnit[];
   /** Font scale chosen by the fitting loop: 1, or down to `minScale`. */
   scale: number;
+  /** Scale of the title alone, below 1 for a heading too long for the title area. */
+  titleScale?: number;
+  /** Still too wide at the smallest scale (a table of long names): words may break anywhere. */
+  breakWords?: boolean;
   /** 0 for the first slide of a section, then 1, 2... for its "(suite)" slides. */
   continuation: number;
   /** Section the slide belongs to (depth 1 = top level); used for bookmarks. */
