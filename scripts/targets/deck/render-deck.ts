@@ -10,6 +10,7 @@ import { buildPptx } from './export-pptx';
 import { fitSlides } from './fit-slides';
 import { openFontPage } from './deck-page';
 import { handoutDocument, printHandout } from './handout';
+import { withDeckImages } from './deck-images';
 import { deckMarkdown } from './marp-markdown';
 import { formatDate } from '../../typography/format-date';
 import { DEFAULT_PLAN_OPTIONS, planSlides } from './plan-slides';
@@ -29,7 +30,7 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
   const theme = loadTheme(settings.theme);
   const deckTheme = await loadDeckTheme(theme);
   const markdownOf = markdownWriter(context, deckTheme);
-  const plan = planSlides(publication, DEFAULT_PLAN_OPTIONS);
+  const plan = planSlides(withDeckImages(publication, context.sourceDir), DEFAULT_PLAN_OPTIONS);
   context.progress(`${plan.length} slides planned`);
 
   preloadHtmlExport();
