@@ -29,7 +29,7 @@ const CORPUS: { name: string; content: string | Uint8Array; expected: RegExp; pu
   { name: 'a 20,000-character line', content: `${FRONT_MATTER}# Un\n\n${'mot '.repeat(5000)}\n`, expected: /8:1\s+warning.*long-paragraph/, publishable: true },
   { name: 'a table wider than a page', content: `${FRONT_MATTER}# Un\n\n|${' a |'.repeat(12)}\n|${' - |'.repeat(12)}\n|${' 1 |'.repeat(12)}\n`, expected: /8:1\s+warning.*wide-table/, publishable: true },
   { name: 'an unclosed directive', content: `${FRONT_MATTER}# Un\n\n:::deck\nSeulement pour la salle.\n`, expected: /8:1\s+error.*unclosed-directive/ },
-  { name: 'an image that does not exist', content: `${FRONT_MATTER}# Un\n\n![Plan](plan.png)\n`, expected: /8:1\s+error.*missing-image/ },
+  { name: 'an image that does not exist', content: `${FRONT_MATTER}# Un\n\n![Plan](plan.png)\n`, expected: /8:1\s+warning.*missing-image/, publishable: true },
   { name: 'a heading-only document', content: `${FRONT_MATTER}# Un\n\n## Deux\n`, expected: /8:1\s+warning.*empty-section/, publishable: true },
   { name: 'a document without any heading', content: `${FRONT_MATTER}Un texte sans titre.\n`, expected: /1:1\s+warning.*no-headings/, publishable: true },
 ];

@@ -204,7 +204,7 @@ function safeDecode(url: string): string {
   }
 }
 
-/** Local images that are not there. */
+/** Local images that are not there: a warning, since every target shows a placeholder and the build goes on. */
 const missingImages: Rule = (tree, file) => {
   if (!file.path) return;
   const base = dirname(resolve(file.path));
@@ -212,7 +212,7 @@ const missingImages: Rule = (tree, file) => {
     if (SCHEME.test(node.url)) return;
     const path = resolve(base, safeDecode(node.url.split(/[?#]/)[0]!));
     if (!path.startsWith(`${base}/`)) return;
-    if (!existsSync(path)) file.message(`image not found: ${node.url}`, { place: node.position?.start, ruleId: 'missing-image', source: 'triptyque' }).fatal = true;
+    if (!existsSync(path)) file.message(`image not found: ${node.url} (a placeholder with its alt text is shown instead)`, { place: node.position?.start, ruleId: 'missing-image', source: 'triptyque' });
   });
 };
 

@@ -1,4 +1,3 @@
-import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ElementContent, Root as HastRoot } from 'hast';
 import type { BlockContent, ListItem as MdastListItem, List as MdastList, RootContent, TableRow } from 'mdast';
@@ -6,7 +5,8 @@ import { toHast } from 'mdast-util-to-hast';
 import rehypeParse from 'rehype-parse';
 import rehypeSanitize from 'rehype-sanitize';
 import { unified } from 'unified';
-import type { Block, Inline, ListBlock, TargetName } from '../../model/types';
+import type { Block, ImageBlock, Inline, ListBlock, TargetName } from '../../model/types';
+import { BLOCK_PLACEHOLDER_CLASS, imageWhere, locateImage, resolveInlineImages, type ImageSource } from '../image-source';
 
 export interface BlockRenderOptions {
   /** Folder of the source: relative image URLs resolve here. */
@@ -15,8 +15,8 @@ export interface BlockRenderOptions {
 }
 
 /** Inline model content -> hast, through mdast-util-to-hast so typography nodes (ordinals) render as authored. */
-export function inlineToHast(children: readonly Inline[]): ElementContent[] {
-  return contentOf(toHast({ type: 'paragraph', children: [...children] }));
+export function inlineToHast(children: readonly Inline[], sourceDir: string): ElementContent[] {
+  return contentOf(toHast({ type: 'paragraph', children: resolveInlineImages(children, brochureImageUrl, sourceDir) }));
 }
 
 /** Blocks shown in the brochure -> hast, in order. Raw HTML is parsed and sanitised (default schema). */
@@ -27,29 +27,30 @@ export function blocksToHast(blocks: readonly Block[], options: BlockRenderOptio
 function blockToHast(block: Block, options: BlockRenderOptions): ElementContent[] {
   if (block.type === 'html') return sanitizeHtml(block.value);
   if (block.type === 'quote') return [{ type: 'element', tagName: 'blockquote', properties: {}, children: blocksToHast(block.blocks, options) }];
+  if (block.type === 'image') return imageToHast(block, options.sourceDir);
   const node = blockToMdast(block, options);
   return node ? [toHast(node) as ElementContent] : [];
 }
 
 function blockToMdast(block: Block, options: BlockRenderOptions): RootContent | undefined {
+  const inline = (children: readonly Inline[]) => resolveInlineImages(children, brochureImageUrl, options.sourceDir);
   switch (block.type) {
     case 'paragraph':
-      return { type: 'paragraph', children: [...block.children] };
+      return { type: 'paragraph', children: inline(block.children) };
     case 'list':
-      return listToMdast(block);
+      return listToMdast(block, inline);
     case 'table':
       return {
         type: 'table',
         align: [...block.align],
-        children: block.rows.map((row): TableRow => ({ type: 'tableRow', children: row.map((cell) => ({ type: 'tableCell', children: [...cell] })) })),
+        children: block.rows.map((row): TableRow => ({ type: 'tableRow', children: row.map((cell) => ({ type: 'tableCell', children: inline(cell) })) })),
       };
-    case 'image':
-      return { type: 'paragraph', children: [{ type: 'image', url: resolveImage(block.url, options.sourceDir), alt: block.alt, title: block.title ?? null }] };
     case 'code':
       return { type: 'code', lang: block.lang ?? null, value: block.value };
     case 'rule':
       return { type: 'thematicBreak' };
-    // Speaker notes and slide breaks belong to the deck; quotes and HTML are handled above.
+    // Speaker notes and slide breaks belong to the deck; quotes, images and HTML are handled above.
+    case 'image':
     case 'notes':
     case 'slide-break':
     case 'quote':
@@ -58,25 +59,37 @@ function blockToMdast(block: Block, options: BlockRenderOptions): RootContent | 
   }
 }
 
-function listToMdast(list: ListBlock): MdastList {
+function listToMdast(list: ListBlock, inline: (children: readonly Inline[]) => Inline[]): MdastList {
   return {
     type: 'list',
     ordered: list.ordered,
     start: list.start ?? null,
     spread: false,
     children: list.items.map((item): MdastListItem => {
-      const children: BlockContent[] = [item.children, ...item.more].map((inline) => ({ type: 'paragraph', children: [...inline] }));
-      if (item.sublist) children.push(listToMdast(item.sublist));
+      const children: BlockContent[] = [item.children, ...item.more].map((text) => ({ type: 'paragraph', children: inline(text) }));
+      if (item.sublist) children.push(listToMdast(item.sublist, inline));
       return { type: 'listItem', spread: false, checked: item.checked ?? null, children };
     }),
   };
 }
 
-/** Remote images are left as written (the page sandbox blocks them); local ones become file URLs. */
-function resolveImage(url: string, sourceDir: string): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
-  const path = decodeURIComponent(url.split(/[?#]/)[0] ?? url);
-  return pathToFileURL(isAbsolute(path) ? path : resolve(sourceDir, path)).href;
+/** Local images load from their file (the page may read the source's folder); web images are never fetched. */
+function brochureImageUrl(source: ImageSource): string | undefined {
+  if (source.kind === 'local') return pathToFileURL(source.path).href;
+  if (source.kind === 'embedded') return source.url;
+  return undefined;
+}
+
+/** An image alone on its line: the picture, or a box with its alt text and where it would come from. */
+function imageToHast(block: ImageBlock, sourceDir: string): ElementContent[] {
+  const source = locateImage(block.url, sourceDir);
+  const url = brochureImageUrl(source);
+  if (url) return [toHast({ type: 'paragraph', children: [{ type: 'image', url, alt: block.alt, title: block.title ?? null }] }) as ElementContent];
+  const where = imageWhere(block.url);
+  const children: ElementContent[] = [];
+  if (block.alt.trim()) children.push({ type: 'element', tagName: 'span', properties: { className: ['image-placeholder-alt'] }, children: [{ type: 'text', value: block.alt }] });
+  if (where) children.push({ type: 'element', tagName: 'span', properties: { className: ['image-placeholder-where'] }, children: [{ type: 'text', value: where }] });
+  return [{ type: 'element', tagName: 'div', properties: { className: [BLOCK_PLACEHOLDER_CLASS], role: 'img', ariaLabel: block.alt || where }, children }];
 }
 
 const htmlProcessor = unified().use(rehypeParse, { fragment: true }).use(rehypeSanitize);

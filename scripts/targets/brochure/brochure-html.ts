@@ -128,7 +128,7 @@ function chapterElement(chapter: Chapter, shows: (section: Section) => boolean, 
   const blockOptions = { sourceDir: options.sourceDir, target: TARGET } as const;
   const children: ElementContent[] = [];
   if (chapter.part) {
-    children.push(heading(chapter.part));
+    children.push(heading(chapter.part, options.sourceDir));
     if (!chapter.section) children.push(...blocksToHast(chapter.part.blocks, blockOptions));
   }
   if (chapter.section) children.push(...sectionContent(chapter.section, shows, options));
@@ -137,14 +137,14 @@ function chapterElement(chapter: Chapter, shows: (section: Section) => boolean, 
 
 function sectionContent(section: Section, shows: (section: Section) => boolean, options: BrochureHtmlOptions): ElementContent[] {
   return [
-    heading(section),
+    heading(section, options.sourceDir),
     ...blocksToHast(section.blocks, { sourceDir: options.sourceDir, target: TARGET }),
     ...section.children.filter(shows).map((child) => element('section', { className: ['subsection'] }, sectionContent(child, shows, options))),
   ];
 }
 
-function heading(section: Section): Element {
-  return element(`h${Math.min(section.depth, 6)}`, { id: section.id }, inlineToHast(section.title));
+function heading(section: Section, sourceDir: string): Element {
+  return element(`h${Math.min(section.depth, 6)}`, { id: section.id }, inlineToHast(section.title, sourceDir));
 }
 
 function backCover(publication: Publication, logo: BrochureLogo | undefined): Element {

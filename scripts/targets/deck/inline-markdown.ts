@@ -1,4 +1,5 @@
 import type { Inline } from '../../model/types';
+import { INLINE_PLACEHOLDER_CLASS } from '../image-source';
 import { htmlToText } from '../../sanitize/html-to-text';
 
 /**
@@ -13,6 +14,7 @@ export function inlineMarkdown(children: readonly Inline[]): string {
 function node(inline: Inline): string {
   const hName = (inline.data as { hName?: string } | undefined)?.hName;
   if (hName === 'sup' || hName === 'sub') return `<${hName}>${childrenOf(inline)}</${hName}>`;
+  if (hName === 'span' && inline.type === 'text') return imagePlaceholder(inline);
   switch (inline.type) {
     case 'text':
       return escapeText(inline.value.replace(/\s*\n\s*/g, ' '));
@@ -31,7 +33,7 @@ function node(inline: Inline): string {
     case 'link':
       return `[${childrenOf(inline)}](${destination(inline.url)})`;
     case 'image':
-      return `![${escapeText(inline.alt ?? '')}](${destination(inline.url)})`;
+      return imageMarkdown(inline.url, inline.alt ?? '');
     case 'html':
       // Slides show no raw HTML: only the text a reader would have seen, sanitised.
       return escapeText(htmlToText(inline.value));
@@ -40,6 +42,22 @@ function node(inline: Inline): string {
     default:
       return 'children' in inline ? childrenOf(inline) : 'value' in inline ? escapeText(String(inline.value)) : '';
   }
+}
+
+/** A badge or web image the deck does not show, as `deck-images` marked it: its alt text, compact, with the host as its title. */
+function imagePlaceholder(inline: Extract<Inline, { type: 'text' }>): string {
+  const title = (inline.data as { hProperties?: { title?: string } } | undefined)?.hProperties?.title;
+  return `<span class="${INLINE_PLACEHOLDER_CLASS}"${title ? ` title="${escapeHtml(title)}"` : ''}>${escapeText(inline.value)}</span>`;
+}
+
+/** markdown-it accepts only some data URLs in `![]()`; SVG goes as `<img>`, which Marp's HTML allowlist keeps. */
+export function imageMarkdown(url: string, alt: string): string {
+  if (/^data:/i.test(url) && !/^data:image\/(gif|png|jpeg|webp);/i.test(url)) return `<img src="${escapeHtml(url)}" alt="${escapeHtml(alt)}">`;
+  return `![${escapeText(alt)}](${destination(url)})`;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 function childrenOf(inline: Inline): string {

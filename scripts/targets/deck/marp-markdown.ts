@@ -1,4 +1,5 @@
-import { inlineMarkdown, escapeText } from './inline-markdown';
+import { inlineMarkdown, escapeText, escapeHtml, imageMarkdown } from './inline-markdown';
+import { BLOCK_PLACEHOLDER_CLASS, imageWhere } from '../image-source';
 import type { Metadata } from '../../model/types';
 import type { ListItem } from '../../model/types';
 import type { Block } from '../../model/types';
@@ -132,10 +133,20 @@ function blockMarkdown(block: Block): string {
       return `${fence}${block.lang ?? ''}\n${block.value}\n${fence}`;
     }
     case 'image':
-      return `![${escapeText(block.alt)}](${/[\s()]/.test(block.url) ? `<${block.url}>` : block.url})`;
+      return /^data:image\//i.test(block.url) ? imageMarkdown(block.url, block.alt) : imagePlaceholder(block.alt, block.url);
     default:
       return '';
   }
+}
+
+/**
+ * An image `deck-images` could not carry (a web image is never fetched, a local file is missing):
+ * a box with its alt text and the host or file name, never a broken-image icon.
+ */
+function imagePlaceholder(alt: string, url: string): string {
+  const where = imageWhere(url);
+  const parts = [alt.trim() ? `<span class="image-placeholder-alt">${escapeHtml(alt)}</span>` : '', where ? `<span class="image-placeholder-where">${escapeHtml(where)}</span>` : ''];
+  return `<div class="${BLOCK_PLACEHOLDER_CLASS}">${parts.join('')}</div>`;
 }
 
 function yamlString(value: string): string {

@@ -13,6 +13,7 @@ import { readSlideLayouts } from './pptx/slide-layout';
 import { openFontPage } from './deck-page';
 import { handoutDocument, printHandout } from './handout';
 import { continuedTitle, deckMarkdown } from './marp-markdown';
+import { withDeckImages } from './deck-images';
 import { formatDate } from '../../typography/format-date';
 import { messages } from '../../messages/messages';
 import { DEFAULT_PLAN_OPTIONS, planSlides } from './plan-slides';
@@ -32,7 +33,7 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
   const theme = loadTheme(settings.theme);
   const deckTheme = await loadDeckTheme(theme);
   const markdownOf = markdownWriter(context, deckTheme);
-  const plan = planSlides(publication, DEFAULT_PLAN_OPTIONS);
+  const plan = planSlides(withDeckImages(publication, context.sourceDir), DEFAULT_PLAN_OPTIONS);
   context.progress(`${plan.length} slides planned`);
 
   preloadHtmlExport();

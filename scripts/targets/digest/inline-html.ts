@@ -10,7 +10,8 @@ const ABSOLUTE_LINK = /^(https?:|mailto:)/i;
 /**
  * Inline content as email-safe HTML: through mdast-util-to-hast (so typography and superscript
  * ordinals come out as the other targets show them), then sanitised; raw HTML never passes,
- * images are left out (a digest carries none) and relative links lose their link, not their text.
+ * web images are kept by URL (the reader's mail client loads them; local ones would point nowhere,
+ * so they are left out) and relative links lose their link, not their text.
  */
 export function inlineHtml(children: readonly Inline[]): string {
   const paragraph = toHast({ type: 'paragraph', children: [...children] }) as Element;
@@ -21,7 +22,7 @@ export function inlineHtml(children: readonly Inline[]): string {
 function emailSafe(nodes: readonly ElementContent[]): ElementContent[] {
   return nodes.flatMap((node): ElementContent[] => {
     if (node.type !== 'element') return [node];
-    if (node.tagName === 'img') return [];
+    if (node.tagName === 'img') return /^https?:/i.test(String(node.properties['src'] ?? '')) ? [{ ...node, properties: { ...node.properties, style: 'max-width:100%;height:auto;vertical-align:middle' } }] : [];
     const children = emailSafe(node.children);
     if (node.tagName === 'a' && !ABSOLUTE_LINK.test(String(node.properties['href'] ?? ''))) return children;
     return [{ ...node, children }];
