@@ -14,6 +14,10 @@ export const en = {
   /** The handout's line under its title: slides, estimated length, and the slot when one is set. */
   talkSummary: (slides: number, total: string, slotMinutes?: number, fitsSlot?: boolean) =>
     `${slides} slides, estimated length ${total}${slotMinutes === undefined ? '' : ` for a ${slotMinutes}\u00a0min slot${fitsSlot ? '' : ' (over time)'}`}`,
+  /** The speaker's handout: its running head, the PDF's title after the deck's, a slide without notes. */
+  speakerNotes: 'Speaker notes',
+  handoutTitle: (title: string) => `${title} — speaker notes`,
+  noNotes: 'No notes.',
   digestClosingNote: 'This letter gives only the essentials: the full text is in the brochure.',
   digestBrochureAvailable: (organisation: string) => `The full brochure is available from ${organisation}`,
   digestReadBrochure: 'Read the full brochure',

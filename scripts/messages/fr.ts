@@ -11,6 +11,9 @@ export const fr: Messages = {
   speakingTime: (duration) => `Temps de parole${NO_BREAK_SPACE}: ${duration}`,
   talkSummary: (slides, total, slotMinutes, fitsSlot) =>
     `${slides} diapositives, durée estimée ${total}${slotMinutes === undefined ? '' : ` pour un créneau de ${slotMinutes}${NO_BREAK_SPACE}min${fitsSlot ? '' : ' (dépassement)'}`}`,
+  speakerNotes: 'Notes de l’orateur',
+  handoutTitle: (title) => `${title} — notes de l’orateur`,
+  noNotes: 'Pas de notes.',
   digestClosingNote: `Cette lettre ne donne que l’essentiel${NO_BREAK_SPACE}: le texte intégral se trouve dans la brochure.`,
   digestBrochureAvailable: (organisation) => `La brochure complète est disponible auprès de ${organisation}`,
   digestReadBrochure: 'Lire la brochure complète',

@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core';
 import type { Metadata } from '../../model/types';
 import type { Theme } from '../../theme/load-theme';
 import { themeVariables } from '../../theme/load-theme';
+import { messages } from '../../messages/messages';
 import { showDocument } from './deck-page';
 
 export interface HandoutSlide {
@@ -31,9 +32,10 @@ export interface HandoutOptions {
  */
 export function handoutDocument(slides: readonly HandoutSlide[], options: HandoutOptions): { css: string; body: string; lang: string } {
   const { meta, theme } = options;
+  const words = messages(meta.lang);
   const rows = slides
     .map((slide, index) => {
-      const notes = slide.notes.length > 0 ? slide.notes.map((note) => `<p>${escapeHtml(note)}</p>`).join('') : '<p class="empty">Pas de notes.</p>';
+      const notes = slide.notes.length > 0 ? slide.notes.map((note) => `<p>${escapeHtml(note)}</p>`).join('') : `<p class="empty">${escapeHtml(words.noNotes)}</p>`;
       return `<article class="row"><figure><div class="slide"><div class="marpit">${slide.section}</div></div><figcaption>${index + 1}. ${escapeHtml(slide.title)}</figcaption><div class="timing">${escapeHtml(slide.timing)}</div></figure><div class="notes">${notes}</div></article>`;
     })
     .join('\n');
@@ -43,7 +45,7 @@ ${themeVariables(theme)}
   size: A4;
   margin: 16mm 14mm 18mm;
   @top-left { content: ${cssString(meta.title)}; font: 8pt var(--font-heading); color: var(--color-muted); }
-  @top-right { content: "Notes de l’orateur"; font: 8pt var(--font-heading); color: var(--color-muted); }
+  @top-right { content: ${cssString(words.speakerNotes)}; font: 8pt var(--font-heading); color: var(--color-muted); }
   @bottom-right { content: counter(page) " / " counter(pages); font: 8pt var(--font-heading); color: var(--color-muted); }
 }
 html { font: 9.5pt/1.42 var(--font-text); color: var(--color-ink); }

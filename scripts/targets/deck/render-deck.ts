@@ -94,7 +94,7 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
     ? buildEditablePptx(fit.slides.map((slide, index) => ({ layout: layouts[index]!, notes: notesText(slide, timings[index]!, lang) })), publication.meta, theme)
     : buildPptx(fit.slides.map((slide, index) => ({ image: shots![index]!, notes: notesText(slide, timings[index]!, lang) })), publication.meta);
   const pptxWritten = pptxBytes.then((bytes) => context.write('deck.pptx', bytes));
-  const handoutWritten = finishPdf(handout, { meta: { ...publication.meta, title: `${publication.meta.title} — notes de l’orateur` }, date }, []).then((bytes) => context.write('deck-handout.pdf', bytes));
+  const handoutWritten = finishPdf(handout, { meta: { ...publication.meta, title: messages(publication.meta.lang).handoutTitle(publication.meta.title) }, date }, []).then((bytes) => context.write('deck-handout.pdf', bytes));
   for (const pending of [pdfWritten, pptxWritten, handoutWritten]) pending.catch(() => undefined);
   const artifacts: ArtifactRecord[] = [];
   for (const pending of [written.md, written.html, pdfWritten, pptxWritten, handoutWritten]) artifacts.push(await pending);
