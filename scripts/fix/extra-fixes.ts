@@ -5,7 +5,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { stringify } from 'yaml';
 import type { SourceEdit } from './source-edit';
-import { guessLang } from './guess-lang';
+import { guessLang } from '../source/guess-lang';
 
 const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/g;
 

@@ -7,7 +7,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { stringify } from 'yaml';
 import { fixSource, type AppliedFix } from '../fix/fix-source';
-import { guessLang } from '../fix/guess-lang';
+import { guessLang } from '../source/guess-lang';
 import { docxProperties, docxToHtml, type DocumentProperties } from './docx-to-html';
 import { htmlToMarkdown } from './html-to-markdown';
 

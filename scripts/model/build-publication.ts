@@ -23,7 +23,7 @@ export function buildPublication(tree: Root, file: VFile, baseSettings: Settings
   if (!read) return {};
   const { frontMatter, raw } = read;
   const { deck, brochure, digest, theme, ...metadata } = frontMatter;
-  const merged = mergeSettings(baseSettings, { deck, brochure, digest, theme, organisation: metadata.organisation, author: metadata.author, lang: metadata.lang });
+  const merged = mergeSettings(baseSettings, { deck, brochure, digest, theme, organisation: metadata.organisation, author: metadata.author, lang: metadata.lang ?? (file.data['lang'] as string | undefined) });
   if (!merged.success) {
     reportIssues(file, raw, merged.error, 'front-matter-invalid');
     return {};

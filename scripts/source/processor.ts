@@ -9,6 +9,7 @@ import type { VFile } from 'vfile';
 import { lintRules } from '../lint/rules';
 import remarkTypography from '../typography/remark-typography';
 import { frontMatterLang } from './front-matter';
+import { guessDocumentLang } from './guess-lang';
 
 /** The one Markdown pipeline: syntax, then the lint rules on what the author wrote, then typography. */
 const processor = unified()
@@ -20,9 +21,21 @@ const processor = unified()
   .use(lintRules)
   .use(remarkTypography);
 
-/** `defaultLang` (the configuration's) applies when the front matter gives no `lang`. */
+/**
+ * The document's language: its front matter's `lang`, else the language its prose is written in,
+ * else `defaultLang` (the configuration's). `file.data.lang` holds it for every later step.
+ */
 export async function parseMarkdown(file: VFile, defaultLang = 'fr'): Promise<Root> {
   const tree = processor.parse(file);
-  file.data['lang'] = frontMatterLang(tree) ?? defaultLang;
+  const declared = frontMatterLang(tree);
+  const guessed = declared ? undefined : guessDocumentLang(tree);
+  file.data['lang'] = declared ?? guessed ?? defaultLang;
+  if (guessed && guessed !== defaultLang) {
+    file.info(`no \`lang\` in the front matter: the text reads as \`${guessed}\`, so it is typeset as such; add \`lang:\` to choose`, {
+      place: { line: 1, column: 1 },
+      ruleId: 'lang-guessed',
+      source: 'triptyque',
+    });
+  }
   return (await processor.run(tree, file)) as Root;
 }
