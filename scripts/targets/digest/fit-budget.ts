@@ -21,7 +21,7 @@ export interface Measured<T> {
 }
 
 export type FitOutcome<T> =
-  | { fits: true; edition: DigestEdition; measured: Measured<T>; cuts: DigestCut[]; steps: number }
+  | { fits: true; edition: DigestEdition; measured: Measured<T>; cuts: DigestCut[]; steps: number; uncut: number }
   | { fits: false; headingsOnly: number; steps: number };
 
 /** Render-and-measure steps after the first estimate: each one is a full render and .eml. */
@@ -41,7 +41,7 @@ const SLACK = 0.03;
 export async function fitBudget<T>(edition: DigestEdition, budget: number, measure: (edition: DigestEdition) => Promise<Measured<T>>): Promise<FitOutcome<T>> {
   const full = await measure(edition);
   let steps = 1;
-  if (full.encoded <= budget) return { fits: true, edition, measured: full, cuts: [], steps };
+  if (full.encoded <= budget) return { fits: true, edition, measured: full, cuts: [], steps, uncut: full.encoded };
   const bare = capped(edition, 0);
   const headingsOnly = await measure(bare.edition);
   steps++;
@@ -66,7 +66,7 @@ export async function fitBudget<T>(edition: DigestEdition, budget: number, measu
     }
     cap = (fitting.cap + over) / 2;
   }
-  return { fits: true, edition: fitting.edition, measured: fitting.measured, cuts: fitting.cuts, steps };
+  return { fits: true, edition: fitting.edition, measured: fitting.measured, cuts: fitting.cuts, steps, uncut: full.encoded };
 }
 
 /** The cap under which the kept characters are `share` of all of them. */

@@ -6,7 +6,7 @@ import { isTriptyqueError } from '../../errors';
 import type { TargetResult } from '../target';
 import { syntheticSource } from '../../../bench/synthetic-source';
 import { inlinePlainText } from './condense-inline';
-import { buildDigestEdition } from './digest-edition';
+import { buildDigestEdition, type DigestSummary } from './digest-edition';
 import { encodedHtmlBytes } from './digest-eml';
 import { digestTarget } from './render-digest';
 import { REAL_SOURCE, digestContext, writeSource } from './test-context';
@@ -116,6 +116,26 @@ describe('the size budget', () => {
     expect(titles.length).toBe(300);
     const shown = (mail.html as string).replace(/&amp;|&#x26;/g, '&');
     for (const title of titles) expect(shown, title).toContain(title);
+  });
+
+  it('takes from the longest sections first when a little is over, keeping their headings as headings', async () => {
+    const context = await digestContext(REAL_SOURCE, { budgetKB: 25 });
+    const result = await digestTarget.render(context);
+    expect(result.counts['encodedHtmlBytes']).toBeLessThanOrEqual(25 * 1024);
+    expect(result.counts['encodedHtmlBytes']).toBeGreaterThan(20 * 1024);
+    const cuts = result.details!['budgetCuts'] as { leadFrom: number; leadTo: number; pointsDropped: number }[];
+    expect(cuts.length).toBeGreaterThan(0);
+    expect(cuts.length).toBeLessThan(13);
+    const html = await readFile(join(context.outDir, 'digest.html'), 'utf8');
+    expect(html.match(/<h3\b/g)).toHaveLength(12);
+    // Every section cut was longer than every section left whole.
+    const full = buildDigestEdition(context.publication, context.settings);
+    const summaries = full.groups.flatMap((group) => [...(group.summary ? [{ id: group.id, ...group.summary }] : []), ...group.items]);
+    const length = (summary: DigestSummary) => [...summary.lead, ...summary.points].reduce((sum, part) => sum + inlinePlainText(part).length, 0);
+    const cutIds = new Set((cuts as unknown as { id: string }[]).map((cut) => cut.id));
+    const shortestCut = Math.min(...summaries.filter((summary) => cutIds.has(summary.id)).map(length));
+    const longestWhole = Math.max(...summaries.filter((summary) => !cutIds.has(summary.id)).map(length));
+    expect(shortestCut).toBeGreaterThan(longestWhole);
   });
 
   it('leaves a source already under the budget whole', async () => {

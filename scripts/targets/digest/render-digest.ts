@@ -64,6 +64,8 @@ async function renderDigest(context: TargetContext): Promise<TargetResult> {
     sectionsCut: cuts.length,
     leadsShortened: cuts.filter((cut) => cut.leadTo < cut.leadFrom).length,
     keyPointsDropped: cuts.reduce((sum, cut) => sum + cut.pointsDropped, 0),
+    /** The HTML part before any cut, and how many renders the fitting took. */
+    uncutEncodedHtmlBytes: fit.uncut,
     budgetRenders: fit.steps,
   };
   return { artifacts, counts, details };
