@@ -2,7 +2,7 @@ import juice from 'juice';
 import { messages } from '../../messages/messages';
 import type { Inline } from '../../model/types';
 import type { DigestCss } from './digest-css';
-import type { DigestEdition, DigestSummary } from './digest-edition';
+import type { DigestEdition, DigestItem, DigestSummary } from './digest-edition';
 import { inlineHtml } from './inline-html';
 
 /** Class of the hidden first line; the text part skips it. */
@@ -93,9 +93,27 @@ function groupRow(group: DigestEdition['groups'][number], edition: DigestEdition
     group.kicker ? `<p class="kicker">${text(group.kicker.toLocaleUpperCase(edition.lang))}</p>` : '',
     `<h2>${inlineHtml(group.title)}</h2>`,
     group.summary ? summaryHtml(group.summary) : '',
-    ...group.items.map((item) => `<h3>${inlineHtml(item.title)}</h3>\n${summaryHtml(item)}`),
+    ...itemRuns(group.items).map((run) =>
+      isEmpty(run[0]!) ? `<p class="note">${run.map((item) => inlineHtml(item.title)).join(' · ')}</p>` : `<h3>${inlineHtml(run[0]!.title)}</h3>\n${summaryHtml(run[0]!)}`,
+    ),
   ];
   return row('group', parts.filter(Boolean).join('\n'));
+}
+
+const isEmpty = (summary: DigestSummary) => summary.lead.length === 0 && summary.points.length === 0;
+
+/**
+ * Each item alone, except that items the size budget emptied are run together: their titles in one
+ * line, so that a long source's headings still fit when all their text had to go.
+ */
+function itemRuns(items: readonly DigestItem[]): DigestItem[][] {
+  const runs: DigestItem[][] = [];
+  for (const item of items) {
+    const last = runs.at(-1);
+    if (last && isEmpty(item) && isEmpty(last[0]!)) last.push(item);
+    else runs.push([item]);
+  }
+  return runs;
 }
 
 function summaryHtml(summary: DigestSummary): string {

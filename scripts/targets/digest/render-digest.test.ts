@@ -4,6 +4,10 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isTriptyqueError } from '../../errors';
 import type { TargetResult } from '../target';
+import { syntheticSource } from '../../../bench/synthetic-source';
+import { inlinePlainText } from './condense-inline';
+import { buildDigestEdition, type DigestSummary } from './digest-edition';
+import { encodedHtmlBytes } from './digest-eml';
 import { digestTarget } from './render-digest';
 import { REAL_SOURCE, digestContext, writeSource } from './test-context';
 
@@ -86,11 +90,66 @@ describe('the digest built from the real source', () => {
 });
 
 describe('the size budget', () => {
-  it('fails the target, saying by how much, when the encoded HTML part is over budgetKB', async () => {
-    const context = await digestContext(REAL_SOURCE, { budgetKB: 10 });
+  let source20x: string;
+  beforeAll(async () => {
+    source20x = await writeSource(syntheticSource(await readFile(REAL_SOURCE, 'utf8'), 20), 'vingt-fois.md');
+  });
+
+  it('builds a source 20 times the seed under the budget, cutting summaries and keeping every heading', async () => {
+    const context = await digestContext(source20x);
+    const result = await digestTarget.render(context);
+    const eml = await readFile(join(context.outDir, 'digest.eml'));
+    const encoded = encodedHtmlBytes(eml);
+    expect(encoded).toBe(result.counts['encodedHtmlBytes']);
+    expect(encoded).toBeLessThanOrEqual(75 * 1024);
+    expect(result.counts['sectionsCut']).toBeGreaterThan(0);
+    expect(result.counts['keyPointsDropped']).toBeGreaterThan(0);
+    const cuts = result.details!['budgetCuts'] as { title: string; leadFrom: number; leadTo: number; pointsDropped: number }[];
+    expect(cuts).toHaveLength(result.counts['sectionsCut']!);
+    expect(cuts.every((cut) => cut.leadTo < cut.leadFrom || cut.pointsDropped > 0)).toBe(true);
+    const lines = result.details!['budgetCutLines'] as string[];
+    expect(lines[0]).toMatch(/^CHANTIER école.*[\u00a0 ]: chapeau raccourci de \d+ à \d+ caractères/u);
+    // Every section the digest shows at full size is still named in the cut one.
+    const mail = await simpleParser(eml);
+    const full = buildDigestEdition(context.publication, context.settings);
+    const titles = full.groups.flatMap((group) => [group.title, ...group.items.map((item) => item.title)]).map(inlinePlainText);
+    expect(titles.length).toBe(300);
+    const shown = (mail.html as string).replace(/&amp;|&#x26;/g, '&');
+    for (const title of titles) expect(shown, title).toContain(title);
+  });
+
+  it('takes from the longest sections first when a little is over, keeping their headings as headings', async () => {
+    const context = await digestContext(REAL_SOURCE, { budgetKB: 25 });
+    const result = await digestTarget.render(context);
+    expect(result.counts['encodedHtmlBytes']).toBeLessThanOrEqual(25 * 1024);
+    expect(result.counts['encodedHtmlBytes']).toBeGreaterThan(20 * 1024);
+    const cuts = result.details!['budgetCuts'] as { leadFrom: number; leadTo: number; pointsDropped: number }[];
+    expect(cuts.length).toBeGreaterThan(0);
+    expect(cuts.length).toBeLessThan(13);
+    const html = await readFile(join(context.outDir, 'digest.html'), 'utf8');
+    expect(html.match(/<h3\b/g)).toHaveLength(12);
+    // Every section cut was longer than every section left whole.
+    const full = buildDigestEdition(context.publication, context.settings);
+    const summaries = full.groups.flatMap((group) => [...(group.summary ? [{ id: group.id, ...group.summary }] : []), ...group.items]);
+    const length = (summary: DigestSummary) => [...summary.lead, ...summary.points].reduce((sum, part) => sum + inlinePlainText(part).length, 0);
+    const cutIds = new Set((cuts as unknown as { id: string }[]).map((cut) => cut.id));
+    const shortestCut = Math.min(...summaries.filter((summary) => cutIds.has(summary.id)).map(length));
+    const longestWhole = Math.max(...summaries.filter((summary) => !cutIds.has(summary.id)).map(length));
+    expect(shortestCut).toBeGreaterThan(longestWhole);
+  });
+
+  it('leaves a source already under the budget whole', async () => {
+    const result = await digestTarget.render(await digestContext(REAL_SOURCE));
+    expect(result.counts['sectionsCut']).toBe(0);
+    expect(result.details!['budgetCuts']).toEqual([]);
+    expect(result.counts['keyPoints']).toBe(35);
+  });
+
+  it('fails, saying the headings alone are over, only when they are', async () => {
+    const context = await digestContext(REAL_SOURCE, { budgetKB: 5 });
     const error = await digestTarget.render(context).catch((caught: unknown) => caught);
     expect(isTriptyqueError(error) && error.code).toBe('RENDER_FAILED');
-    expect((error as Error).message).toMatch(/is \d+\.\d KB encoded, \d+\.\d KB over the 10 KB budget/);
+    expect((error as Error).message).toMatch(/^les seuls titres de la synthèse font une partie HTML de \d+,\d\u00a0Ko encodée, \d+,\d\u00a0Ko au-delà du budget de 5\u00a0Ko/u);
   });
 });
 

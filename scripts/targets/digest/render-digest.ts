@@ -1,10 +1,12 @@
 import { TriptyqueError } from '../../errors';
+import { messages } from '../../messages/messages';
 import { basename } from 'node:path';
 import type Mail from 'nodemailer/lib/mailer';
 import { loadTheme, logoAspect, logoPath, type Theme } from '../../theme/load-theme';
 import type { Target, TargetContext, TargetResult } from '../target';
 import { loadDigestCss } from './digest-css';
 import { buildDigestEdition, type DigestEdition } from './digest-edition';
+import { fitBudget } from './fit-budget';
 import { campaignId, composeEml, digestMessage, encodedHtmlBytes, messageDate } from './digest-eml';
 import { dkimSigner } from './dkim';
 import { renderDigestHtml, type DigestLogo } from './digest-html';
@@ -25,30 +27,48 @@ export const digestTarget: Target = {
 
 async function renderDigest(context: TargetContext): Promise<TargetResult> {
   const { publication, settings } = context;
-  const edition = buildDigestEdition(publication, settings);
-  reportDroppedHtml(edition, context);
+  const words = messages(publication.meta.lang);
+  const full = buildDigestEdition(publication, settings);
+  reportDroppedHtml(full, context);
   const theme = loadTheme(settings.theme);
   const css = loadDigestCss(theme);
   const logo = digestLogos(theme, publication.meta.organisation);
-  const html = renderDigestHtml(edition, css, logo.published);
-  const text = renderDigestText(html);
-  const parts = { subject: edition.subject, html, text };
+  const date = messageDate();
+  const dkim = dkimSigner(settings.digest);
   // The .eml carries the logo itself, as inline images its HTML refers to by Content-ID; it is
-  // signed when a DKIM key is at hand, so it is what a provider would verify.
-  const emlParts = logo.inline ? { ...parts, html: renderDigestHtml(edition, css, logo.inline.logo) } : parts;
-  const eml = await composeEml(digestMessage(emlParts, settings.digest, { date: messageDate(), attachments: logo.inline?.attachments, dkim: dkimSigner(settings.digest) }));
-  const encoded = encodedHtmlBytes(eml);
+  // signed when a DKIM key is at hand, so it is what a provider would verify, and what the budget measures.
+  const renderMessage = async (edition: DigestEdition) => {
+    const html = renderDigestHtml(edition, css, logo.published);
+    const text = renderDigestText(html);
+    const parts = { subject: edition.subject, html, text };
+    const emlParts = logo.inline ? { ...parts, html: renderDigestHtml(edition, css, logo.inline.logo) } : parts;
+    const eml = await composeEml(digestMessage(emlParts, settings.digest, { date, attachments: logo.inline?.attachments, dkim }));
+    return { encoded: encodedHtmlBytes(eml), rendered: { parts, eml } };
+  };
   const budget = settings.digest.budgetKB * 1024;
-  if (encoded > budget) {
-    throw new TriptyqueError(
-      'RENDER_FAILED',
-      `the digest's HTML part is ${kb(encoded)} KB encoded, ${kb(encoded - budget)} KB over the ${settings.digest.budgetKB} KB budget (Gmail clips long messages, unsubscribe link first): lower digest.leadLength or digest.keyPoints`,
-    );
-  }
-  context.progress(`${edition.groups.length} groups, HTML part ${kb(encoded)} KB encoded of ${settings.digest.budgetKB} KB`);
-  const artifacts = [await context.write('digest.html', html), await context.write('digest.txt', text), await context.write('digest.eml', eml)];
-  const details: DigestDetails & Record<string, unknown> = { subject: edition.subject, preheader: edition.preheader, campaign: campaignId(parts) };
-  return { artifacts, counts: countsOf(edition, { encoded, budget, eml: eml.byteLength }), details };
+  const fit = await fitBudget(full, budget, renderMessage);
+  if (!fit.fits) throw new TriptyqueError('RENDER_FAILED', words.digestHeadingsOverBudget(fit.headingsOnly, settings.digest.budgetKB));
+  const { edition, cuts } = fit;
+  const { encoded, rendered: { parts, eml } } = fit.measured;
+  context.progress(words.digestSize(edition.groups.length, encoded, settings.digest.budgetKB, cuts.length));
+  const artifacts = [await context.write('digest.html', parts.html), await context.write('digest.txt', parts.text), await context.write('digest.eml', eml)];
+  const details: DigestDetails & Record<string, unknown> = {
+    subject: edition.subject,
+    preheader: edition.preheader,
+    campaign: campaignId(parts),
+    budgetCuts: cuts,
+    budgetCutLines: cuts.map((cut) => words.digestBudgetCut(cut.title, cut.leadFrom, cut.leadTo, cut.pointsDropped)),
+  };
+  const counts = {
+    ...countsOf(edition, { encoded, budget, eml: eml.byteLength }),
+    sectionsCut: cuts.length,
+    leadsShortened: cuts.filter((cut) => cut.leadTo < cut.leadFrom).length,
+    keyPointsDropped: cuts.reduce((sum, cut) => sum + cut.pointsDropped, 0),
+    /** The HTML part before any cut, and how many renders the fitting took. */
+    uncutEncodedHtmlBytes: fit.uncut,
+    budgetRenders: fit.steps,
+  };
+  return { artifacts, counts, details };
 }
 
 /**
@@ -92,8 +112,4 @@ function reportDroppedHtml(edition: DigestEdition, context: TargetContext): void
       source: 'triptyque',
     });
   }
-}
-
-function kb(bytes: number): string {
-  return (bytes / 1024).toFixed(1);
 }
