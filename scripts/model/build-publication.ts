@@ -4,10 +4,10 @@ import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { mergeSettings, reportZodIssues } from '../config/load';
 import { frontMatterSchema, type FrontMatter, type Settings } from '../config/schema';
-import { parseYaml } from '../config/yaml-location';
+import { parseYaml, yamlToData } from '../config/yaml-location';
 import { typesetFrench } from '../typography/french-rules';
 import { toBlocks } from './blocks';
-import { uniqueSlugger } from './slug';
+import { sourceSlug, uniqueSlugger } from './slug';
 import { TARGET_NAMES, type Metadata, type Publication, type Section } from './types';
 
 export interface BuiltPublication {
@@ -16,7 +16,7 @@ export interface BuiltPublication {
 }
 
 /** Turns a parsed source into the one model every target renders. Problems go onto `file`. */
-export function buildPublication(tree: Root, file: VFile, baseSettings: Settings): BuiltPublication {
+export function buildPublication(tree: Root, file: VFile, baseSettings: Settings, slugOfBuild?: string): BuiltPublication {
   const frontMatter = readFrontMatter(tree, file);
   if (!frontMatter) return {};
   const { deck, brochure, digest, theme, ...metadata } = frontMatter;
@@ -27,7 +27,7 @@ export function buildPublication(tree: Root, file: VFile, baseSettings: Settings
     return {};
   }
   const settings = merged.data;
-  const slug = basename(file.path ?? 'source.md').replace(/\.(md|markdown)$/i, '');
+  const slug = slugOfBuild ?? sourceSlug(file.path ?? 'source.md');
   // Front-matter strings never went through the Markdown pipeline: typeset them here, once.
   const typeset = (text: string | undefined) => (text === undefined ? undefined : typesetFrench(text));
   const meta: Metadata = {
@@ -74,7 +74,12 @@ function readFrontMatter(tree: Root, file: VFile): FrontMatter | undefined {
     }
     return undefined;
   }
-  const data = parsed.doc.toJS();
+  const converted = yamlToData(parsed);
+  if ('error' in converted) {
+    file.message(`front matter is not valid YAML: ${converted.error}`, { place: { line: offset + 1, column: 1 }, ruleId: 'front-matter-yaml', source: 'triptyque' }).fatal = true;
+    return undefined;
+  }
+  const data = converted.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     file.message('front matter must be a mapping of `key: value` lines', { place: node.position?.start, ruleId: 'front-matter-invalid', source: 'triptyque' }).fatal = true;
     return undefined;

@@ -3,6 +3,7 @@ import type { Metadata } from '../../model/types';
 import type { Theme } from '../../theme/load-theme';
 import { themeVariables } from '../../theme/load-theme';
 import { showDocument } from './deck-page';
+import { cssString } from '../../escape/css-string';
 
 export interface HandoutSlide {
   /** The slide's Marp `<section>`, set in the handout as it is (vector text, not a picture). */
@@ -77,6 +78,3 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char]!);
 }
 
-function cssString(text: string): string {
-  return JSON.stringify(text);
-}
