@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import type { Heading, Root, RootContent, Yaml } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
