@@ -1,16 +1,19 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lockOutput } from '../scripts/artifacts/output-lock';
-import { BrowserService } from '../scripts/browser/browser-service';
+import { BrowserService, isAllowed } from '../scripts/browser/browser-service';
+import { settingsSchema } from '../scripts/config/schema';
 import { build } from '../scripts/core/build';
 import { isTriptyqueError } from '../scripts/errors';
+import { loadSource } from '../scripts/source/load-source';
 import { pageRulesCss } from '../scripts/targets/brochure/page-geometry';
-import { FRONT_MATTER, tempDir } from './helpers';
+import { FRONT_MATTER, messagesOf, tempDir } from './helpers';
 
 const ROOT = join(import.meta.dirname, '..');
 const browser = new BrowserService();
@@ -130,3 +133,17 @@ describe('output faults are one sentence, not a bug (#10.9)', () => {
 });
 
 void ROOT;
+
+describe('a symlink does not lead out of the source folder (#10.3)', () => {
+  it('an image that is a symlink to a file outside is refused at its line, and the browser would not load it', async () => {
+    const outside = tempDir('triptyque-outside-');
+    writeFileSync(join(outside, 'secret.png'), 'not an image of the source');
+    const { dir, paths } = project({ 'essai.md': `${FRONT_MATTER}# Un\n\nTexte.\n\n![Une image](lien.png)\n` });
+    symlinkSync(join(outside, 'secret.png'), join(dir, 'lien.png'));
+    const { file } = await loadSource(paths[0]!, settingsSchema.parse({}));
+    expect(messagesOf(file)).toContain('10:1 unsafe-path error');
+    expect(isAllowed(pathToFileURL(join(dir, 'lien.png')).href, [dir])).toBe(false);
+    writeFileSync(join(dir, 'vraie.png'), 'x');
+    expect(isAllowed(pathToFileURL(join(dir, 'vraie.png')).href, [dir])).toBe(true);
+  });
+});
