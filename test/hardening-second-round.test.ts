@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lockOutput } from '../scripts/artifacts/output-lock';
@@ -12,7 +13,9 @@ import { settingsSchema } from '../scripts/config/schema';
 import { build } from '../scripts/core/build';
 import { isTriptyqueError } from '../scripts/errors';
 import { loadSource } from '../scripts/source/load-source';
+import { sanitizeHtml } from '../scripts/targets/brochure/blocks-to-hast';
 import { pageRulesCss } from '../scripts/targets/brochure/page-geometry';
+import { htmlToText } from '../scripts/sanitize/html-to-text';
 import { FRONT_MATTER, messagesOf, tempDir } from './helpers';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -145,5 +148,17 @@ describe('a symlink does not lead out of the source folder (#10.3)', () => {
     expect(isAllowed(pathToFileURL(join(dir, 'lien.png')).href, [dir])).toBe(false);
     writeFileSync(join(dir, 'vraie.png'), 'x');
     expect(isAllowed(pathToFileURL(join(dir, 'vraie.png')).href, [dir])).toBe(true);
+  });
+});
+
+describe('raw HTML leaves no style text and no stray images in the brochure (#10.10)', () => {
+  it('a style element is dropped whole; images at absolute or ../ paths are removed', () => {
+    const html = toHtml({ type: 'root', children: sanitizeHtml('<style>body{color:red}</style><p>Lu <img src="/etc/passwd"> <img src="../../secret.png"> <img src="file:///etc/hosts"> <img src="images/ok.png" alt="ok"></p>') });
+    expect(html).not.toContain('color:red');
+    expect(html).not.toContain('passwd');
+    expect(html).not.toContain('secret');
+    expect(html).not.toContain('hosts');
+    expect(html).toContain('images/ok.png');
+    expect(htmlToText('<style>body{color:red}</style>Texte')).toBe('Texte');
   });
 });
