@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Element, Root } from 'hast';
@@ -9,6 +10,7 @@ import { visit } from 'unist-util-visit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lockOutput } from '../scripts/artifacts/output-lock';
 import { BrowserService, isAllowed } from '../scripts/browser/browser-service';
+import { removeStaleProfiles } from '../scripts/browser/stale-profiles';
 import { settingsSchema } from '../scripts/config/schema';
 import { build } from '../scripts/core/build';
 import { isTriptyqueError } from '../scripts/errors';
@@ -160,5 +162,23 @@ describe('raw HTML leaves no style text and no stray images in the brochure (#10
     expect(html).not.toContain('hosts');
     expect(html).toContain('images/ok.png');
     expect(htmlToText('<style>body{color:red}</style>Texte')).toBe('Texte');
+  });
+});
+
+describe('a killed build leaves no browser profile for long (#10.9)', () => {
+  it('the next build removes profiles whose Chromium is gone, and keeps those still in use', async () => {
+    const dead = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+    await new Promise((done) => dead.once('exit', done));
+    const dir = tempDir('triptyque-profiles-');
+    const stale = join(dir, 'puppeteer_dev_chrome_profile-stale');
+    const live = join(dir, 'puppeteer_dev_chrome_profile-live');
+    for (const [profile, pid] of [[stale, dead.pid], [live, process.pid]] as const) {
+      mkdirSync(profile);
+      writeFileSync(join(profile, 'Preferences'), '{}');
+      symlinkSync(`${hostname()}-${pid}`, join(profile, 'SingletonLock'));
+    }
+    expect(await removeStaleProfiles(dir)).toEqual([stale]);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(live)).toBe(true);
   });
 });

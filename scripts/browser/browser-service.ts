@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import puppeteer, { ProtocolError, TimeoutError, type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { TriptyqueError } from '../errors';
 import { isInsideReally } from '../paths-real';
+import { removeStaleProfiles } from './stale-profiles';
 import { findBrowser, type FoundBrowser } from './find-browser';
 
 /** Flags that let Chromium run as root, offline, without phoning home. */
@@ -74,6 +75,8 @@ export class BrowserService {
   }
 
   private async launch(): Promise<Browser> {
+    // Profiles of browsers that died with a killed build would otherwise pile up in the temp folder.
+    await removeStaleProfiles();
     this.found = await findBrowser();
     try {
       return await puppeteer.launch({
