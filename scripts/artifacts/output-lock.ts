@@ -16,9 +16,19 @@ function alive(pid: number): boolean {
  * One build at a time writes a source's output folder: a second one waits its turn rather than
  * interleaving artifacts. A lock left by a process that died is taken over.
  */
-export async function lockOutput(outDir: string, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<() => Promise<void>> {
+export interface LockOptions {
+  /** How long to wait for a live holder; then one sentence. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** Told once, as soon as a live process is found holding the lock. */
+  onWait?: (pid: number) => void;
+}
+
+export async function lockOutput(outDir: string, options: LockOptions = {}): Promise<() => Promise<void>> {
   const path = join(outDir, '.build.lock');
-  const deadline = Date.now() + (options.timeoutMs ?? 10 * 60_000);
+  const timeoutMs = options.timeoutMs ?? 2 * 60_000;
+  const deadline = Date.now() + timeoutMs;
+  let told: number | undefined;
   for (;;) {
     try {
       const handle = await open(path, 'wx');
@@ -33,7 +43,11 @@ export async function lockOutput(outDir: string, options: { timeoutMs?: number; 
       await rm(path, { force: true });
       continue;
     }
-    if (Date.now() > deadline) throw new TriptyqueError('LOCKED', `${outDir} is being written by another build (pid ${holder}); try again when it ends`);
+    if (Number.isInteger(holder) && told !== holder) {
+      told = holder;
+      options.onWait?.(holder);
+    }
+    if (Date.now() > deadline) throw new TriptyqueError('LOCKED', `${outDir} is still being written by another build (pid ${holder}) after ${Math.round(timeoutMs / 1000)} s of waiting: try again when it ends, or stop that process`);
     options.signal?.throwIfAborted();
     await sleep(100);
   }

@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { relative, isAbsolute, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import puppeteer, { ProtocolError, TimeoutError, type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { TriptyqueError } from '../errors';
+import { isInsideReally } from '../paths-real';
+import { removeStaleProfiles } from './stale-profiles';
 import { findBrowser, type FoundBrowser } from './find-browser';
 
 /** Flags that let Chromium run as root, offline, without phoning home. */
@@ -73,6 +75,8 @@ export class BrowserService {
   }
 
   private async launch(): Promise<Browser> {
+    // Profiles of browsers that died with a killed build would otherwise pile up in the temp folder.
+    await removeStaleProfiles();
     this.found = await findBrowser();
     try {
       return await puppeteer.launch({
@@ -243,8 +247,6 @@ export function isAllowed(url: string, roots: readonly string[]): boolean {
   } catch {
     return false;
   }
-  return roots.some((root) => {
-    const rel = relative(root, path);
-    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-  });
+  // Symlinks followed on both sides: a link inside an allowed folder must not lead out of it.
+  return roots.some((root) => isInsideReally(path, root));
 }

@@ -16,6 +16,18 @@ export function parseYaml(text: string): ParsedYaml {
   return { doc, lines };
 }
 
+/** Aliases a front matter may expand: enough for any real document, far too few for a "billion laughs". */
+const MAX_ALIAS_COUNT = 50;
+
+/** The document as plain data, or the reason it is refused (too many aliases expanded). */
+export function yamlToData(parsed: ParsedYaml): { data: unknown } | { error: string } {
+  try {
+    return { data: parsed.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (error) {
+    return { error: `${(error as Error).message}; write the values out instead of repeating aliases` };
+  }
+}
+
 /** Where the value at `path` (as zod reports it) starts, 1-based; the document start if absent. */
 export function locateYamlPath(parsed: ParsedYaml, path: readonly PropertyKey[]): YamlPlace {
   let node: unknown = parsed.doc.contents;

@@ -1,13 +1,15 @@
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { VFile } from 'vfile';
+import { VFile } from 'vfile';
 import { modelCounts, toDiagnostic, type BuildReport, type TargetReport } from '../artifacts/report';
+import { withOutputFaults } from '../artifacts/output-fault';
 import { lockOutput } from '../artifacts/output-lock';
 import { artifactWriter, writeAtomic } from '../artifacts/write-artifact';
 import { asBrowserFailure, BrowserService } from '../browser/browser-service';
 import { loadConfig } from '../config/load';
 import { isTriptyqueError } from '../errors';
 import { writeGallery } from '../gallery/write-gallery';
+import { assignSlugs, type AssignedSlug } from '../model/slug';
 import { TARGET_NAMES, type TargetName } from '../model/types';
 import { NODE_MODULES_DIR, PACKAGE_ROOT, themeDir } from '../paths';
 import { hasErrors, loadSource } from '../source/load-source';
@@ -54,9 +56,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const browser = options.browser ?? new BrowserService();
   const reports: BuildReport[] = [];
   try {
-    for (const source of await resolveSources(options.sources, options.root)) {
+    await withOutputFaults(options.outDir, () => mkdir(options.outDir, { recursive: true }));
+    const sources = await resolveSources(options.sources, options.root);
+    const slugs = assignSlugs(sources.map((source) => resolve(source)));
+    for (const source of sources) {
       options.signal?.throwIfAborted();
-      const { report, file } = await buildSource(source, config.settings, browser, options);
+      const { report, file } = await buildSource(source, slugs.get(resolve(source))!, config.settings, browser, options).catch((error: unknown) => {
+        // One source that breaks the build in an unforeseen way must not cost the others theirs.
+        if ((error as Error).name === 'AbortError' || isTriptyqueError(error)) throw error;
+        return failedSource(source, slugs.get(resolve(source))!.slug, error);
+      });
       files.push(file);
       reports.push(report);
     }
@@ -72,14 +81,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
 async function buildSource(
   source: string,
+  assigned: AssignedSlug,
   projectSettings: Parameters<typeof loadSource>[1],
   browser: BrowserService,
   options: BuildOptions,
 ): Promise<{ report: BuildReport; file: VFile }> {
   const started = performance.now();
-  const loaded = await loadSource(source, projectSettings);
+  const { slug } = assigned;
+  const loaded = await loadSource(source, projectSettings, slug);
   const { file, publication, settings } = loaded;
-  const slug = publication?.slug ?? source.replace(/^.*[\\/]/, '').replace(/\.(md|markdown)$/i, '');
+  if (assigned.sharedWith) {
+    file.message(`another source of this build is also named ${assigned.sharedWith}: this one is written to ${slug}/`, { place: { line: 1, column: 1 }, ruleId: 'slug-renamed', source: 'triptyque' });
+  }
   const report: BuildReport = {
     source,
     slug,
@@ -91,8 +104,10 @@ async function buildSource(
     diagnostics: [],
   };
   const outDir = resolve(options.outDir, slug);
-  await mkdir(outDir, { recursive: true });
-  const unlock = await lockOutput(outDir, { signal: options.signal });
+  const unlock = await withOutputFaults(outDir, async () => {
+    await mkdir(outDir, { recursive: true });
+    return lockOutput(outDir, { signal: options.signal, onWait: (pid) => options.onProgress?.({ slug, message: `waiting for the build with pid ${pid}, which is writing ${outDir}` }) });
+  });
   try {
     if (publication && settings && !hasErrors(file)) {
       report.model = modelCounts(publication);
@@ -146,6 +161,17 @@ async function buildSource(
   } finally {
     await unlock();
   }
+  return { report, file };
+}
+
+/** The report of a source whose build threw something unforeseen: an error located at its first line. */
+function failedSource(source: string, slug: string, error: unknown): { report: BuildReport; file: VFile } {
+  const file = new VFile({ path: source });
+  const reason = `could not be built: ${(error as Error).message ?? String(error)} (this is a bug in triptyque; run again with TRIPTYQUE_DEBUG=1 to see where)`;
+  file.message(reason, { place: { line: 1, column: 1 }, ruleId: 'build-crashed', source: 'triptyque' }).fatal = true;
+  if (process.env['TRIPTYQUE_DEBUG']) console.error((error as Error).stack);
+  const report: BuildReport = { source, slug, tool: { name: 'triptyque', version: TOOL_VERSION }, builtAt: buildTime(), ok: false, durationMs: 0, targets: {}, diagnostics: [] };
+  report.diagnostics = file.messages.map((message) => toDiagnostic(message, file));
   return { report, file };
 }
 

@@ -4,6 +4,7 @@ import type { Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdas
 import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
+import { isInsideReally } from '../paths-real';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { SourceEdit } from '../fix/source-edit';
@@ -191,7 +192,8 @@ const unsafePaths: Rule = (tree, file) => {
     }
     if (SCHEME.test(url) || url.startsWith('#') || !base) return;
     const path = safeDecode(url.split(/[?#]/)[0]!);
-    const outside = path.startsWith('/') || resolve(base, path).startsWith(`${base}/`) === false;
+    // Symlinks are followed: a link inside the folder to a file outside it leaves the folder.
+    const outside = path.startsWith('/') || resolve(base, path).startsWith(`${base}/`) === false || !isInsideReally(resolve(base, path), base);
     if (outside) fatal(file, 'unsafe-path', `${url} is outside the source's folder: copy the file next to the source`, node as RootContent);
   });
 };

@@ -9,7 +9,7 @@ import { checkSenderOverrides } from '../config/source-overrides';
 import { readRawFrontMatter, type RawFrontMatter } from '../source/front-matter';
 import { typesetterFor } from '../typography/rules';
 import { toBlocks } from './blocks';
-import { uniqueSlugger } from './slug';
+import { sourceSlug, uniqueSlugger } from './slug';
 import { TARGET_NAMES, type Metadata, type Publication, type Section } from './types';
 
 export interface BuiltPublication {
@@ -18,7 +18,8 @@ export interface BuiltPublication {
 }
 
 /** Turns a parsed source into the one model every target renders. Problems go onto `file`. */
-export function buildPublication(tree: Root, file: VFile, baseSettings: Settings): BuiltPublication {
+/** `slugOfBuild` names the output folder when the build had to tell same-named sources apart. */
+export function buildPublication(tree: Root, file: VFile, baseSettings: Settings, slugOfBuild?: string): BuiltPublication {
   const read = readFrontMatter(tree, file);
   if (!read) return {};
   const { frontMatter, raw } = read;
@@ -31,7 +32,7 @@ export function buildPublication(tree: Root, file: VFile, baseSettings: Settings
   const settings = merged.data;
   if (!checkSenderOverrides(frontMatter, baseSettings, raw, file)) return {};
   const fileName = basename(file.path ?? 'source.md');
-  const slug = fileName.replace(/\.(md|markdown)$/i, '');
+  const slug = slugOfBuild ?? sourceSlug(file.path ?? 'source.md');
   // Front-matter strings never went through the Markdown pipeline: typeset them here, once.
   const typesetText = typesetterFor(settings.lang);
   const typeset = (text: string | undefined) => (text === undefined ? undefined : typesetText(text));

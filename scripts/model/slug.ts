@@ -21,3 +21,40 @@ export function uniqueSlugger(): (text: string) => string {
     return count === 1 ? base : `${base}-${count}`;
   };
 }
+
+/**
+ * A source's slug, its output folder's name: the file name without `.md`, kept to letters,
+ * digits, `.`, `_` and `-`, never starting with a dot, so never `.`, `..` or empty.
+ */
+export function sourceSlug(path: string): string {
+  const name = path.replace(/^.*[\\/]/, '').replace(/\.(md|markdown)$/i, '');
+  return name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '').slice(0, 100) || 'source';
+}
+
+export interface AssignedSlug {
+  slug: string;
+  /** The slug the file name alone gave, when another source of the build had it too. */
+  sharedWith?: string;
+}
+
+/** Slugs for one build's sources: sources with the same file name get their folder's name in front. */
+export function assignSlugs(paths: readonly string[]): Map<string, AssignedSlug> {
+  const counts = new Map<string, number>();
+  for (const path of paths) counts.set(sourceSlug(path), (counts.get(sourceSlug(path)) ?? 0) + 1);
+  const taken = new Set<string>();
+  const assigned = new Map<string, AssignedSlug>();
+  for (const path of paths) {
+    const base = sourceSlug(path);
+    if (counts.get(base) === 1) {
+      assigned.set(path, { slug: base });
+      taken.add(base);
+      continue;
+    }
+    const folder = sourceSlug(path.replace(/[\\/][^\\/]*$/, ''));
+    let slug = `${folder}-${base}`;
+    for (let n = 2; taken.has(slug) || counts.has(slug); n++) slug = `${folder}-${base}-${n}`;
+    taken.add(slug);
+    assigned.set(path, { slug, sharedWith: base });
+  }
+  return assigned;
+}

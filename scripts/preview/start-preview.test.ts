@@ -19,10 +19,10 @@ let report: BuildReport;
 let page: Page;
 
 /** GET with the path sent exactly as written: fetch() would tidy the `..` away before sending. */
-function rawGet(url: string, path: string): Promise<{ status: number; body: string }> {
+function rawGet(url: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
-    request({ host: hostname, port, path, method: 'GET' }, (response) => {
+    request({ host: hostname, port, path, method: 'GET', headers }, (response) => {
       let body = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => (body += chunk));
@@ -114,6 +114,16 @@ describe('triptyque preview', () => {
       expect(counts).toEqual({ slides: report.targets.deck!.counts['slides'], pages: report.targets.brochure!.counts['pages'] });
     } finally {
       await gallery.close();
+    }
+  });
+
+  it('answers only requests addressed to itself: another Host (DNS rebinding) gets 403', async () => {
+    const { port } = new URL(preview.url);
+    expect((await rawGet(preview.url, '/', { host: `localhost:${port}` })).status).toBe(200);
+    for (const host of [`evil.example:${port}`, 'evil.example', `127.0.0.1.evil.example:${port}`]) {
+      const response = await rawGet(preview.url, `/out/${report.slug}/report.json`, { host });
+      expect(response.status, host).toBe(403);
+      expect(response.body).not.toContain('"slug"');
     }
   });
 

@@ -80,6 +80,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Only GET is served here.');
+    // DNS rebinding: a web page whose host name now points at 127.0.0.1 must not read the output.
+    const { port: ownPort } = server.address() as AddressInfo;
+    if (![`127.0.0.1:${ownPort}`, `localhost:${ownPort}`].includes(request.headers.host ?? '')) return sendText(response, 403, `Forbidden: open http://127.0.0.1:${ownPort}/ instead.`);
     // The raw path, not a URL-normalised one: "/out/../x" must be refused, not quietly rewritten.
     const path = (request.url ?? '/').split(/[?#]/)[0]!;
     if (path === '/') return page(undefined, response);

@@ -1,5 +1,6 @@
 import type { Nodes } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { SANITIZE_SCHEMA } from './schema';
 import { sanitize } from 'hast-util-sanitize';
 
 function textOf(node: Nodes): string {
@@ -16,6 +17,6 @@ function textOf(node: Nodes): string {
  * and what a reader would have seen is kept.
  */
 export function htmlToText(html: string): string {
-  const tree = sanitize(fromHtml(html, { fragment: true }));
+  const tree = sanitize(fromHtml(html, { fragment: true }), SANITIZE_SCHEMA);
   return textOf(tree).replace(/[ \t]+\n/g, '\n').replace(/\n{2,}/g, '\n').trim();
 }

@@ -1,7 +1,7 @@
 import type { Root, Yaml } from 'mdast';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import type { VFile } from 'vfile';
-import { parseYaml, type ParsedYaml } from '../config/yaml-location';
+import { parseYaml, yamlToData, type ParsedYaml } from '../config/yaml-location';
 
 /** The front matter's raw data, and where to point a schema issue. */
 export interface RawFrontMatter {
@@ -52,8 +52,9 @@ export function readRawFrontMatter(tree: Root, file?: VFile): RawFrontMatter | u
       }
       return null;
     }
-    data = yaml.doc.toJS();
-    if (data === null) data = {};
+    const converted = yamlToData(yaml);
+    if ('error' in converted) return fail(`front matter is not valid YAML: ${converted.error}`, lineOffset + 1, 1, 'front-matter-yaml');
+    data = converted.data ?? {};
   }
   if (typeof data !== 'object' || Array.isArray(data) || data === null) {
     return fail('front matter must be a mapping of `key: value` lines', lineOffset, 1, 'front-matter-invalid');

@@ -16,11 +16,12 @@ export interface LoadedSource {
 }
 
 /** Read, parse once, lint, typeset and model one source. Never throws for content problems. */
-export async function loadSource(path: string, projectSettings: Settings): Promise<LoadedSource> {
+/** `slug` names the output folder; by default it comes from the file name. */
+export async function loadSource(path: string, projectSettings: Settings, slug?: string): Promise<LoadedSource> {
   const file = await readSource(path);
   if (file.messages.some((message) => message.fatal)) return { file };
   const tree = await parseMarkdown(file, projectSettings.lang);
-  const { publication, settings } = buildPublication(tree, file, projectSettings);
+  const { publication, settings } = buildPublication(tree, file, projectSettings, slug);
   return { file, tree, publication, settings };
 }
 

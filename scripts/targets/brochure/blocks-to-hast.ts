@@ -5,6 +5,8 @@ import { toHast } from 'mdast-util-to-hast';
 import rehypeParse from 'rehype-parse';
 import rehypeSanitize from 'rehype-sanitize';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { SANITIZE_SCHEMA } from '../../sanitize/schema';
 import type { Block, ImageBlock, Inline, ListBlock, TargetName } from '../../model/types';
 import { BLOCK_PLACEHOLDER_CLASS, imageWhere, locateImage, resolveInlineImages, type ImageSource } from '../image-source';
 
@@ -92,11 +94,27 @@ function imageToHast(block: ImageBlock, sourceDir: string): ElementContent[] {
   return [{ type: 'element', tagName: 'div', properties: { className: [BLOCK_PLACEHOLDER_CLASS], role: 'img', ariaLabel: block.alt || where }, children }];
 }
 
-const htmlProcessor = unified().use(rehypeParse, { fragment: true }).use(rehypeSanitize);
+const htmlProcessor = unified().use(rehypeParse, { fragment: true }).use(rehypeSanitize, SANITIZE_SCHEMA);
 
 export function sanitizeHtml(html: string): ElementContent[] {
   const tree = htmlProcessor.runSync(htmlProcessor.parse(html)) as HastRoot;
+  // Raw images may only point to the web or inside the source's folder, like Markdown ones.
+  visit(tree, 'element', (node, index, parent) => {
+    if (node.tagName !== 'img' || !parent || index === undefined) return;
+    const src = String(node.properties['src'] ?? '');
+    if (/^https?:/i.test(src) || (!src.startsWith('/') && !src.includes('\\') && !decodeURIComponentSafe(src).split('/').includes('..') && !/^[a-z][a-z0-9+.-]*:/i.test(src) && src !== '')) return;
+    parent.children.splice(index, 1);
+    return index;
+  });
   return contentOf(tree);
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function contentOf(node: ReturnType<typeof toHast>): ElementContent[] {

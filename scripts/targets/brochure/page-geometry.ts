@@ -1,3 +1,4 @@
+import { cssString } from '../../escape/css-string';
 import type { Chapter } from './chapters';
 
 /** A5 portrait, in millimetres; inner margins are the ones at the fold. */
@@ -35,8 +36,4 @@ export function pageRulesCss({ bleedMm, chapters }: PageCssOptions): string {
     );
   }
   return rules.join('\n');
-}
-
-export function cssString(text: string): string {
-  return `"${[...text].map((char) => (char === '"' || char === '\\' || char.charCodeAt(0) < 0x20 ? `\\${char.codePointAt(0)!.toString(16)} ` : char)).join('')}"`;
 }

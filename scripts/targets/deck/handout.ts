@@ -4,6 +4,7 @@ import type { Theme } from '../../theme/load-theme';
 import { themeVariables } from '../../theme/load-theme';
 import { messages } from '../../messages/messages';
 import { showDocument } from './deck-page';
+import { cssString } from '../../escape/css-string';
 
 export interface HandoutSlide {
   /** The slide's Marp `<section>`, set in the handout as it is (vector text, not a picture). */
@@ -79,6 +80,3 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char]!);
 }
 
-function cssString(text: string): string {
-  return JSON.stringify(text);
-}

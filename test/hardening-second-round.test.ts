@@ -1,0 +1,184 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { visit } from 'unist-util-visit';
+import { afterAll, describe, expect, it } from 'vitest';
+import { lockOutput } from '../scripts/artifacts/output-lock';
+import { BrowserService, isAllowed } from '../scripts/browser/browser-service';
+import { removeStaleProfiles } from '../scripts/browser/stale-profiles';
+import { settingsSchema } from '../scripts/config/schema';
+import { build } from '../scripts/core/build';
+import { isTriptyqueError } from '../scripts/errors';
+import { loadSource } from '../scripts/source/load-source';
+import { sanitizeHtml } from '../scripts/targets/brochure/blocks-to-hast';
+import { pageRulesCss } from '../scripts/targets/brochure/page-geometry';
+import { htmlToText } from '../scripts/sanitize/html-to-text';
+import { FRONT_MATTER, messagesOf, tempDir } from './helpers';
+
+const ROOT = join(import.meta.dirname, '..');
+const browser = new BrowserService();
+afterAll(() => browser.close());
+
+function elementsOf(html: string): Element[] {
+  const found: Element[] = [];
+  visit(fromHtml(html) as Root, 'element', (node: Element) => void found.push(node));
+  return found;
+}
+
+function project(files: Record<string, string>): { dir: string; out: string; paths: string[] } {
+  const dir = tempDir('triptyque-hardening-');
+  const paths = Object.entries(files).map(([name, text]) => {
+    const path = join(dir, name);
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, text);
+    return path;
+  });
+  return { dir, out: join(dir, 'out'), paths };
+}
+
+describe('a heading never becomes markup in the brochure (#10.1)', () => {
+  const hostile = '</style><img src=x onerror=alert(1)>"\\ \u202e';
+
+  it('the running heads stay inside their style element', () => {
+    const css = pageRulesCss({ bleedMm: 0, chapters: [{ pageName: 'chapter-1', leftHead: hostile, rightHead: hostile, part: undefined as never }] });
+    const tags = elementsOf(`<!DOCTYPE html><html><head><style>${css}</style></head><body></body></html>`).map((node) => node.tagName);
+    expect(tags).toEqual(['html', 'head', 'style', 'body']);
+  });
+
+  it('a heading written with entities reaches brochure.html as text only', async () => {
+    const { dir, out, paths } = project({
+      'essai.md': `${FRONT_MATTER}# Titre &lt;/style&gt;&lt;img src=x onerror=alert(1)&gt;\n\nUn paragraphe.\n\n## Section &lt;/style&gt;&lt;svg onload=alert(2)&gt;\n\nUn autre.\n`,
+    });
+    const result = await build({ sources: paths, root: dir, outDir: out, only: ['brochure'], browser });
+    expect(result.ok).toBe(true);
+    const html = readFileSync(join(out, 'essai', 'brochure.html'), 'utf8');
+    const elements = elementsOf(html);
+    expect(elements.filter((node) => node.tagName === 'img' || node.tagName === 'svg')).toEqual([]);
+    expect(elements.filter((node) => Object.keys(node.properties ?? {}).some((name) => /^on/i.test(name)))).toEqual([]);
+  });
+});
+
+describe('file names stay inside --out (#10.4)', () => {
+  it.each(['...md', '.md', '..md'])('a source named %s is written into its own folder under --out', async (name) => {
+    const { dir, out, paths } = project({ [name]: `${FRONT_MATTER}# Un\n\nTexte.\n` });
+    const result = await build({ sources: paths, root: dir, outDir: out, only: ['digest'], browser });
+    const slug = result.reports[0]!.slug;
+    expect(slug).not.toMatch(/^\.*$/);
+    expect(slug).toMatch(/^[A-Za-z0-9][A-Za-z0-9._-]*$/);
+    expect(existsSync(join(out, slug, 'digest.html'))).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual([name, 'out'].sort());
+  });
+});
+
+describe('same-named sources keep apart (#10.5)', () => {
+  it('posts/first/index.md and posts/second/index.md give two publications and say so', async () => {
+    const { dir, out, paths } = project({
+      'posts/first/index.md': `${FRONT_MATTER}# Premier\n\nTexte un.\n`,
+      'posts/second/index.md': `${FRONT_MATTER}# Second\n\nTexte deux.\n`,
+    });
+    const result = await build({ sources: paths, root: dir, outDir: out, only: ['digest'], browser });
+    const slugs = result.reports.map((report) => report.slug);
+    expect(new Set(slugs).size).toBe(2);
+    for (const slug of slugs) expect(existsSync(join(out, slug, 'digest.html'))).toBe(true);
+    expect(readFileSync(join(out, slugs[0]!, 'digest.txt'), 'utf8')).toContain('Texte un');
+    expect(readFileSync(join(out, slugs[1]!, 'digest.txt'), 'utf8')).toContain('Texte deux');
+    for (const file of result.files) expect(file.messages.map((message) => message.ruleId)).toContain('slug-renamed');
+  });
+});
+
+describe('a YAML alias bomb is one located error (#10.6)', () => {
+  const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((name, index) => `${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[index]}`).join(',')}]`)].join('\n');
+
+  it('the bomb is refused with its place, and the other source of the build still builds', async () => {
+    const { dir, out, paths } = project({
+      'bomb.md': `---\ntitle: Bombe\ndate: 2024-01-15\n${bomb}\n---\n\n# Un\n\nTexte.\n`,
+      'sain.md': `${FRONT_MATTER}# Un\n\nTexte sain.\n`,
+    });
+    const result = await build({ sources: paths, root: dir, outDir: out, only: ['digest'], browser });
+    expect(result.ok).toBe(false);
+    const bombFile = result.files.find((file) => file.path?.endsWith('bomb.md'))!;
+    const error = bombFile.messages.find((message) => message.fatal)!;
+    expect(error.ruleId).toBe('front-matter-yaml');
+    expect(error.line).toBeGreaterThan(1);
+    expect(existsSync(join(out, 'sain', 'digest.html'))).toBe(true);
+    expect(existsSync(join(out, 'bomb', 'report.json'))).toBe(true);
+  });
+});
+
+describe('output faults are one sentence, not a bug (#10.9)', () => {
+  it('--out that is a file names the path and the fix', async () => {
+    const { dir, paths } = project({ 'essai.md': `${FRONT_MATTER}# Un\n\nTexte.\n` });
+    const file = join(dir, 'not-a-folder');
+    writeFileSync(file, 'x');
+    const error = await build({ sources: paths, root: dir, outDir: file, only: ['digest'], browser }).then(() => undefined, (thrown: unknown) => thrown);
+    expect(isTriptyqueError(error)).toBe(true);
+    expect((error as Error).message).toContain(file);
+    expect((error as Error).message).toMatch(/not a folder/);
+  });
+
+  it('a lock held by a live process says at once who holds it, then gives up after the bounded wait', async () => {
+    const dir = tempDir('triptyque-lock-');
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
+    try {
+      writeFileSync(join(dir, '.build.lock'), String(holder.pid));
+      const waits: number[] = [];
+      const error = await lockOutput(dir, { timeoutMs: 300, onWait: (pid) => waits.push(pid) }).then(() => undefined, (thrown: unknown) => thrown);
+      expect(waits).toEqual([holder.pid]);
+      expect(isTriptyqueError(error)).toBe(true);
+      expect((error as Error).message).toContain(String(holder.pid));
+    } finally {
+      holder.kill();
+    }
+  });
+});
+
+void ROOT;
+
+describe('a symlink does not lead out of the source folder (#10.3)', () => {
+  it('an image that is a symlink to a file outside is refused at its line, and the browser would not load it', async () => {
+    const outside = tempDir('triptyque-outside-');
+    writeFileSync(join(outside, 'secret.png'), 'not an image of the source');
+    const { dir, paths } = project({ 'essai.md': `${FRONT_MATTER}# Un\n\nTexte.\n\n![Une image](lien.png)\n` });
+    symlinkSync(join(outside, 'secret.png'), join(dir, 'lien.png'));
+    const { file } = await loadSource(paths[0]!, settingsSchema.parse({}));
+    expect(messagesOf(file)).toContain('10:1 unsafe-path error');
+    expect(isAllowed(pathToFileURL(join(dir, 'lien.png')).href, [dir])).toBe(false);
+    writeFileSync(join(dir, 'vraie.png'), 'x');
+    expect(isAllowed(pathToFileURL(join(dir, 'vraie.png')).href, [dir])).toBe(true);
+  });
+});
+
+describe('raw HTML leaves no style text and no stray images in the brochure (#10.10)', () => {
+  it('a style element is dropped whole; images at absolute or ../ paths are removed', () => {
+    const html = toHtml({ type: 'root', children: sanitizeHtml('<style>body{color:red}</style><p>Lu <img src="/etc/passwd"> <img src="../../secret.png"> <img src="file:///etc/hosts"> <img src="images/ok.png" alt="ok"></p>') });
+    expect(html).not.toContain('color:red');
+    expect(html).not.toContain('passwd');
+    expect(html).not.toContain('secret');
+    expect(html).not.toContain('hosts');
+    expect(html).toContain('images/ok.png');
+    expect(htmlToText('<style>body{color:red}</style>Texte')).toBe('Texte');
+  });
+});
+
+describe('a killed build leaves no browser profile for long (#10.9)', () => {
+  it('the next build removes profiles whose Chromium is gone, and keeps those still in use', async () => {
+    const dead = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+    await new Promise((done) => dead.once('exit', done));
+    const dir = tempDir('triptyque-profiles-');
+    const stale = join(dir, 'puppeteer_dev_chrome_profile-stale');
+    const live = join(dir, 'puppeteer_dev_chrome_profile-live');
+    for (const [profile, pid] of [[stale, dead.pid], [live, process.pid]] as const) {
+      mkdirSync(profile);
+      writeFileSync(join(profile, 'Preferences'), '{}');
+      symlinkSync(`${hostname()}-${pid}`, join(profile, 'SingletonLock'));
+    }
+    expect(await removeStaleProfiles(dir)).toEqual([stale]);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+  });
+});
