@@ -28,3 +28,37 @@ export async function loadMarkdown(markdown: string) {
 export function messagesOf(file: { messages: { line?: number | null; column?: number | null; ruleId?: string | null; fatal?: boolean | null }[] }): string[] {
   return file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}${m.fatal ? ' error' : ''}`);
 }
+
+/** Words of plain text: the targets may re-space, hyphenate (soft hyphens), curl quotes or split sentences. */
+export function wordsOfText(text: string): string[] {
+  return text
+    .replace(/\u00ad/g, '')
+    .replace(/[‘’]/gu, "'")
+    .replace(/[“”]/gu, '"')
+    .split(/[\s\u00a0\u202f]+/u)
+    .map((word) => word.replace(/[«»?:;!,.()–—"'-]/gu, ''))
+    .filter(Boolean);
+}
+
+/** Words of an HTML fragment: inline tags join their text, other tags and entities separate words. */
+export function words(html: string): string[] {
+  return wordsOfText(
+    html
+      .replace(/<\/?(sup|em|strong|span|a)\b[^>]*>/g, '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&[a-z#0-9]+;/gi, ' '),
+  );
+}
+
+/** The words of `expected` (HTML) not found in `actual` (HTML), counting repeats. */
+export function missingWords(expected: string, actual: string, split: (text: string) => string[] = words): string[] {
+  const available = new Map<string, number>();
+  for (const word of split(actual)) available.set(word, (available.get(word) ?? 0) + 1);
+  const missing: string[] = [];
+  for (const word of split(expected)) {
+    const count = available.get(word) ?? 0;
+    if (count === 0) missing.push(word);
+    else available.set(word, count - 1);
+  }
+  return missing;
+}

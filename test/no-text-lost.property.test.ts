@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FRONT_MATTER, loadMarkdown } from './helpers';
+import { FRONT_MATTER, loadMarkdown, missingWords } from './helpers';
 import { publicationText } from '../scripts/model/plain-text';
 import { brochureHtml } from '../scripts/targets/brochure/brochure-html';
 import { planSlides } from '../scripts/targets/deck/plan-slides';
@@ -22,29 +22,6 @@ const heading = fc.tuple(fc.integer({ min: 1, max: 3 }), sentence).map(([depth, 
 const markdown = fc
   .array(fc.tuple(heading, fc.array(block, { minLength: 1, maxLength: 4 })), { minLength: 1, maxLength: 6 })
   .map((sections) => sections.map(([title, blocks]) => [title, ...blocks].join('\n\n')).join('\n\n'));
-
-/** Words only: the targets may re-space, hyphenate, add superscripts or split sentences across slides. */
-const words = (text: string) =>
-  text
-    .replace(/<\/?(sup|em|strong|span|a)\b[^>]*>/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&[a-z#0-9]+;/gi, ' ')
-    .replace(/\u00ad/g, '')
-    .split(/[\s\u00a0\u202f]+/u)
-    .map((word) => word.replace(/[«»?:;!,.()–—-]/gu, ''))
-    .filter(Boolean);
-
-function missingWords(expected: string, actual: string): string[] {
-  const available = new Map<string, number>();
-  for (const word of words(actual)) available.set(word, (available.get(word) ?? 0) + 1);
-  const missing: string[] = [];
-  for (const word of words(expected)) {
-    const count = available.get(word) ?? 0;
-    if (count === 0) missing.push(word);
-    else available.set(word, count - 1);
-  }
-  return missing;
-}
 
 describe('random Markdown within the accepted syntax', () => {
   it('parses into a model without throwing, and loses no word on the way to the brochure and the deck', async () => {

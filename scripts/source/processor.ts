@@ -5,6 +5,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import remarkLiteralDirectives from './literal-directives';
+import remarkResolveReferences from './resolve-references';
 import type { VFile } from 'vfile';
 import { lintRules } from '../lint/rules';
 import remarkTypography from '../typography/remark-typography';
@@ -18,6 +19,7 @@ const processor = unified()
   .use(remarkGfm)
   .use(remarkDirective)
   .use(remarkLiteralDirectives)
+  .use(remarkResolveReferences)
   .use(lintRules)
   .use(remarkTypography);
 
