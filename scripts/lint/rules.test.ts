@@ -91,7 +91,8 @@ describe('lint rules for hostile or broken sources', () => {
     const deep = Array.from({ length: 8 }, (_, i) => `${'  '.repeat(i)}- niveau ${i + 1}`).join('\n');
     const table = `| ${'a | '.repeat(8)}\n| ${'- | '.repeat(8)}\n| ${'1 | '.repeat(8)}`;
     const { file, publication } = await loadMarkdown(`${FRONT_MATTER}# Un\n\n${deep}\n\n${table}\n\n${'mot '.repeat(1000)}\n`);
-    expect(file.messages.map((m) => m.ruleId)).toEqual(['list-depth', 'long-paragraph', 'wide-table']);
+    // Info notes (the guessed language of this filler text) are not warnings.
+    expect(file.messages.filter((m) => m.fatal !== undefined).map((m) => m.ruleId)).toEqual(['list-depth', 'long-paragraph', 'wide-table']);
     expect(file.messages.every((m) => !m.fatal)).toBe(true);
     expect(publication).toBeDefined();
   });

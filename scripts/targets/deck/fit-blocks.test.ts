@@ -209,7 +209,7 @@ describe('a source of blocks too big for a slide', () => {
   it('cuts a nested list inside an item, repeating the parent item marked as continued', () => {
     const listSlides = slides.filter((slide) => slide.title.startsWith('A nested list'));
     expect(listSlides.length).toBeGreaterThan(1);
-    const continued = listSlides.slice(1).filter((slide) => /^Topic \d with its own short text \(suite\)/.test(slide.content));
+    const continued = listSlides.slice(1).filter((slide) => /^Topic \d with its own short text \(continued\)/.test(slide.content));
     expect(continued.length).toBeGreaterThan(0);
   });
 
