@@ -1,18 +1,10 @@
 import { readdir, readlink, rm } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { processAlive } from '../process-alive';
 
 /** The prefix puppeteer gives the temporary profile of each Chromium it launches. */
 const PROFILE_PREFIX = 'puppeteer_dev_chrome_profile-';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Removes the profiles that killed builds left in the temporary folder. Chromium marks a profile
@@ -26,7 +18,7 @@ export async function removeStaleProfiles(dir = tmpdir()): Promise<string[]> {
     const profile = join(dir, name);
     const owner = await readlink(join(profile, 'SingletonLock')).catch(() => undefined);
     const match = owner && /^(.*)-(\d+)$/.exec(owner);
-    if (!match || match[1] !== hostname() || alive(Number(match[2]))) continue;
+    if (!match || match[1] !== hostname() || processAlive(Number(match[2]))) continue;
     await rm(profile, { recursive: true, force: true }).then(() => removed.push(profile), () => undefined);
   }
   return removed;
