@@ -182,6 +182,8 @@ describe('hostile input is contained in every target', () => {
       at('[lien]', 'unsafe-url'),
       at('![image]', 'unsafe-url'),
       at('<javascript:', 'unsafe-url'),
+      // A reference is a link like any other once resolved: refused where it is used and where it is defined.
+      at('[réf]', 'unsafe-url'),
       at('![passwd]', 'unsafe-url'),
       at('![haut]', 'unsafe-path'),
       '10:1 unsafe-url error',
