@@ -3,7 +3,7 @@ import PptxGenJS from 'pptxgenjs';
 import type { Metadata } from '../../../model/types';
 import type { Theme } from '../../../theme/load-theme';
 import type { Box, LayoutBlock, SlideLayout, TextParagraph, TextRun } from './slide-layout';
-import { tagLanguage } from './tag-language';
+import { newPresentation, SLIDE_HEIGHT, SLIDE_WIDTH, writePresentation } from './presentation';
 
 export interface EditableSlide {
   layout: SlideLayout;
@@ -11,9 +11,8 @@ export interface EditableSlide {
   notes: string;
 }
 
-/** 16:9 in inches, PowerPoint's widescreen size; the HTML slide is 1280x720 px. */
-const WIDTH = 13.333;
-const HEIGHT = 7.5;
+const WIDTH = SLIDE_WIDTH;
+const HEIGHT = SLIDE_HEIGHT;
 const PX_PER_INCH = 1280 / WIDTH;
 /** 1 px of the HTML slide in points (72 pt an inch). */
 const PT_PER_PX = 72 / PX_PER_INCH;
@@ -30,13 +29,7 @@ type TextProps = PptxGenJS.TextProps;
  * notes; every run tagged with the document's language.
  */
 export async function buildEditablePptx(slides: readonly EditableSlide[], meta: Metadata, theme: Theme): Promise<Uint8Array> {
-  const pptx = new PptxGenJS();
-  pptx.defineLayout({ name: 'TRIPTYQUE_16x9', width: WIDTH, height: HEIGHT });
-  pptx.layout = 'TRIPTYQUE_16x9';
-  pptx.title = meta.title;
-  pptx.author = meta.author;
-  pptx.company = meta.organisation;
-  pptx.subject = meta.subtitle ?? meta.description ?? meta.title;
+  const pptx = newPresentation(meta);
   // A PPTX cannot carry the woff2 files: the theme's names, which PowerPoint and LibreOffice substitute when missing.
   pptx.theme = { headFontFace: theme.fonts.heading.family, bodyFontFace: theme.fonts.text.family };
   defineMasters(pptx, theme);
@@ -55,8 +48,7 @@ export async function buildEditablePptx(slides: readonly EditableSlide[], meta: 
     }
     if (notes) slide.addNotes(notes);
   }
-  const data = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
-  return tagLanguage(new Uint8Array(data), meta.lang);
+  return writePresentation(pptx, meta.lang);
 }
 
 /**

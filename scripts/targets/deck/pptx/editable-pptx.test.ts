@@ -129,5 +129,9 @@ describe('deck.pptx: pictures', () => {
     expect(slides).toHaveLength(report.targets.deck!.counts['slides']!);
     expect(slides.every((slide) => slide.includes('<p:pic>') && !slide.includes('type="title"'))).toBe(true);
     expect(Object.keys(zip.files).filter((name) => /^ppt\/media\/.+/.test(name))).toHaveLength(slides.length);
+    // Its notes are proofed in the document's language too, not pptxgenjs's en-US.
+    const notes = await Promise.all(Object.keys(zip.files).filter((name) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)).map((name) => zip.file(name)!.async('string')));
+    expect(notes.join('')).toContain('lang="fr-FR"');
+    expect(notes.join('')).not.toContain('lang="en-US"');
   }, 180_000);
 });

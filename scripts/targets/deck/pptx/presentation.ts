@@ -1,0 +1,25 @@
+import PptxGenJS from 'pptxgenjs';
+import type { Metadata } from '../../../model/types';
+import { tagLanguage } from './tag-language';
+
+/** 16:9 in inches, PowerPoint's widescreen size; the HTML slide is 1280x720 px. */
+export const SLIDE_WIDTH = 13.333;
+export const SLIDE_HEIGHT = 7.5;
+
+/** An empty presentation of the deck's size, its core properties from the document. */
+export function newPresentation(meta: Metadata): PptxGenJS {
+  const pptx = new PptxGenJS();
+  pptx.defineLayout({ name: 'TRIPTYQUE_16x9', width: SLIDE_WIDTH, height: SLIDE_HEIGHT });
+  pptx.layout = 'TRIPTYQUE_16x9';
+  pptx.title = meta.title;
+  pptx.author = meta.author;
+  pptx.company = meta.organisation;
+  pptx.subject = meta.subtitle ?? meta.description ?? meta.title;
+  return pptx;
+}
+
+/** The file's bytes, every run of slides and notes tagged with the document's language (pptxgenjs writes en-US). */
+export async function writePresentation(pptx: PptxGenJS, lang: string): Promise<Uint8Array> {
+  const data = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
+  return tagLanguage(new Uint8Array(data), lang);
+}
