@@ -2,7 +2,7 @@ import { reporter } from 'vfile-reporter';
 import type { VFile } from 'vfile';
 import type { CommandIo, CommandRun } from './commands/command';
 import { isTriptyqueError } from './errors';
-import { TOOL_VERSION } from './core/version';
+import { TOOL_VERSION } from './artifacts/tool-version';
 
 interface CommandEntry {
   summary: string;

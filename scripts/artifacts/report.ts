@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { countWords, publicationText } from '../model/plain-text';
@@ -61,4 +63,13 @@ export function modelCounts(publication: Publication): NonNullable<BuildReport['
   };
   walk(publication.sections);
   return { sections, blocks, words: countWords(publicationText(publication)) };
+}
+
+/** The report.json an earlier build left in a source's output folder, if any. */
+export async function readReport(sourceOutDir: string): Promise<BuildReport | undefined> {
+  try {
+    return JSON.parse(await readFile(join(sourceOutDir, 'report.json'), 'utf8')) as BuildReport;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
+import { BrowserService } from '../browser/browser-service';
 import { build, type BuildResult } from '../core/build';
 import { watch } from '../core/watch';
+import { reportsInOutput, writeGallery } from '../gallery/write-gallery';
 import { progressPrinter, summaryLines } from './build-output';
 import type { CommandRun } from './command';
 import { parseTargets } from './parse-targets';
@@ -48,9 +50,20 @@ export const runBuild: CommandRun = async (argv, io) => {
     await watch({ root: io.cwd, sources: positionals, outDir, only, signal: io.signal, onProgress, onBuild: summarise, onChange: (changed) => io.err(`changed: ${changed.join(', ')}`) });
     return 0;
   }
-  const result = await build({ sources: positionals, root: io.cwd, outDir, only, force: values.force, gallery: !values['no-gallery'], signal: io.signal, onProgress });
+  const gallery = !values['no-gallery'];
+  const browser = new BrowserService();
+  let result: BuildResult;
+  try {
+    result = await build({ sources: positionals, root: io.cwd, outDir, only, force: values.force, signal: io.signal, onProgress, browser });
+    if (gallery && result.reports.length > 0) {
+      onProgress({ slug: 'gallery', message: 'thumbnails of every slide and page' });
+      await writeGallery({ outDir, reports: await reportsInOutput(outDir, result.reports), browser, root: io.cwd });
+    }
+  } finally {
+    await browser.close();
+  }
   summarise(result);
-  if (result.reports.length > 0 && !values['no-gallery']) io.out(`Gallery: ${join(outDir, 'index.html')}`);
+  if (result.reports.length > 0 && gallery) io.out(`Gallery: ${join(outDir, 'index.html')}`);
   if (result.reports.length === 0 && result.ok) io.err('Nothing to build: no content/*.md and no SOURCE given.');
   return result.ok ? 0 : 1;
 };

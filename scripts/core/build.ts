@@ -1,14 +1,14 @@
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { VFile } from 'vfile';
-import { modelCounts, toDiagnostic, type BuildReport, type TargetReport } from '../artifacts/report';
+import { modelCounts, readReport, toDiagnostic, type BuildReport, type TargetReport } from '../artifacts/report';
+import { buildTime } from '../artifacts/build-time';
 import { withOutputFaults } from '../artifacts/output-fault';
 import { lockOutput } from '../artifacts/output-lock';
 import { artifactWriter, writeAtomic } from '../artifacts/write-artifact';
 import { asBrowserFailure, BrowserService } from '../browser/browser-service';
 import { loadConfig } from '../config/load';
 import { isTriptyqueError } from '../errors';
-import { writeGallery } from '../gallery/write-gallery';
 import { assignSlugs, type AssignedSlug } from '../model/slug';
 import { TARGET_NAMES, type TargetName } from '../model/types';
 import { NODE_MODULES_DIR, PACKAGE_ROOT, themeDir } from '../paths';
@@ -17,7 +17,7 @@ import { TARGETS } from '../targets/registry';
 import type { TargetContext } from '../targets/target';
 import { inputFingerprint } from './input-fingerprint';
 import { resolveSources } from './sources';
-import { TOOL_VERSION } from './version';
+import { TOOL_VERSION } from '../artifacts/tool-version';
 import { loadTheme } from '../theme/load-theme';
 
 export interface BuildOptions {
@@ -30,8 +30,6 @@ export interface BuildOptions {
   signal?: AbortSignal;
   /** Rebuild every artifact even when its inputs are unchanged. */
   force?: boolean;
-  /** Also write `DIR/index.html`, the gallery of every source in DIR. */
-  gallery?: boolean;
   /** A browser to reuse (watch mode keeps one warm); otherwise one is launched and closed here. */
   browser?: BrowserService;
 }
@@ -68,10 +66,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       });
       files.push(file);
       reports.push(report);
-    }
-    if (options.gallery && reports.length > 0) {
-      options.onProgress?.({ slug: 'gallery', message: 'thumbnails of every slide and page' });
-      await writeGallery({ outDir: options.outDir, reports: await allReports(options.outDir, reports), browser, root: options.root });
     }
   } finally {
     if (!options.browser) await browser.close();
@@ -112,7 +106,7 @@ async function buildSource(
     if (publication && settings && !hasErrors(file)) {
       report.model = modelCounts(publication);
       reportThemeWarnings(file, settings.theme);
-      const earlierReport = await readPreviousReport(outDir);
+      const earlierReport = await readReport(outDir);
       const previous = options.force ? undefined : earlierReport;
       const sourceDir = dirname(resolve(source));
       const context = (target: TargetName): TargetContext => ({
@@ -176,25 +170,6 @@ function failedSource(source: string, slug: string, error: unknown): { report: B
 }
 
 /** This build's reports, then those of sources built earlier into the same folder. */
-async function allReports(outDir: string, fresh: readonly BuildReport[]): Promise<BuildReport[]> {
-  const slugs = new Set(fresh.map((report) => report.slug));
-  const entries = await readdir(outDir, { withFileTypes: true }).catch(() => []);
-  const earlier: BuildReport[] = [];
-  for (const entry of entries.filter((e) => e.isDirectory() && !slugs.has(e.name)).sort((a, b) => a.name.localeCompare(b.name))) {
-    const report = await readPreviousReport(join(outDir, entry.name));
-    if (report) earlier.push(report);
-  }
-  return [...fresh, ...earlier];
-}
-
-async function readPreviousReport(outDir: string): Promise<BuildReport | undefined> {
-  try {
-    return JSON.parse(await readFile(join(outDir, 'report.json'), 'utf8')) as BuildReport;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The previous run of a target, if its inputs are the same and its artifacts are all still there. */
 async function upToDate(previous: TargetReport | undefined, inputHash: string, outDir: string): Promise<TargetReport | undefined> {
   if (!previous?.ok || previous.inputHash !== inputHash || previous.artifacts.length === 0) return undefined;
@@ -225,12 +200,6 @@ async function runTarget(name: TargetName, context: TargetContext): Promise<Targ
     if (!hasErrors(context.file)) context.file.message(`${name}: ${error.message}`, { ruleId: `${name}-failed`, source: 'triptyque' }).fatal = true;
     return { ok: false, durationMs, artifacts: [], counts: {}, error: error.message };
   }
-}
-
-/** SOURCE_DATE_EPOCH makes reports (and PDFs) reproducible. */
-export function buildTime(): string {
-  const epoch = process.env['SOURCE_DATE_EPOCH'];
-  return (epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date()).toISOString();
 }
 
 /** A brand font replaced by a local one and the like: said once per build of a source; a theme that cannot be read fails in each target. */

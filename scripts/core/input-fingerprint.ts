@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Publication, TargetName } from '../model/types';
 import { allSections } from '../model/plain-text';
 import { PACKAGE_ROOT } from '../paths';
-import { TOOL_VERSION } from './version';
+import { TOOL_VERSION } from '../artifacts/tool-version';
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);

@@ -1,9 +1,10 @@
+import { readdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { BuildReport } from '../artifacts/report';
+import { readReport, type BuildReport } from '../artifacts/report';
 import { writeAtomic, type ArtifactRecord } from '../artifacts/write-artifact';
 import type { BrowserService } from '../browser/browser-service';
 import { NODE_MODULES_DIR, THEMES_DIR } from '../paths';
-import { buildTime } from '../core/build';
+import { buildTime } from '../artifacts/build-time';
 import { galleryHtml } from './gallery-html';
 import { readSourceView } from './source-view';
 import { updateThumbnails } from './thumbnails';
@@ -32,4 +33,16 @@ export async function writeGallery(options: WriteGalleryOptions): Promise<Artifa
   const path = join(outDir, 'index.html');
   const html = galleryHtml(views, { generatedAt: new Date(buildTime()).toUTCString(), root: options.root });
   return { name: 'index.html', path, bytes: await writeAtomic(path, html) };
+}
+
+/** The reports of this build first, then those earlier builds left in other folders of DIR: the gallery shows every source in DIR. */
+export async function reportsInOutput(outDir: string, fresh: readonly BuildReport[]): Promise<BuildReport[]> {
+  const slugs = new Set(fresh.map((report) => report.slug));
+  const entries = await readdir(outDir, { withFileTypes: true }).catch(() => []);
+  const earlier: BuildReport[] = [];
+  for (const entry of entries.filter((e) => e.isDirectory() && !slugs.has(e.name)).sort((a, b) => a.name.localeCompare(b.name))) {
+    const report = await readReport(join(outDir, entry.name));
+    if (report) earlier.push(report);
+  }
+  return [...fresh, ...earlier];
 }

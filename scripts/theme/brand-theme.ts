@@ -1,4 +1,4 @@
-import type { Theme, ThemeInput } from './load-theme';
+import type { Theme, ThemeInput } from './theme-schema';
 import { brandColor, brandFamily, brandLogo, type Brand } from './brand-yml';
 
 /** Families whose name says serif even without the word (brand files often name Google fonts). */

@@ -1,56 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { z } from 'zod';
 import { locateYamlPath, parseYaml } from '../config/yaml-location';
 import { TriptyqueError } from '../errors';
 import { NODE_MODULES_DIR, themeDir } from '../paths';
 import { brandThemeInput } from './brand-theme';
 import { parseBrandYml } from './brand-yml';
+import { themeSchema, type FontRole, type LogoVariant, type Theme } from './theme-schema';
 
-const fontSchema = z.object({
-  family: z.string(),
-  fallback: z.string(),
-  package: z.string(),
-  /** Weight (with `i` for italic) -> file name without extension, in the package's complete woff2 set. */
-  files: z.record(z.string().regex(/^\d{3}i?$/), z.string()),
-});
-
-const logoFile = z.string().regex(/\.(svg|png)$/i, 'an SVG or PNG file in the theme folder');
-
-const themeSchema = z.object({
-  name: z.string(),
-  colors: z.object({
-    ink: z.string(),
-    muted: z.string(),
-    accent: z.string(),
-    accentDark: z.string(),
-    accentSoft: z.string(),
-    highlight: z.string(),
-    paper: z.string(),
-    rule: z.string(),
-  }),
-  fonts: z.object({ text: fontSchema, heading: fontSchema }),
-  /** The organisation's logo: files in the theme folder, for light and dark backgrounds. */
-  logo: z
-    .object({
-      light: logoFile,
-      dark: logoFile.optional(),
-      alt: z.string().optional(),
-      /** Where the logo is published: digest.html (opened outside the .eml) shows it from there, never fetched at build time. */
-      publicUrl: z.object({ light: z.url({ protocol: /^https?$/ }), dark: z.url({ protocol: /^https?$/ }).optional() }).optional(),
-    })
-    .optional(),
-});
-
-export type ThemeInput = z.input<typeof themeSchema>;
-export type Theme = z.output<typeof themeSchema> & {
-  dir: string;
-  /** Things a reader of the build should know: a brand font replaced by a local one, and so on. */
-  warnings: string[];
-};
-type FontRole = keyof Theme['fonts'];
-export type LogoVariant = 'light' | 'dark';
+export type { LogoVariant, Theme, ThemeInput } from './theme-schema';
 
 /** The theme a `_brand.yml` is applied onto (its stylesheets, fonts and tokens the brand leaves out). */
 export const DEFAULT_THEME = 'arifor';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PDFHexString, PDFName, type PDFDocument } from 'pdf-lib';
-import { TOOL_VERSION } from '../../core/version';
+import { TOOL_VERSION } from '../../artifacts/tool-version';
 import type { Metadata } from '../../model/types';
 
 /** The build's date: SOURCE_DATE_EPOCH when set, so the same input gives the same bytes. */

@@ -1,4 +1,4 @@
-import { buildTime } from '../../core/build';
+import { buildTime } from '../../artifacts/build-time';
 import { TriptyqueError } from '../../errors';
 import { loadTheme } from '../../theme/load-theme';
 import type { ArtifactRecord } from '../../artifacts/write-artifact';
