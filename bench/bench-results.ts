@@ -1,7 +1,7 @@
 import type { TreeMemory } from './measure-process';
 import type { TimelineEvent } from './warm-rebuild';
 
-/** What one `npm run bench` measured, scale by scale; the table and the verdicts are read from it. */
+/** What one `npm run bench` measured; the table and the verdicts are read from it. */
 
 export interface Sample {
   ms: number;
@@ -10,6 +10,16 @@ export interface Sample {
   timedOut: boolean;
   /** Why a run did not produce a usable time (timeout, exit code). */
   note?: string;
+}
+
+/** One cold Triptyque process and what its report.json says about it. */
+export interface ColdRun extends Sample {
+  /** report.json `targets.<name>.durationMs`, summed over the sources of the build. */
+  targetMs: Record<string, number>;
+  /** Wall time minus report.durationMs: Node, tsx, imports, config, browser close, exit. */
+  outsideMs?: number;
+  slides?: number;
+  pages?: number;
 }
 
 export interface WarmSamples {
@@ -28,20 +38,17 @@ export interface WarmSamples {
   note?: string;
 }
 
-export interface ScaleResult {
+export interface PeerSamples {
+  runs: Sample[];
+  /** The Triptyque artifact the job needed and did not find. */
+  missing?: string;
+}
+
+/** A source `factor` times the real content, built once cold (artifacts only). */
+export interface GrowthResult {
   factor: number;
   sourceBytes: number;
-  cold: Sample[];
-  /** Time per target inside the cold builds, from each run's report.json. */
-  coldTargetMs: Record<string, number[]>;
-  /** Wall time of the cold process minus report.durationMs: Node, tsx, imports, config. */
-  coldStartupMs: number[];
-  /** Artifacts of the last cold build, by target, to show what "full" meant. */
-  artifacts: Record<string, string[]>;
-  warm?: WarmSamples;
-  /** Peer job name -> runs; `missing` names the Triptyque artifact the job needed and did not find. */
-  peers: Record<string, { runs: Sample[]; missing?: string }>;
-  skipped?: string;
+  cold?: ColdRun;
 }
 
 export interface Machine {
@@ -57,8 +64,18 @@ export interface Machine {
 
 export interface BenchResults {
   machine: Machine;
-  scales: ScaleResult[];
   elapsedMs: number;
+  sourceBytes: number;
+  /** `triptyque build SOURCE --out FRESH`: exactly what `npm run build` does, gallery included. */
+  defaultBuild: ColdRun[];
+  /** The same with `--no-gallery`: the three targets' artifacts only. */
+  artifactsBuild: ColdRun[];
+  peers: Record<string, PeerSamples>;
+  warm?: WarmSamples;
+  growth: GrowthResult[];
+  /** Ten different sources (a folder of past syntheses) in one `build`, artifacts only. */
+  tenSources?: ColdRun;
+  artifacts: Record<string, string[]>;
 }
 
 export function median(values: readonly number[]): number | undefined {
@@ -73,16 +90,23 @@ export function medianMs(samples: readonly Sample[]): number | undefined {
   return median(samples.filter((sample) => sample.ok).map((sample) => sample.ms));
 }
 
-export function peakMemory(samples: readonly Sample[]): TreeMemory | undefined {
-  if (samples.length === 0) return undefined;
+export function peakMemory(samples: readonly (Sample | undefined)[]): TreeMemory | undefined {
+  const present = samples.filter((sample): sample is Sample => sample !== undefined && sample.peak.rssBytes > 0);
+  if (present.length === 0) return undefined;
   return {
-    rssBytes: Math.max(...samples.map((sample) => sample.peak.rssBytes)),
-    privateBytes: Math.max(...samples.map((sample) => sample.peak.privateBytes)),
+    rssBytes: Math.max(...present.map((sample) => sample.peak.rssBytes)),
+    privateBytes: Math.max(...present.map((sample) => sample.peak.privateBytes)),
   };
 }
 
 /** Sum of the peers' medians: the time a user spends getting the same artifacts from them. */
-export function peersSummedMs(scale: ScaleResult): number | undefined {
-  const medians = Object.values(scale.peers).map((peer) => medianMs(peer.runs));
+export function peersSummedMs(peers: Record<string, PeerSamples>): number | undefined {
+  const medians = Object.values(peers).map((peer) => medianMs(peer.runs));
   return medians.length > 0 && medians.every((value) => value !== undefined) ? medians.reduce((a, b) => a! + b!, 0) : undefined;
+}
+
+/** The deck's time per slide of a run, the measure of linear growth inside the deck. */
+export function deckMsPerSlide(run: ColdRun | undefined): number | undefined {
+  const deck = run?.targetMs['deck'];
+  return deck !== undefined && run?.slides ? deck / run.slides : undefined;
 }

@@ -1,66 +1,62 @@
 import type { TreeMemory } from './measure-process';
-import { median, medianMs, peakMemory, peersSummedMs, type BenchResults, type Sample, type ScaleResult } from './bench-results';
+import { deckMsPerSlide, median, medianMs, peakMemory, peersSummedMs, type BenchResults, type ColdRun, type Sample } from './bench-results';
 import { seconds, verdicts } from './verdicts';
 
 const MB = 1024 ** 2;
-const NOT_RUN = 'not run (budget)';
 
-/** The bench's results as Markdown: the machine, the times, growth, memory, per-target breakdown, verdicts. */
+/** The bench's results as Markdown: the machine, times against the peers, growth, memory, where the time goes, verdicts. */
 export function formatResults(results: BenchResults): string {
-  const { machine, scales } = results;
-  const head = `| | ${scales.map((scale) => `${scale.factor}x (${Math.round(scale.sourceBytes / 1024)} KB)`).join(' | ')} |\n|---|${scales.map(() => '---:').join('|')}|`;
-  const row = (label: string, cell: (scale: ScaleResult) => string) => `| ${label} | ${scales.map((scale) => (scale.skipped ? `skipped: ${scale.skipped}` : cell(scale))).join(' | ')} |`;
-  const peerNames = [...new Set(scales.flatMap((scale) => Object.keys(scale.peers)))];
-  const targetNames = [...new Set(scales.flatMap((scale) => [...Object.keys(scale.coldTargetMs), ...Object.keys(scale.warm?.targetMs ?? {})]))];
+  const { machine } = results;
+  const peers = peersSummedMs(results.peers);
+  const warm = results.warm;
+  const base = medianMs(results.artifactsBuild);
+  const baseRun = results.artifactsBuild.find((run) => run.ok);
 
   const times = [
-    head,
-    row('Triptyque cold full build', (scale) => (scale.cold.length ? timeCell(scale.cold) : NOT_RUN)),
-    row('Triptyque warm rebuild, HTML artifacts', (scale) => (scale.warm ? listCell(scale.warm.htmlMs, scale.warm.note) : NOT_RUN)),
-    row('Triptyque warm rebuild, all artifacts', (scale) => (scale.warm ? listCell(scale.warm.allMs, scale.warm.note) : NOT_RUN)),
-    ...peerNames.map((name) =>
-      row(`peer: ${name}`, (scale) => {
-        const peer = scale.peers[name];
-        return peer?.missing ? `n/a (no ${peer.missing})` : peer?.runs.length ? timeCell(peer.runs) : NOT_RUN;
-      }),
-    ),
-    row('peers summed', (scale) => seconds(peersSummedMs(scale))),
-    row('**Triptyque cold / peers summed**', (scale) => ratio(medianMs(scale.cold), peersSummedMs(scale))),
+    '| 1x, the real content | median | / peers summed |',
+    '|---|---:|---:|',
+    `| Triptyque default build (\`triptyque build\`, gallery included) | ${timeCell(results.defaultBuild)} | ${ratio(medianMs(results.defaultBuild), peers)} |`,
+    `| Triptyque artifacts only (\`--no-gallery\`) | ${timeCell(results.artifactsBuild)} | ${ratio(base, peers)} |`,
+    `| Triptyque warm rebuild after an edit: HTML artifacts in place | ${listCell(warm?.htmlMs, warm?.note)} | |`,
+    `| Triptyque warm rebuild after an edit: every artifact | ${listCell(warm?.allMs, warm?.note)} | |`,
+    ...Object.entries(results.peers).map(([name, peer]) => `| peer: ${name} | ${peer.missing ? `n/a (no ${peer.missing})` : timeCell(peer.runs)} | |`),
+    `| peers summed | ${seconds(peers)} | 1.00 x |`,
+  ];
+
+  const targetNames = [...new Set([...results.artifactsBuild.flatMap((run) => Object.keys(run.targetMs)), ...Object.keys(warm?.targetMs ?? {})])];
+  const breakdown = [
+    '| target | cold (artifacts only) | warm rebuild |',
+    '|---|---:|---:|',
+    ...targetNames.map((name) => `| ${name} | ${listCell(results.artifactsBuild.filter((run) => run.ok).flatMap((run) => (run.targetMs[name] === undefined ? [] : [run.targetMs[name]!])))} | ${listCell(warm?.targetMs[name])} |`),
+    `| outside the targets: process, imports, browser start and close | ${listCell(results.artifactsBuild.filter((run) => run.ok).flatMap((run) => (run.outsideMs === undefined ? [] : [run.outsideMs])))} | |`,
+    `| outside the targets, default build (gallery included) | ${listCell(results.defaultBuild.filter((run) => run.ok).flatMap((run) => (run.outsideMs === undefined ? [] : [run.outsideMs])))} | |`,
+  ];
+
+  const growthRow = (label: string, bytes: number, run: ColdRun | undefined, ms: number | undefined) =>
+    `| ${label} | ${Math.round(bytes / 1024)} KB | ${run ? (run.ok ? seconds(ms) : `failed: ${run.note ?? ''}`) : 'not run'} | ${ratio(run?.ok ? ms : undefined, base)} | ${run?.slides ?? 'n/a'} | ${seconds(run?.targetMs['deck'])} | ${perSlide(run)} | ${run?.pages ?? 'n/a'} | ${seconds(run?.targetMs['brochure'])} | ${megabytes(run?.peak)} |`;
+  const growth = [
+    '| source | size | cold build (artifacts only) | / 1x | slides | deck | deck per slide | pages | brochure | peak memory |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    growthRow('1x (median run)', results.sourceBytes, baseRun, base),
+    ...results.growth.map((entry) => growthRow(`${entry.factor}x`, entry.sourceBytes, entry.cold, entry.cold?.ms)),
+    growthRow('10 different sources in one build', results.sourceBytes * 10, results.tenSources, results.tenSources?.ms),
   ];
 
   const memory = [
-    head,
-    row('Triptyque cold build (node + Chromium)', (scale) => megabytes(peakMemory(scale.cold))),
-    row('Triptyque warm worker (node + warm Chromium)', (scale) => megabytes(scale.warm?.peak)),
-    ...peerNames.map((name) => row(`peer: ${name}`, (scale) => megabytes(peakMemory(scale.peers[name]?.runs ?? [])))),
+    '| | peak (sum of RSS) | private |',
+    '|---|---:|---:|',
+    memoryRow('Triptyque default build, 1x', peakMemory(results.defaultBuild)),
+    memoryRow('Triptyque artifacts only, 1x', peakMemory(results.artifactsBuild)),
+    memoryRow('Triptyque warm worker (node + warm Chromium), 1x', warm?.peak),
+    ...results.growth.map((entry) => memoryRow(`Triptyque cold, ${entry.factor}x`, entry.cold?.peak)),
+    memoryRow('Triptyque, 10 sources in one build', results.tenSources?.peak),
+    ...Object.entries(results.peers).map(([name, peer]) => memoryRow(`peer: ${name}`, peakMemory(peer.runs))),
   ];
 
-  const base = scales.find((scale) => scale.factor === 1);
-  const growth = [
-    head,
-    row('Triptyque cold full build', (scale) => ratio(medianMs(scale.cold), base && medianMs(base.cold))),
-    row('Triptyque warm, all artifacts', (scale) => ratio(median(scale.warm?.allMs ?? []), median(base?.warm?.allMs ?? []))),
-    row('peers summed', (scale) => ratio(peersSummedMs(scale), base && peersSummedMs(base))),
-  ];
-
-  const breakdown = [
-    head,
-    ...targetNames.map((name) => row(`cold: ${name}`, (scale) => listCell(scale.coldTargetMs[name]))),
-    row('cold: outside targets (node, tsx, imports, exit)', (scale) => listCell(scale.coldStartupMs)),
-    ...targetNames.map((name) => row(`warm: ${name}`, (scale) => listCell(scale.warm?.targetMs[name]))),
-  ];
-
-  const artifacts = Object.entries(scales.find((scale) => Object.keys(scale.artifacts).length)?.artifacts ?? {})
+  const artifacts = Object.entries(results.artifacts)
     .map(([target, names]) => `${target}: ${names.join(', ') || '(none)'}`)
     .join('; ');
-
-  const timelines = scales
-    .filter((scale) => scale.warm?.timeline.length)
-    .flatMap((scale) => [
-      `${scale.factor}x: ${scale.warm!.timeline.map((event) => `+${seconds(event.atMs)} ${event.target ?? ''}${event.target ? ': ' : ''}${event.message}`).join('; ')}`,
-      '',
-    ]);
-
+  const timeline = warm?.timeline.length ? warm.timeline.map((event) => `+${seconds(event.atMs)} ${event.target ?? ''}${event.target ? ': ' : ''}${event.message}`).join('; ') : '(no warm rebuild ran)';
   const verdictLines = verdicts(results).flatMap((verdict) => [
     `- ${verdict.pass === undefined ? 'N/A ' : verdict.pass ? 'PASS' : 'MISS'} ${verdict.target}: ${verdict.measured}`,
     ...(verdict.pass === false && verdict.bound ? [`  - bounded by: ${verdict.bound}`] : []),
@@ -72,33 +68,34 @@ export function formatResults(results: BenchResults): string {
     `Machine: ${machine.cores} cores (${machine.cpu}), ${Math.round(machine.totalMemoryBytes / 1024 ** 3)} GB RAM, Node ${machine.node}, ${machine.chromium}, ${machine.date}. ` +
       `Load average before/after: ${machine.loadBefore.map((n) => n.toFixed(1)).join(' ')} / ${machine.loadAfter.map((n) => n.toFixed(1)).join(' ')}. Whole bench: ${seconds(results.elapsedMs)}.`,
     '',
-    'Medians (n = runs that succeeded). Cold: `node bin/triptyque.mjs build SOURCE --out FRESH_DIR --force --no-gallery` (the gallery is not one of the artifacts of the three targets), a separate process, browser start included. ' +
-      'Warm: `build()` in-process with one BrowserService kept warm (as the watch mode will), after a one-paragraph edit; ' +
-      '"HTML artifacts" is edit -> the last of the HTML artifacts renamed into place (its mtime), during the same full rebuild. ' +
-      'Peers start from Triptyque\'s own deck.md and brochure.html: marp-cli once per format, pagedjs-cli for the brochure PDF.',
+    'Medians (n = runs that succeeded). Every Triptyque cold build is `node bin/triptyque.mjs build SOURCE... --out FRESH_DIR` in its own process, browser start included, into a folder no earlier build wrote. ' +
+      'Warm: `build()` in-process with one BrowserService kept warm (what `build --watch` and `preview` do), after a one-paragraph edit; ' +
+      '"HTML artifacts in place" is edit -> the last of deck.html, brochure.html, digest.html renamed into place (its mtime). ' +
+      "Peers start from Triptyque's own deck.md and brochure.html: marp-cli once per format, pagedjs-cli for the brochure PDF, each a process as a user would run it.",
     '',
-    `Full build artifacts: ${artifacts || 'none'}.`,
+    `Artifacts of the three targets: ${artifacts || 'none'}.`,
     '',
-    '## Time',
+    '## Time against the peers',
     '',
     ...times,
     '',
-    '## Growth (relative to 1x)',
-    '',
-    ...growth,
-    '',
-    '## Peak memory (sum of RSS of the process tree, sampled every 50 ms; in brackets the same without file-backed and shared pages, which RSS counts once per process)',
-    '',
-    ...memory,
-    '',
-    '## Triptyque time per target (report.json `targets.<name>.durationMs`; targets run concurrently)',
+    '## Where the time goes (report.json `targets.<name>.durationMs`; targets run concurrently)',
     '',
     ...breakdown,
     '',
+    '## Growth',
+    '',
+    ...growth,
+    '',
+    '## Peak memory (sum of RSS of the process tree, sampled every 50 ms; private: without file-backed and shared pages, which RSS counts once per process)',
+    '',
+    ...memory,
+    '',
     '## Inside the last warm rebuild (progress events, timed from the edit)',
     '',
-    ...(timelines.length ? timelines : ['(no warm rebuild ran)', '']),
-    '## Targets (issue #6)',
+    timeline,
+    '',
+    '## Targets of the speed issue',
     '',
     ...verdictLines,
     '',
@@ -119,10 +116,19 @@ function listCell(values: readonly number[] | undefined, note?: string): string 
   return note ? `${time}; ${note}` : time;
 }
 
+function perSlide(run: ColdRun | undefined): string {
+  const ms = deckMsPerSlide(run);
+  return ms === undefined ? 'n/a' : `${Math.round(ms)} ms`;
+}
+
 function ratio(value: number | undefined, base: number | undefined): string {
   return value === undefined || !base ? 'n/a' : `${(value / base).toFixed(2)} x`;
 }
 
 function megabytes(memory: TreeMemory | undefined): string {
   return memory === undefined || memory.rssBytes === 0 ? 'n/a' : `${Math.round(memory.rssBytes / MB)} MB (private ${Math.round(memory.privateBytes / MB)} MB)`;
+}
+
+function memoryRow(label: string, memory: TreeMemory | undefined): string {
+  return memory === undefined || memory.rssBytes === 0 ? `| ${label} | n/a | n/a |` : `| ${label} | ${Math.round(memory.rssBytes / MB)} MB | ${Math.round(memory.privateBytes / MB)} MB |`;
 }

@@ -1,163 +1,132 @@
 /**
- * `npm run bench`: Triptyque's cold and warm builds against marp-cli + pagedjs-cli on the real content
- * and on sources 5x and 20x its size. Prints the table and saves it as bench/results.md.
+ * `npm run bench`: Triptyque's builds against marp-cli + pagedjs-cli on the real content, its growth on
+ * sources 10x and 20x its size, ten sources in one build, and warm rebuilds after an edit. Prints the
+ * table with the verdicts of the speed issue and saves it as bench/results.md.
  *
- * Env: BENCH_RUNS ("5,3,3" per scale, or one number for all), BENCH_SCALES ("1,5,20"),
- * BENCH_BUDGET_S (540: a measurement that is not expected to end in time is not started; one cold
- * build of the largest source always runs, for the growth), BENCH_TIMEOUT_S (300, per process).
+ * Env: BENCH_RUNS (3: cold builds and peer runs at 1x), BENCH_EDITS (5: warm rebuilds),
+ * BENCH_SCALES ("10,20": the growth sources), BENCH_TIMEOUT_S (300, per process).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { basename, join } from 'node:path';
 import type { BuildReport } from '../scripts/artifacts/report';
 import { findBrowser } from '../scripts/browser/find-browser';
 import { PACKAGE_ROOT } from '../scripts/paths';
-import { median, medianMs, type BenchResults, type Machine, type Sample, type ScaleResult, type WarmSamples } from './bench-results';
+import { type BenchResults, type ColdRun, type Machine, type PeerSamples, type Sample, type WarmSamples } from './bench-results';
 import { formatResults } from './format-table';
 import { measureProcess, type ProcessRun } from './measure-process';
-import { peerJobs, runPeer, type PeerJob } from './peers';
-import { writeScaledSources } from './synthetic-source';
+import { peerJobs, runPeer } from './peers';
+import { editOneParagraph, writeScaledSources } from './synthetic-source';
 import type { WarmResult } from './warm-rebuild';
 
 const REAL_SOURCE = join(PACKAGE_ROOT, 'content', '2010-05-27-travailler-en-reseau.md');
 const CLI = join(PACKAGE_ROOT, 'bin', 'triptyque.mjs');
 const TSX = join(PACKAGE_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
-const scales = (process.env['BENCH_SCALES'] ?? '1,5,20').split(',').map(Number);
-const runsSetting = (process.env['BENCH_RUNS'] ?? '5,3,3').split(',').map(Number);
-const budgetMs = Number(process.env['BENCH_BUDGET_S'] ?? 540) * 1000;
+const runs = Number(process.env['BENCH_RUNS'] ?? 3);
+const edits = Number(process.env['BENCH_EDITS'] ?? 5);
+const growthFactors = (process.env['BENCH_SCALES'] ?? '10,20').split(',').map(Number).filter((factor) => factor > 1);
 const timeoutMs = Number(process.env['BENCH_TIMEOUT_S'] ?? 300) * 1000;
-
-/** What is still worth measuring, and the time left for it. */
-interface Schedule {
-  deadline: number;
-  jobs: PeerJob[];
-  scales: ScaleResult[];
-  sources: Map<number, string>;
-  work: string;
-}
+const TEN = 10;
 
 async function main(): Promise<void> {
   const started = performance.now();
   const work = await mkdtemp(join(tmpdir(), 'triptyque-bench-'));
   const machine = await describeMachine();
-  const results: ScaleResult[] = [];
   try {
-    const sources = await writeScaledSources(REAL_SOURCE, scales, join(work, 'sources'));
-    for (const factor of scales) results.push(emptyScale(factor, (await stat(sources.get(factor)!)).size));
-    const schedule: Schedule = { deadline: started + budgetMs, jobs: await peerJobs(work), scales: results, sources, work };
-    // By priority: the 1x carries most targets; one cold build of the largest source gives the growth;
-    // the rest (more runs, peers and warm rebuilds of the larger sources) as long as time is left.
-    // The 1x gets at most half the budget when larger sources follow.
-    const [first, ...larger] = results;
-    if (first) await measureScale(schedule, first, larger.length ? started + budgetMs / 2 : schedule.deadline, { firstRunAlways: true });
-    const largest = larger.at(-1);
-    if (largest) await coldRun(schedule, largest, undefined);
-    for (const scale of larger) await measureScale(schedule, scale, schedule.deadline, { firstRunAlways: false });
-    for (const scale of results) if (!scale.cold.length) scale.skipped = `over the ${budgetMs / 1000} s budget`;
+    const sources = await writeScaledSources(REAL_SOURCE, [1, ...growthFactors], join(work, 'sources'));
+    const one = sources.get(1)!;
+    const results: BenchResults = {
+      machine,
+      elapsedMs: 0,
+      sourceBytes: (await stat(one)).size,
+      defaultBuild: [],
+      artifactsBuild: [],
+      peers: {},
+      growth: [],
+      artifacts: {},
+    };
+
+    log('1x: warm rebuilds');
+    results.warm = await warmRebuilds(one, join(work, 'warm'), edits);
+
+    // Run after run, ours and the peers', so that load from the rest of the machine falls on both alike.
+    const jobs = await peerJobs(work);
+    for (let run = 1; run <= runs; run++) {
+      results.defaultBuild.push(await coldBuild([one], join(work, `default-${run}`), []));
+      const outDir = join(work, `artifacts-${run}`);
+      const artifacts = await coldBuild([one], outDir, ['--no-gallery']);
+      results.artifactsBuild.push(artifacts);
+      const report = await readReports(outDir);
+      for (const target of Object.entries(report[0]?.targets ?? {})) results.artifacts[target[0]] = target[1].artifacts.map((artifact) => artifact.name);
+      for (const job of jobs) {
+        const peer: PeerSamples = (results.peers[job.name] ??= { runs: [] });
+        const result = await runPeer(job, join(outDir, report[0]?.slug ?? basename(one, '.md')), join(work, 'peers'), timeoutMs);
+        if ('missing' in result) peer.missing = result.missing;
+        else peer.runs.push(sample(result, result.exitCode === 0));
+      }
+      log(`  run ${run}: default ${seconds(results.defaultBuild.at(-1)!.ms)}, artifacts ${seconds(artifacts.ms)}, peers ${Object.entries(results.peers).map(([name, peer]) => `${name} ${peer.runs.at(-1) ? seconds(peer.runs.at(-1)!.ms) : 'n/a'}`).join(', ')}`);
+      await rm(join(work, `default-${run}`), { recursive: true, force: true });
+      await rm(outDir, { recursive: true, force: true });
+    }
+
+    for (const factor of growthFactors) {
+      log(`${factor}x: cold build`);
+      const source = sources.get(factor)!;
+      results.growth.push({ factor, sourceBytes: (await stat(source)).size, cold: await coldBuild([source], join(work, `x${factor}`), ['--no-gallery']) });
+      await rm(join(work, `x${factor}`), { recursive: true, force: true });
+    }
+
+    log(`${TEN} sources in one build`);
+    const folder = await writeTenSources(await readFile(one, 'utf8'), join(work, 'ten'));
+    results.tenSources = await coldBuild(folder, join(work, 'ten-out'), ['--no-gallery']);
+
+    results.elapsedMs = performance.now() - started;
+    results.machine.loadAfter = loadavg();
+    const table = formatResults(results);
+    await writeFile(join(PACKAGE_ROOT, 'bench', 'results.md'), table);
+    process.stdout.write(`\n${table}\nSaved to bench/results.md\n`);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
-  const table = formatResults({ machine: { ...machine, loadAfter: loadavg() }, scales: results, elapsedMs: performance.now() - started } satisfies BenchResults);
-  await writeFile(join(PACKAGE_ROOT, 'bench', 'results.md'), table);
-  process.stdout.write(`\n${table}\nSaved to bench/results.md\n`);
 }
 
-/**
- * The warm rebuilds, then cold build and each peer run after run, so that load from the rest of the
- * machine falls on both alike. Nothing starts that is not expected to end before the deadline.
- */
-async function measureScale(schedule: Schedule, scale: ScaleResult, deadline: number, options: { firstRunAlways: boolean }): Promise<void> {
-  const runs = runsSetting[scales.indexOf(scale.factor)] ?? runsSetting.at(-1) ?? 3;
-  await warmScale(schedule, scale, runs, deadline);
-  log(`${scale.factor}x: cold builds and peers`);
-  for (let run = 1; run <= runs; run++) {
-    // The 1x always gets one complete run: the comparison with the peers rests on it.
-    const always = options.firstRunAlways && run === 1;
-    const outDir = scale.cold.length < run ? await coldRun(schedule, scale, always ? undefined : deadline) : lastColdDir(schedule, scale);
-    if (!outDir) break;
-    for (const job of schedule.jobs) {
-      const peer = (scale.peers[job.name] ??= { runs: [] });
-      if (peer.runs.length >= run) continue;
-      const estimate = estimateMs(schedule, scale, (s) => medianMs(s.peers[job.name]?.runs ?? []));
-      if (!always && !fits(deadline, estimate)) break;
-      const result = await runPeer(job, outDir, join(schedule.work, `x${scale.factor}`), always ? timeoutMs : timeoutFor(deadline));
-      if ('missing' in result) peer.missing = result.missing;
-      else peer.runs.push(sample(result, result.exitCode === 0));
-    }
-    log(`  ${scale.factor}x peers ${run}: ${Object.entries(scale.peers).map(([name, peer]) => `${name} ${peer.missing ? 'n/a' : peer.runs.length < run ? 'not run' : `${Math.round(peer.runs.at(-1)!.ms)} ms`}`).join(', ')}`);
+/** Ten past syntheses: the real one, each with a different paragraph edited, under ten names. */
+async function writeTenSources(text: string, dir: string): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const paths: string[] = [];
+  for (let index = 1; index <= TEN; index++) {
+    const path = join(dir, `synthese-${String(index).padStart(2, '0')}.md`);
+    await writeFile(path, editOneParagraph(text, index));
+    paths.push(path);
   }
+  return paths;
 }
 
-/**
- * Warm-up build + up to `runs` edits. The worker gets at most a third of the time left (the cold
- * builds and peers need the rest) and always makes one edit.
- */
-async function warmScale(schedule: Schedule, scale: ScaleResult, runs: number, deadline: number): Promise<void> {
-  const left = deadline - performance.now();
-  const perBuild = estimateMs(schedule, scale, (s) => median(s.warm?.allMs ?? []));
-  if (perBuild !== undefined && 2 * perBuild > left) return;
-  log(`${scale.factor}x: warm rebuilds`);
-  scale.warm = await warmRebuilds(scale.factor, schedule.sources.get(scale.factor)!, join(schedule.work, `x${scale.factor}`, 'warm'), runs, left / 3);
-}
-
-/**
- * One cold build into a fresh folder; returns the folder of its artifacts (kept for the peers).
- * Without a deadline it always runs (the comparison needs the 1x, the growth one build of the largest source).
- */
-async function coldRun(schedule: Schedule, scale: ScaleResult, deadline: number | undefined): Promise<string | undefined> {
-  if (deadline !== undefined && !fits(deadline, estimateMs(schedule, scale, (s) => medianMs(s.cold)))) return undefined;
-  const run = scale.cold.length + 1;
-  const outDir = join(schedule.work, `x${scale.factor}`, `cold-${run}`);
-  const source = schedule.sources.get(scale.factor)!;
-  const timeout = deadline === undefined ? Math.max(timeoutFor(schedule.deadline), 180_000) : timeoutFor(deadline);
-  const cold = await measureProcess(process.execPath, [CLI, 'build', source, '--out', outDir, '--force', '--no-gallery'], { cwd: PACKAGE_ROOT, timeoutMs: timeout });
-  const report = await readReport(outDir);
-  scale.cold.push(sample(cold, report?.ok));
-  log(`  ${scale.factor}x cold ${run}: ${Math.round(cold.ms)} ms${cold.timedOut ? ' (timed out)' : report?.ok ? '' : ` (not ok: ${cold.stderrTail.trim().split('\n').slice(-3).join(' | ')})`}`);
-  if (report) recordReport(scale, report, cold.ms);
-  // Only the latest build's artifacts are kept: the peers start from them.
-  if (run > 1) await rm(join(schedule.work, `x${scale.factor}`, `cold-${run - 1}`), { recursive: true, force: true });
-  return report ? join(outDir, report.slug) : undefined;
-}
-
-function lastColdDir(schedule: Schedule, scale: ScaleResult): string | undefined {
-  const slug = Object.keys(scale.artifacts).length ? basename(schedule.sources.get(scale.factor)!).replace(/\.md$/, '') : undefined;
-  return slug && join(schedule.work, `x${scale.factor}`, `cold-${scale.cold.length}`, slug);
-}
-
-/**
- * The expected duration of a measurement: its median at this scale, else at the nearest smaller
- * scale grown in proportion to the size (undefined when nothing is known yet: then it just runs).
- */
-function estimateMs(schedule: Schedule, scale: ScaleResult, of: (scale: ScaleResult) => number | undefined): number | undefined {
-  const own = of(scale);
-  if (own !== undefined) return own;
-  const smaller = schedule.scales.filter((other) => other.factor < scale.factor && of(other) !== undefined).at(-1);
-  return smaller && (of(smaller)! * scale.factor) / smaller.factor;
-}
-
-function fits(deadline: number, estimate: number | undefined): boolean {
-  return performance.now() + (estimate ?? 0) <= deadline;
-}
-
-/** A process may run to the deadline, within BENCH_TIMEOUT_S, and never less than a minute. */
-function timeoutFor(deadline: number): number {
-  return Math.min(timeoutMs, Math.max(60_000, deadline - performance.now()));
-}
-
-function recordReport(scale: ScaleResult, report: BuildReport, wallMs: number): void {
-  scale.coldStartupMs.push(wallMs - report.durationMs);
-  for (const [name, target] of Object.entries(report.targets)) {
-    if (target.ok) (scale.coldTargetMs[name] ??= []).push(target.durationMs);
-    scale.artifacts[name] = target.artifacts.map((artifact) => artifact.name);
+/** One `triptyque build` process into a fresh folder, timed from spawn to exit, with what its reports say. */
+async function coldBuild(sources: readonly string[], outDir: string, flags: readonly string[]): Promise<ColdRun> {
+  const run = await measureProcess(process.execPath, [CLI, 'build', ...sources, '--out', outDir, ...flags], { cwd: PACKAGE_ROOT, timeoutMs });
+  const reports = await readReports(outDir);
+  const ok = reports.length === sources.length && reports.every((report) => report.ok) && run.exitCode === 0;
+  const targetMs: Record<string, number> = {};
+  let slides = 0;
+  let pages = 0;
+  for (const report of reports) {
+    for (const [name, target] of Object.entries(report.targets)) targetMs[name] = (targetMs[name] ?? 0) + target.durationMs;
+    slides += report.targets.deck?.counts['slides'] ?? 0;
+    pages += report.targets.brochure?.counts['pages'] ?? 0;
   }
+  // Sources may build side by side: what the process spent outside them is its wall time minus the longest.
+  const longest = Math.max(0, ...reports.map((report) => report.durationMs));
+  const cold: ColdRun = { ...sample(run, ok), targetMs, outsideMs: reports.length ? run.ms - longest : undefined, slides, pages };
+  log(`  ${sources.length} source(s)${flags.length ? ` ${flags.join(' ')}` : ''}: ${seconds(run.ms)}${cold.ok ? '' : ` (not ok: ${cold.note})`}`);
+  return cold;
 }
 
-async function warmRebuilds(factor: number, source: string, outDir: string, edits: number, budget: number): Promise<WarmSamples> {
-  const args = [TSX, join(PACKAGE_ROOT, 'bench', 'warm-rebuild.ts'), source, outDir, String(edits), String(Math.round(budget))];
-  const run = await measureProcess(process.execPath, args, { cwd: PACKAGE_ROOT, timeoutMs: Math.max(budget, 2 * timeoutMs) });
+async function warmRebuilds(source: string, outDir: string, count: number): Promise<WarmSamples> {
+  const args = [TSX, join(PACKAGE_ROOT, 'bench', 'warm-rebuild.ts'), source, outDir, String(count)];
+  const run = await measureProcess(process.execPath, args, { cwd: PACKAGE_ROOT, timeoutMs: 2 * timeoutMs });
   const empty: WarmSamples = { htmlMs: [], allMs: [], targetMs: {}, htmlArtifacts: [], timeline: [], peak: run.peak, ok: false };
   const line = run.stdout.trim().split('\n').at(-1);
   if (run.exitCode !== 0 || !line) return { ...empty, note: run.timedOut ? 'timed out' : `failed: ${run.stderrTail.trim().split('\n').at(-1) ?? ''}` };
@@ -165,7 +134,7 @@ async function warmRebuilds(factor: number, source: string, outDir: string, edit
   const targetMs: Record<string, number[]> = {};
   for (const edit of warm.runs) for (const [name, ms] of Object.entries(edit.targetMs)) (targetMs[name] ??= []).push(ms);
   const ok = warm.runs.every((edit) => edit.ok);
-  log(`  ${factor}x warm: ${warm.runs.map((edit) => `html ${edit.htmlMs === undefined ? 'n/a' : Math.round(edit.htmlMs)} ms, all ${Math.round(edit.allMs)} ms`).join('; ')}`);
+  log(`  warm: ${warm.runs.map((edit) => `html ${edit.htmlMs === undefined ? 'n/a' : Math.round(edit.htmlMs)} ms, all ${Math.round(edit.allMs)} ms`).join('; ')}`);
   return {
     htmlMs: warm.runs.flatMap((edit) => (edit.htmlMs === undefined ? [] : [edit.htmlMs])),
     allMs: warm.runs.map((edit) => edit.allMs),
@@ -184,14 +153,10 @@ function sample(run: ProcessRun, ok: boolean | undefined): Sample {
   return { ms: run.ms, peak: run.peak, ok: ok === true && !run.timedOut, timedOut: run.timedOut, note };
 }
 
-async function readReport(outDir: string): Promise<BuildReport | undefined> {
-  const [slug] = await readdir(outDir).catch(() => [] as string[]);
-  if (!slug) return undefined;
-  return readFile(join(outDir, slug, 'report.json'), 'utf8').then((text) => JSON.parse(text) as BuildReport, () => undefined);
-}
-
-function emptyScale(factor: number, sourceBytes: number): ScaleResult {
-  return { factor, sourceBytes, cold: [], coldTargetMs: {}, coldStartupMs: [], artifacts: {}, peers: {} };
+async function readReports(outDir: string): Promise<BuildReport[]> {
+  const slugs = (await readdir(outDir, { withFileTypes: true }).catch(() => [])).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const reports = await Promise.all(slugs.map((slug) => readFile(join(outDir, slug, 'report.json'), 'utf8').then((text) => JSON.parse(text) as BuildReport, () => undefined)));
+  return reports.filter((report): report is BuildReport => report !== undefined);
 }
 
 async function describeMachine(): Promise<Machine> {
@@ -209,8 +174,13 @@ async function describeMachine(): Promise<Machine> {
   };
 }
 
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
 function log(line: string): void {
   process.stderr.write(`${line}\n`);
 }
+
 
 await main();

@@ -1,5 +1,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
+import pLimit from 'p-limit';
 import { VFile } from 'vfile';
 import { modelCounts, readReport, toDiagnostic, type BuildReport, type TargetReport } from '../artifacts/report';
 import { buildTime } from '../artifacts/build-time';
@@ -57,20 +59,39 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await withOutputFaults(options.outDir, () => mkdir(options.outDir, { recursive: true }));
     const sources = await resolveSources(options.sources, options.root);
     const slugs = assignSlugs(sources.map((source) => resolve(source)));
-    for (const source of sources) {
-      options.signal?.throwIfAborted();
-      const { report, file } = await buildSource(source, slugs.get(resolve(source))!, config.settings, browser, options).catch((error: unknown) => {
-        // One source that breaks the build in an unforeseen way must not cost the others theirs.
-        if ((error as Error).name === 'AbortError' || isTriptyqueError(error)) throw error;
-        return failedSource(source, slugs.get(resolve(source))!.slug, error);
-      });
-      files.push(file);
-      reports.push(report);
+    // Sources build side by side, as many as the cores allow, in one browser; reports keep the sources' order.
+    const limit = pLimit(sourceConcurrency(sources.length));
+    const outcomes = await Promise.allSettled(
+      sources.map((source) =>
+        limit(async () => {
+          options.signal?.throwIfAborted();
+          return buildSource(source, slugs.get(resolve(source))!, config.settings, browser, options).catch((error: unknown) => {
+            // One source that breaks the build in an unforeseen way must not cost the others theirs.
+            if ((error as Error).name === 'AbortError' || isTriptyqueError(error)) throw error;
+            return failedSource(source, slugs.get(resolve(source))!.slug, error);
+          });
+        }),
+      ),
+    );
+    const thrown = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (thrown) throw thrown.reason;
+    for (const outcome of outcomes) {
+      if (outcome.status !== 'fulfilled') continue;
+      files.push(outcome.value.file);
+      reports.push(outcome.value.report);
     }
   } finally {
     if (!options.browser) await browser.close();
   }
   return { files, reports, ok: reports.every((report) => report.ok) && !files.some(hasErrors) };
+}
+
+/**
+ * Each source already keeps a core busy with its three targets' pages; more sources at once than cores
+ * only adds memory (a renderer per page). Capped so a large machine does not open dozens of pages.
+ */
+function sourceConcurrency(count: number): number {
+  return Math.max(1, Math.min(count, availableParallelism(), 4));
 }
 
 async function buildSource(

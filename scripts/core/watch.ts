@@ -22,7 +22,7 @@ export interface WatchOptions {
   signal: AbortSignal;
   /** A browser to reuse; by default one is launched and kept warm for every rebuild. */
   browser?: BrowserService;
-  /** Quiet time after the last change before rebuilding: editors write files in bursts. */
+  /** Quiet time after the last change before rebuilding: editors write a file in bursts of a few ms (50 ms by default). */
   debounceMs?: number;
 }
 
@@ -61,7 +61,7 @@ export async function watch(options: WatchOptions): Promise<void> {
       for (const path of pending) due.add(path);
       pending.clear();
       wake?.();
-    }, options.debounceMs ?? 150);
+    }, options.debounceMs ?? 50);
   };
   /** Resolves when changes fall due or the signal aborts. */
   const nextChange = () =>

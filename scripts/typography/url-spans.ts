@@ -19,8 +19,13 @@ const URL_LIKE = new RegExp(
   'giu',
 );
 
+// Every address has a colon, an at sign or a dot followed by a letter or digit: prose without one is
+// skipped without running the costly pattern (it tries every word boundary).
+const MAY_HOLD_ADDRESS = /[:@]|\.[\p{L}\p{N}]/u;
+
 /** Where the text holds URLs, e-mail addresses and bare domains: typography never goes there. */
 export function findUrlSpans(text: string): Span[] {
+  if (!MAY_HOLD_ADDRESS.test(text)) return [];
   return [...text.matchAll(URL_LIKE)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
 }
 
