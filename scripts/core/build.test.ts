@@ -1,4 +1,5 @@
-import { appendFileSync, copyFileSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REAL_SOURCE, tempDir } from '../../test/helpers';
@@ -31,5 +32,26 @@ describe('incremental builds', () => {
     expect(forced.reports[0]!.targets.digest?.cached).toBeUndefined();
     const report = JSON.parse(readFileSync(join(outDir, 'essai', 'report.json'), 'utf8'));
     expect(report.targets.digest.inputHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('several sources in one build', () => {
+  it('builds them side by side, reports them in the order given, and a broken one costs the others nothing', async () => {
+    const dir = tempDir();
+    const sources = ['a', 'b', 'c'].map((name) => join(dir, `${name}.md`));
+    for (const source of sources) copyFileSync(REAL_SOURCE, source);
+    writeFileSync(sources[1]!, '---\ntitle: [unclosed\n---\n\nText.\n');
+    const events: string[] = [];
+    const result = await build({ sources, root: ROOT, outDir: join(dir, 'out'), only: ['digest'], onProgress: ({ slug, message }) => events.push(`${slug}: ${message}`) });
+
+    expect(result.reports.map((report) => [report.slug, report.ok])).toEqual([['a', true], ['b', false], ['c', true]]);
+    expect(result.files.map((file) => file.path)).toEqual(sources);
+    if (availableParallelism() > 1) {
+      // The third source starts before the first is done: they do not wait for one another.
+      const firstDone = events.findIndex((event) => event.startsWith('a: digest: done') || event.startsWith('a: done'));
+      const thirdStarts = events.findIndex((event) => event.startsWith('c: '));
+      expect(thirdStarts).toBeGreaterThanOrEqual(0);
+      expect(firstDone === -1 || thirdStarts < firstDone).toBe(true);
+    }
   });
 });
