@@ -36,6 +36,13 @@ describe('a source without lang', () => {
     expect(title).toBe('Notes');
   });
 
+  it('tells a short text in a script of its own (Japanese, Arabic) and names it by its usual tag', async () => {
+    const japanese = await langOf('ja.md', '# 年次会議の報告\n\nこれは日本語のテスト文書です。句読点や全角文字が正しく表示されることを確認します。\n');
+    expect(japanese.lang).toBe('ja');
+    const arabic = await langOf('ar.md', '# التقرير السنوي\n\nهذا نص تجريبي باللغة العربية لاختبار اتجاه الكتابة من اليمين إلى اليسار في جميع المنشورات.\n');
+    expect(arabic.lang).toBe('ar');
+  });
+
   it('follows its front matter over any guess', async () => {
     const readme = readFileSync(new URL('../../node_modules/diff/README.md', import.meta.url), 'utf8');
     const { lang } = await langOf('declared.md', `---\nlang: de\n---\n${readme}`);

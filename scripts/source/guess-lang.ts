@@ -1,5 +1,5 @@
 import { franc } from 'franc-min';
-import { iso6393To1 } from 'iso-639-3';
+import { bcp47Normalize } from 'bcp-47-normalize';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit, SKIP } from 'unist-util-visit';
@@ -7,7 +7,8 @@ import { visit, SKIP } from 'unist-util-visit';
 /** The BCP 47 code of the language `text` is written in, or undefined when it is too short to tell. */
 export function guessLang(text: string, minLength = 40): string | undefined {
   const code = franc(text, { minLength });
-  return code === 'und' ? undefined : (iso6393To1[code] ?? code);
+  // franc names individual languages ("arb", "cmn"): the tag in use is the macrolanguage's ("ar", "zh").
+  return code === 'und' ? undefined : bcp47Normalize(code);
 }
 
 /**
@@ -15,6 +16,13 @@ export function guessLang(text: string, minLength = 40): string | undefined {
  * configuration's language stands.
  */
 const PROSE_TO_GUESS = 300;
+
+/**
+ * Languages franc tells by their script alone (kana, hangul, Han, Arabic, Hebrew, Greek, Thai...):
+ * a short text is enough for them, where Latin-script languages need the full length.
+ */
+const TOLD_BY_SCRIPT_LENGTH = 20;
+const SCRIPT_ONLY_PATTERN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Greek}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Georgian}\p{Script=Armenian}\p{Script=Ethiopic}]/gu;
 
 /**
  * The language of a source's prose, for a source whose front matter does not say: an English
@@ -32,5 +40,9 @@ export function guessDocumentLang(tree: Root): string | undefined {
     return undefined;
   });
   const prose = parts.join('\n').replace(/https?:\/\/\S+/g, ' ');
-  return guessLang(prose, PROSE_TO_GUESS);
+  const letters = prose.match(/\p{L}/gu)?.length ?? 0;
+  const scriptOnly = prose.match(SCRIPT_ONLY_PATTERN)?.length ?? 0;
+  // A text mostly in a script of its own is told at a short length; Latin or Cyrillic prose needs the full one.
+  const minLength = letters > 0 && scriptOnly / letters > 0.5 ? TOLD_BY_SCRIPT_LENGTH : PROSE_TO_GUESS;
+  return guessLang(prose, minLength);
 }
