@@ -36,7 +36,7 @@ describe('an English source', async () => {
 
   it('gets English typography in the brochure, with English labels and lang="en"', () => {
     const { html } = brochureHtml(publication!, { stylesheets: [], sourceDir: '.', bleedMm: 0 });
-    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('<html lang="en" dir="ltr">');
     expect(html).toContain('>Contents<');
     expect(html).not.toContain('Sommaire');
     expect(html).toContain('Note: the re\u00ADsults are “good”; aren’t they?');

@@ -7,6 +7,7 @@ import { planChapters, type Chapter } from './chapters';
 import { formatDate } from '../../typography/format-date';
 import { messages } from '../../messages/messages';
 import { pageRulesCss } from './page-geometry';
+import { textDirection } from '../../model/text-direction';
 
 export interface BrochureHtmlOptions {
   /** Stylesheets put in the head, in order: fonts, theme variables, brochure.css. */
@@ -68,7 +69,7 @@ export function brochureHtml(publication: Publication, options: BrochureHtmlOpti
     ...options.stylesheets.map((css) => `<style>${css}</style>`),
     `<style>${pageRulesCss({ bleedMm: options.bleedMm, chapters })}</style>`,
   ].filter(Boolean);
-  const html = `<!doctype html>\n<html lang="${escapeText(meta.lang)}">\n<head>\n${head.join('\n')}\n</head>\n<body>\n${toHtml(body)}\n</body>\n</html>\n`;
+  const html = `<!doctype html>\n<html lang="${escapeText(meta.lang)}" dir="${textDirection(meta.lang)}">\n<head>\n${head.join('\n')}\n</head>\n<body>\n${toHtml(body)}\n</body>\n</html>\n`;
   return { html, chapters, contents };
 }
 

@@ -5,6 +5,7 @@ import type { ListItem } from '../../model/types';
 import type { Block } from '../../model/types';
 import type { Slide, SlideUnit } from './slide-plan';
 import { messages } from '../../messages/messages';
+import { textDirection } from '../../model/text-direction';
 
 export interface DeckMarkdownOptions {
   meta: Metadata;
@@ -30,6 +31,8 @@ export function deckMarkdown(slides: readonly Slide[], options: DeckMarkdownOpti
     `author: ${yamlString(meta.author)}`,
     `lang: ${yamlString(meta.lang)}`,
     `footer: ${yamlString(options.footer)}`,
+    // Marp has no direction directive: right-to-left languages get it as the deck's own style.
+    textDirection(meta.lang) === 'rtl' ? 'style: "section { direction: rtl; }"' : '',
     '---',
   ].filter(Boolean);
   const body = slides.map((slide, index) => slideMarkdown(slide, options.notesHeader?.(slide, index), meta.lang));

@@ -4,6 +4,7 @@ import type { Inline } from '../../model/types';
 import type { DigestCss } from './digest-css';
 import type { DigestEdition, DigestItem, DigestSummary } from './digest-edition';
 import { inlineHtml } from './inline-html';
+import { textDirection } from '../../model/text-direction';
 
 /** Class of the hidden first line; the text part skips it. */
 export const PREHEADER_CLASS = 'preheader';
@@ -31,8 +32,9 @@ export function renderDigestHtml(edition: DigestEdition, css: DigestCss, logo?: 
 
 function documentHtml(edition: DigestEdition, css: DigestCss, logo: DigestLogo | undefined): string {
   const lang = attr(edition.lang);
+  const dir = textDirection(edition.lang);
   return `<!DOCTYPE html>
-<html lang="${lang}" dir="ltr">
+<html lang="${lang}" dir="${dir}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -47,7 +49,7 @@ function documentHtml(edition: DigestEdition, css: DigestCss, logo: DigestLogo |
 </head>
 <body class="body">
 <div class="${PREHEADER_CLASS}" style="display:none;max-height:0;overflow:hidden;mso-hide:all;font-size:1px;line-height:1px;color:transparent;opacity:0">${text(edition.preheader)}${'&#847;&zwnj;&nbsp;'.repeat(30)}</div>
-<div class="wrapper" lang="${lang}" dir="ltr">
+<div class="wrapper" lang="${lang}" dir="${dir}">
 <table role="presentation" class="outer" width="100%" cellpadding="0" cellspacing="0" border="0">
 <tr><td class="outer-cell" align="center">
 <!--[if mso]><table role="presentation" width="${WIDTH}" align="center" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->
