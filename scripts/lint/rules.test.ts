@@ -24,6 +24,10 @@ describe('lint rules, each on a small input', () => {
     expect(await rulesFor(`${FRONT_MATTER}# Un\n\n- premier\n  - o second\n\n• collé\n`)).toEqual(['9:5 pseudo-bullet', '11:1 pseudo-bullet']);
   });
 
+  it('template-tag: a Hugo shortcode or a Liquid tag left in the text, not in code', async () => {
+    expect(await rulesFor(`${FRONT_MATTER}# Un\n\nVoir {{< figure src="a.png" >}} et {% include note.html %}.\n\n\`{{< code >}}\`\n`)).toEqual(['8:6 template-tag', '8:36 template-tag']);
+  });
+
   it('broken-paragraph: a paragraph cut mid-sentence by a page break', async () => {
     expect(await rulesFor(`${FRONT_MATTER}# Un\n\nUne phrase assez longue, coupée par un saut de page au niveau du\n\nréseau régional.\n`)).toEqual(['8:1 broken-paragraph']);
   });

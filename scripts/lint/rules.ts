@@ -6,6 +6,7 @@ import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 import { isInsideReally } from '../paths-real';
 import type { VFile } from 'vfile';
+import { location } from 'vfile-location';
 import type { VFileMessage } from 'vfile-message';
 import type { SourceEdit } from '../fix/source-edit';
 
@@ -296,6 +297,24 @@ const unclosedDirectives: Rule = (tree, file) => {
   });
 };
 
+// Hugo shortcodes (`{{< name >}}`, `{{% name %}}`) and Liquid/Jekyll tags (`{% name %}`): a site
+// generator expands them, this pipeline prints them as they are.
+const TEMPLATE_TAG = /\{\{[<%].*?[%>]\}\}|\{%-?\s.*?-?%\}/gsu;
+
+/** Template tags of the tool the source came from, left as text. */
+const templateTags: Rule = (tree, file) => {
+  const place = location(file);
+  visit(tree, 'text', (node) => {
+    const start = startOf(node);
+    for (const match of node.value.matchAll(TEMPLATE_TAG)) {
+      // The text's offsets match the source's while no escape or entity precedes the tag within it.
+      const point = start === undefined ? node.position?.start : place.toPoint(start + match.index);
+      const shown = match[0].length > 40 ? `${match[0].slice(0, 40)}…` : match[0];
+      file.message(`template tag \`${shown}\` is printed as it is (a site generator would expand it): write what it stands for in Markdown, or remove it`, { place: point, ruleId: 'template-tag', source: 'triptyque' });
+    }
+  });
+};
+
 /** A source whose headings never start: publishable, but without contents or slides per section. */
 const noHeadings: Rule = (tree, file) => {
   if (!tree.children.some((node) => node.type === 'heading')) {
@@ -303,7 +322,7 @@ const noHeadings: Rule = (tree, file) => {
   }
 };
 
-export const rules: readonly Rule[] = [headingIncrement, headingEmphasis, emphasisAsHeading, pseudoBullets, brokenParagraphs, emptySections, rawHtml, unsafePaths, missingImages, listDepth, longParagraphs, wideTables, unclosedDirectives, noHeadings];
+export const rules: readonly Rule[] = [headingIncrement, headingEmphasis, emphasisAsHeading, pseudoBullets, brokenParagraphs, emptySections, rawHtml, unsafePaths, missingImages, listDepth, longParagraphs, wideTables, unclosedDirectives, templateTags, noHeadings];
 
 /** All lint rules as one unified plugin; they only add messages to the file. */
 export const lintRules: Plugin<[], Root> = () => (tree, file) => {
