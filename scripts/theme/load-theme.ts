@@ -6,6 +6,7 @@ import { TriptyqueError } from '../errors';
 import { NODE_MODULES_DIR, themeDir } from '../paths';
 import { brandThemeInput } from './brand-theme';
 import { parseBrandYml } from './brand-yml';
+import { EMOJI_FAMILY } from './emoji-font';
 import { themeSchema, type FontRole, type LogoVariant, type Theme } from './theme-schema';
 
 export type { LogoVariant, Theme, ThemeInput } from './theme-schema';
@@ -116,8 +117,11 @@ export function fontFile(theme: Theme, role: FontRole, key: string): string {
 }
 
 /** `font-family` value with fallbacks. */
-export function fontStack(theme: Theme, role: FontRole): string {
-  return `'${theme.fonts[role].family}', ${theme.fonts[role].fallback}`;
+export function fontStack(theme: Theme, role: FontRole, options: { emoji: boolean } = { emoji: true }): string {
+  // Emoji come from the local emoji font (declared only where a document uses some), before any
+  // system font; a mail client draws its own.
+  const emoji = options.emoji ? `'${EMOJI_FAMILY}', ` : '';
+  return `'${theme.fonts[role].family}', ${emoji}${theme.fonts[role].fallback}`;
 }
 
 /**

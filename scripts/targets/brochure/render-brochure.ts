@@ -13,6 +13,8 @@ import { applyPdfMetadata, documentDate } from './pdf-metadata';
 import { makePrintFile } from './print-file';
 import { namedDestinationPages } from './read-pdf';
 import { keepWholeWords } from './whole-words';
+import { emojiFontCss } from '../../theme/emoji-font';
+import { publicationText } from '../../model/plain-text';
 
 /** The finished page, A5 portrait, in points. */
 export const TRIM = { width: PAGE.width * MM_TO_PT, height: PAGE.height * MM_TO_PT } as const;
@@ -25,7 +27,8 @@ export const TRIM = { width: PAGE.width * MM_TO_PT, height: PAGE.height * MM_TO_
 export async function renderBrochure(context: TargetContext): Promise<TargetResult> {
   const { publication } = context;
   const theme = loadTheme(context.settings.theme);
-  const stylesheets = [fontFaceCss(theme, { embed: false }), themeVariables(theme), await readFile(join(context.themeDir, 'brochure', 'brochure.css'), 'utf8')];
+  const shownText = [publication.meta.title, publication.meta.subtitle ?? '', publication.meta.organisation, publicationText(publication, 'brochure')].join('\n');
+  const stylesheets = [fontFaceCss(theme, { embed: false }), emojiFontCss(shownText, { embed: false }), themeVariables(theme), await readFile(join(context.themeDir, 'brochure', 'brochure.css'), 'utf8')];
   const logo = theme.logo && { onDark: logoDataUrl(theme, 'dark')!, onLight: logoDataUrl(theme, 'light')!, alt: theme.logo.alt ?? publication.meta.organisation };
   const compose = (bleedMm: number) => (pageNumbers?: ReadonlyMap<string, number>) =>
     brochureHtml(publication, { stylesheets, sourceDir: context.sourceDir, bleedMm, pageNumbers, logo });

@@ -23,8 +23,8 @@ export function loadDigestCss(theme: Theme): DigestCss {
 export function resolveTokens(css: string, theme: Theme): string {
   const tokens = new Map<string, string>([
     ...Object.entries(theme.colors).map(([key, value]) => [`--color-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, value] as [string, string]),
-    ['--font-text', fontStack(theme, 'text')],
-    ['--font-heading', fontStack(theme, 'heading')],
+    ['--font-text', fontStack(theme, 'text', { emoji: false })],
+    ['--font-heading', fontStack(theme, 'heading', { emoji: false })],
   ]);
   const withoutComments = css.replace(/\/\*[\s\S]*?\*\//g, '');
   return withoutComments.replace(/var\((--[\w-]+)\)/g, (whole, name: string) => {
