@@ -16,6 +16,8 @@ export interface BlockContext {
   file: VFile;
   targets: readonly TargetName[];
   keep: boolean;
+  /** Footnote identifier -> its number, in the order the text first refers to them. */
+  footnoteNumbers?: ReadonlyMap<string, number>;
 }
 
 type Handler<T> = (node: T, context: BlockContext) => Block[];
@@ -37,7 +39,11 @@ const handlers: { [K in RootContent['type']]?: Handler<Extract<RootContent, { ty
   leafDirective: (node, context) => leafBlocks(node, context),
   yaml: () => [],
   definition: () => [],
-  footnoteDefinition: (node, context) => toBlocks(node.children, context),
+  footnoteDefinition: (node, context) => {
+    const blocks = toBlocks(node.children, context);
+    const number = context.footnoteNumbers?.get(node.identifier);
+    return number !== undefined && blocks[0] ? [{ ...blocks[0], footnote: { number } }, ...blocks.slice(1)] : blocks;
+  },
 };
 
 export function toBlocks(nodes: readonly RootContent[] | readonly Content[], context: BlockContext): Block[] {

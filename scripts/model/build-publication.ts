@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
-import type { Heading, Root, RootContent } from 'mdast';
+import type { FootnoteDefinition, FootnoteReference, Heading, Root, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { mergeSettings, reportZodIssues } from '../config/load';
@@ -117,12 +118,30 @@ function readFrontMatter(tree: Root, file: VFile): { frontMatter: FrontMatter; r
   return { frontMatter: result.data, raw };
 }
 
+/**
+ * Footnotes are numbered in the order the text first refers to them (as GFM renders them); each
+ * reference carries its number (`data.footnoteNumber`) so every target shows the same one.
+ * Notes never referred to follow, in the order they are defined.
+ */
+function numberFootnotes(nodes: RootContent[]): Map<string, number> {
+  const numbers = new Map<string, number>();
+  const root: Root = { type: 'root', children: nodes };
+  visit(root, 'footnoteReference', (node: FootnoteReference) => {
+    if (!numbers.has(node.identifier)) numbers.set(node.identifier, numbers.size + 1);
+    node.data = { ...node.data, footnoteNumber: numbers.get(node.identifier) } as FootnoteReference['data'];
+  });
+  visit(root, 'footnoteDefinition', (node: FootnoteDefinition) => {
+    if (!numbers.has(node.identifier)) numbers.set(node.identifier, numbers.size + 1);
+  });
+  return numbers;
+}
+
 /** Nests headings into sections; a heading's depth is relative to the shallowest one in the body. */
 function sectionTree(nodes: RootContent[], file: VFile): { preamble: Publication['preamble']; sections: Section[] } {
   const headings = nodes.filter((node): node is Heading => node.type === 'heading');
   const shallowest = Math.min(...headings.map((h) => h.depth), 6);
   const slug = uniqueSlugger();
-  const context = { file, targets: TARGET_NAMES, keep: false };
+  const context = { file, targets: TARGET_NAMES, keep: false, footnoteNumbers: numberFootnotes(nodes) };
   const root: Section[] = [];
   const stack: Section[] = [];
   const preambleNodes: RootContent[] = [];

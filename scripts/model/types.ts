@@ -12,6 +12,8 @@ interface BlockBase {
   position?: Position;
   /** Targets that show this block; all three unless a directive narrowed it. */
   targets: readonly TargetName[];
+  /** This block opens the text of a footnote: the number its references show. */
+  footnote?: { number: number };
 }
 
 export interface ParagraphBlock extends BlockBase {

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type { ElementContent, Root as HastRoot } from 'hast';
-import type { BlockContent, ListItem as MdastListItem, List as MdastList, RootContent, TableRow } from 'mdast';
-import { toHast } from 'mdast-util-to-hast';
+import type { BlockContent, FootnoteReference, ListItem as MdastListItem, List as MdastList, RootContent, TableRow } from 'mdast';
+import { toHast, type Options as ToHastOptions } from 'mdast-util-to-hast';
 import rehypeParse from 'rehype-parse';
 import rehypeSanitize from 'rehype-sanitize';
 import { unified } from 'unified';
@@ -16,9 +16,25 @@ export interface BlockRenderOptions {
   target: TargetName;
 }
 
+/**
+ * A footnote reference shows the number the model gave it and links to the note (a link inside the
+ * PDF); mdast-util-to-hast would number each paragraph on its own and link to notes it never wrote.
+ */
+const HANDLERS: ToHastOptions['handlers'] = {
+  footnoteReference: (_state, node: FootnoteReference) => {
+    const number = (node.data as { footnoteNumber?: number } | undefined)?.footnoteNumber;
+    const text = String(number ?? node.label ?? node.identifier);
+    return { type: 'element', tagName: 'sup', properties: { className: ['footnote-ref'] }, children: [{ type: 'element', tagName: 'a', properties: { href: `#fn-${number ?? ''}` }, children: [{ type: 'text', value: text }] }] };
+  },
+};
+
+function mdastToHast(node: Parameters<typeof toHast>[0]): ReturnType<typeof toHast> {
+  return toHast(node, { handlers: HANDLERS });
+}
+
 /** Inline model content -> hast, through mdast-util-to-hast so typography nodes (ordinals) render as authored. */
 export function inlineToHast(children: readonly Inline[], sourceDir: string): ElementContent[] {
-  return contentOf(toHast({ type: 'paragraph', children: resolveInlineImages(children, brochureImageUrl, sourceDir) }));
+  return contentOf(mdastToHast({ type: 'paragraph', children: resolveInlineImages(children, brochureImageUrl, sourceDir) }));
 }
 
 /** Blocks shown in the brochure -> hast, in order. Raw HTML is parsed and sanitised (default schema). */
@@ -27,11 +43,26 @@ export function blocksToHast(blocks: readonly Block[], options: BlockRenderOptio
 }
 
 function blockToHast(block: Block, options: BlockRenderOptions): ElementContent[] {
+  const rendered = renderBlock(block, options);
+  return block.footnote ? footnoteToHast(block.footnote.number, rendered) : rendered;
+}
+
+/** A footnote's text, set as a note where it is defined, opening with its number. */
+function footnoteToHast(number: number, rendered: ElementContent[]): ElementContent[] {
+  const mark: ElementContent = { type: 'element', tagName: 'span', properties: { className: ['footnote-number'] }, children: [{ type: 'text', value: `${number}` }] };
+  const [first, ...rest] = rendered;
+  if (first?.type === 'element' && first.tagName === 'p') {
+    return [{ ...first, properties: { ...first.properties, className: ['footnote'], id: `fn-${number}` }, children: [mark, { type: 'text', value: ' ' }, ...first.children] }, ...rest];
+  }
+  return [{ type: 'element', tagName: 'div', properties: { className: ['footnote'], id: `fn-${number}` }, children: [mark, ...rendered] }];
+}
+
+function renderBlock(block: Block, options: BlockRenderOptions): ElementContent[] {
   if (block.type === 'html') return sanitizeHtml(block.value);
   if (block.type === 'quote') return [{ type: 'element', tagName: 'blockquote', properties: {}, children: blocksToHast(block.blocks, options) }];
   if (block.type === 'image') return imageToHast(block, options.sourceDir);
   const node = blockToMdast(block, options);
-  return node ? [toHast(node) as ElementContent] : [];
+  return node ? [mdastToHast(node) as ElementContent] : [];
 }
 
 function blockToMdast(block: Block, options: BlockRenderOptions): RootContent | undefined {
