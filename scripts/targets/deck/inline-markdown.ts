@@ -38,7 +38,8 @@ function node(inline: Inline): string {
       // Slides show no raw HTML: only the text a reader would have seen, sanitised.
       return escapeText(htmlToText(inline.value));
     case 'footnoteReference':
-      return escapeText(`[${inline.label ?? inline.identifier}]`);
+      // The number the model gave the note, as the brochure shows it.
+      return escapeText(`[${(inline.data as { footnoteNumber?: number } | undefined)?.footnoteNumber ?? inline.label ?? inline.identifier}]`);
     default:
       return 'children' in inline ? childrenOf(inline) : 'value' in inline ? escapeText(String(inline.value)) : '';
   }
