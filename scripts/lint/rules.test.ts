@@ -50,7 +50,14 @@ describe('lint rules, each on a small input', () => {
   });
 
   it('front-matter-invalid: a wrong type is placed at its key', async () => {
-    expect(await rulesFor('---\ntitle: Essai\ndate: demain\n---\n\n# Un\n\nTexte.\n')).toEqual(['3:7 front-matter-invalid error']);
+    expect(await rulesFor('---\ntitle: Essai\nsubtitle: [un, deux]\n---\n\n# Un\n\nTexte.\n')).toEqual(['3:11 front-matter-invalid error']);
+  });
+
+  it('front-matter-date: a date written in words is a warning and the source is published undated', async () => {
+    const { file, publication } = await loadMarkdown('---\ntitle: Essai\ndate: 12 mars 2024\n---\n\n# Un\n\nTexte.\n');
+    expect(messagesOf(file)).toEqual(['3:7 front-matter-date']);
+    expect(publication?.meta.date).toBeUndefined();
+    expect(publication?.meta.title).toBe('Essai');
   });
 
   it('no-headings: publishable, with a warning', async () => {

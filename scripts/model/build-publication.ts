@@ -4,6 +4,7 @@ import { visit } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { mergeSettings, reportZodIssues } from '../config/load';
+import { locateYamlPath } from '../config/yaml-location';
 import type { ZodError } from 'zod';
 import { FRONT_MATTER_KEYS, frontMatterSchema, type FrontMatter, type Settings } from '../config/schema';
 import { checkSenderOverrides } from '../config/source-overrides';
@@ -87,6 +88,10 @@ function reportDerivedMetadata(file: VFile, raw: RawFrontMatter | undefined, cho
   file.message(reason, { place: { line: raw ? raw.lineOffset + 1 : 1, column: 1 }, ruleId: 'missing-metadata', source: 'triptyque' });
 }
 
+function shiftLines(place: { line: number; column: number }, lineOffset: number): { line: number; column: number } {
+  return { line: place.line + lineOffset, column: place.column };
+}
+
 function reportIssues(file: VFile, raw: RawFrontMatter | undefined, error: ZodError, ruleId: string): void {
   if (raw?.yaml) {
     reportZodIssues(file, raw.yaml, error, ruleId, raw.lineOffset);
@@ -102,7 +107,18 @@ function readFrontMatter(tree: Root, file: VFile): { frontMatter: FrontMatter; r
   const raw = readRawFrontMatter(tree, file);
   if (raw === null) return undefined;
   if (raw === undefined) return { frontMatter: {} };
-  const result = frontMatterSchema.safeParse(raw.data);
+  let result = frontMatterSchema.safeParse(raw.data);
+  // A date another tool wrote its own way ("12 mars 2024") leaves the publication undated, with a
+  // warning; it is no reason to refuse the whole source.
+  if (!result.success && result.error.issues.every((issue) => issue.path[0] === 'date')) {
+    const written = typeof raw.data['date'] === 'string' ? ` \`${raw.data['date'].slice(0, 60)}\`` : '';
+    file.message(`\`date\`:${written} is not a date written YYYY-MM-DD: the publication is undated; write it as YYYY-MM-DD to date it`, {
+      place: raw.yaml ? shiftLines(locateYamlPath(raw.yaml, ['date']), raw.lineOffset) : { line: raw.lineOffset + 1, column: 1 },
+      ruleId: 'front-matter-date',
+      source: 'triptyque',
+    });
+    result = frontMatterSchema.safeParse({ ...raw.data, date: undefined });
+  }
   if (!result.success) {
     reportIssues(file, raw, result.error, 'front-matter-invalid');
     return undefined;
