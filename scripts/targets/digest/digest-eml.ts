@@ -47,7 +47,7 @@ export function digestMessage(
   const campaign = campaignId(parts);
   const { recipient } = options;
   const unsubscribe = digest.unsubscribeUrl && unsubscribeFor(digest.unsubscribeUrl, recipient);
-  const greeted = recipient ? greetRecipient(parts, recipient) : parts;
+  const greeted = recipient ? greetRecipient(parts, recipient.name) : parts;
   const personal = (body: string) => (digest.unsubscribeUrl && recipient ? personalise(body, digest.unsubscribeUrl, recipient.email) : body);
   const headers: Record<string, string> = {};
   if (digest.listId) headers['List-Id'] = digest.listId;
@@ -120,13 +120,13 @@ function digestLang(html: string): string {
 }
 
 /**
- * The built digest greets no one in particular; this puts the recipient's greeting in its place,
+ * The built digest greets no one in particular; this puts the greeting for `name` in its place,
  * in the HTML's greeting line (escaped) and in the text part's first line that says it.
  */
-function greetRecipient(parts: DigestParts, recipient: Recipient): { html: string; text: string } {
+export function greetRecipient(parts: Pick<DigestParts, 'html' | 'text'>, name: string | undefined): { html: string; text: string } {
   const lang = digestLang(parts.html);
   const generic = messages(lang).digestGreeting();
-  const greeting = greetingFor(lang, recipient);
+  const greeting = greetingFor(lang, { email: '', name });
   if (greeting === generic) return parts;
   // Replacement functions, so that a `$` in a name is only a character.
   return {
