@@ -13,6 +13,7 @@ import { loadConfig } from '../config/load';
 import { settingsSchema } from '../config/schema';
 import { loadSource } from '../source/load-source';
 import { encodedHtmlBytes, greetingFor, MAX_GREETING_NAME } from '../targets/digest/digest-eml';
+import { dkimSigner } from '../targets/digest/dkim';
 import { REAL_SOURCE, writeSource } from '../targets/digest/test-context';
 
 const SLUG = '2010-05-27-travailler-en-reseau';
@@ -216,6 +217,21 @@ describe('send: what a mailbox provider checks', () => {
     const mail = await simpleParser(smtp.received[0]!.raw);
     expect(mail.subject).toMatch(/Édition corrigée/u);
     expect(mail.text).toContain('ÉDITION CORRIGÉE');
+  });
+});
+
+describe('the DKIM key', () => {
+  const digest = (privateKeyFile: string) => settingsSchema.parse({ digest: { from: 'GIP ARIFOR <contact@arifor.example>', dkim: { domain: 'arifor.example', selector: 'essai', privateKeyFile } } }).digest;
+
+  it('is read from a file outside the project, and refused inside it, where it could be committed', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'triptyque-project-'));
+    const keys = await mkdtemp(join(tmpdir(), 'triptyque-keys-'));
+    await writeFile(join(project, 'dkim.pem'), privateKey);
+    await writeFile(join(keys, 'dkim.pem'), privateKey);
+    expect(() => dkimSigner(digest(join(project, 'dkim.pem')), {}, project)).toThrow(/is inside the project folder, where it could be committed/);
+    expect(dkimSigner(digest(join(keys, 'dkim.pem')), {}, project)).toMatchObject({ domain: 'arifor.example', selector: 'essai' });
+    // DKIM_PRIVATE_KEY in the environment comes first.
+    expect(dkimSigner(digest(join(project, 'dkim.pem')), { DKIM_PRIVATE_KEY: privateKey }, project)?.options).toMatchObject({ privateKey: privateKey.trim() });
   });
 });
 
