@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Document, ExternalHyperlink, FootnoteReferenceRun, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/helpers';
+import { importDocument } from './import-document';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'triptyque.mjs');
 
@@ -43,6 +44,9 @@ async function writeDocx(path: string): Promise<void> {
           }),
           new Paragraph({ children: [new ImageRun({ type: 'png', data: PNG, transformation: { width: 20, height: 20 }, altText: { title: 'Carte', description: 'Carte des sites en région', name: 'carte' } })] }),
           new Paragraph('Les sites sont répartis sur toute la région, du nord au sud.'),
+          // A heading faked in bold.
+          new Paragraph({ children: [new TextRun({ text: 'Les perspectives', bold: true })] }),
+          new Paragraph('Une charte commune sera proposée à la prochaine rencontre.'),
         ],
       },
     ],
@@ -61,7 +65,7 @@ describe('triptyque import', () => {
     expect(result.code).toBe(0);
     const source = readFileSync(join(cwd, 'content', 'rencontre.md'), 'utf8');
     expect(source).toMatch(/^---\ntitle: Rencontre des réseaux\nauthor: GIP ARIFOR\ndate: \d{4}-\d{2}-\d{2}\nlang: fr\n---\n/);
-    expect(source.match(/^#+ .*$/gm)).toEqual(['# Travailler en réseau', '## Les raisons d’être', '### Ce que le réseau apporte', '## Les chiffres']);
+    expect(source.match(/^#+ .*$/gm)).toEqual(['# Travailler en réseau', '## Les raisons d’être', '### Ce que le réseau apporte', '## Les chiffres', '### Les perspectives']);
     expect(source).toMatch(/^- mutualiser les moyens\n\n? {2}- groupement d’achats\n {2}- groupement d’employeurs\n\n?- former les personnels$/m);
     expect(source).toMatch(/^\| Structure +\| Sites +\|\n\| -+ \| -+ \|\n\| Coopératives \| 130 +\|$/m);
     expect(source).toContain('**indispensable**');
@@ -93,6 +97,13 @@ describe('triptyque import', () => {
     // A web page gives no date: the source is undated, which publishes.
     expect(source).not.toMatch(/^date:/m);
     expect(result.code).toBe(0);
+  });
+
+  it('takes the title and subtitle from a page\'s first lines, and its language from the text', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'page.html'), '<html><body><h1>Working together</h1><p>Why networks matter to training</p><h2>The reasons</h2><p>The partners shared their tools and their practices over the whole day.</p></body></html>');
+    const imported = await importDocument(join(dir, 'page.html'), join(dir, 'together.md'));
+    expect(imported.markdown).toMatch(/^---\ntitle: Working together\nsubtitle: Why networks matter to training\nlang: en\n---\n\n## The reasons\n/);
   });
 
   it('refuses to overwrite an existing source without --force', async () => {
