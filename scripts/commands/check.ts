@@ -12,8 +12,8 @@ Parses and lints sources without building anything: heading levels, headings in 
 pasted bullets, broken paragraphs, empty sections, missing metadata, raw HTML, missing images.
 With no SOURCE, every content/*.md.
 
-  --fix       repair in place what a machine can repair safely: bold paragraphs standing as
-              headings, bold headings, skipped heading levels, Word's "o" bullets, 3<sup>ème</sup>,
+  --fix       repair in place what a machine can repair safely: bold paragraphs (and short
+              italic lines before the text) standing as headings, bold headings, skipped heading levels, Word's "o" bullets, 3<sup>ème</sup>,
               HTML entities, paragraphs cut by a page break, a missing front matter block.
               Only the fixed spans change; interleaved columns are only reported. Then checks.
   --dry-run   with --fix: print the changes as a unified diff instead of writing them

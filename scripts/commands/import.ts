@@ -11,9 +11,10 @@ import type { CommandRun } from './command';
 export const importHelp = `Usage: triptyque import FILE.docx|FILE.html [-o content/NAME.md] [--force]
 
 Turns a Word document or a saved web page into a source: headings from Word's heading styles
-(and from bold paragraphs standing as headings), nested lists, tables, emphasis, links,
-footnotes; images written into NAME-images/ next to the source with their alt text. The front
-matter comes from the document's properties and first lines; lang is guessed from the text.
+(and from bold or italic paragraphs standing as headings), nested lists, tables, emphasis, links,
+footnotes (as Markdown footnotes); images written into NAME-images/ next to the source with
+their alt text. The front matter comes from the document's properties and first lines; lang is
+guessed from the text.
 Then the source is checked: what could not be decided is a warning at its line.
 
   -o, --out FILE   where to write the source (default: content/<file name>.md)

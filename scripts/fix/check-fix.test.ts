@@ -3,6 +3,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RAW_SEED, tempDir } from '../../test/helpers';
+import { fixSource } from './fix-source';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'triptyque.mjs');
 
@@ -78,5 +79,39 @@ describe('check --fix on the raw seed', () => {
 
   it('has a help text', () => {
     expect(triptyque(['check', '--help'], tempDir()).stdout).toContain('--dry-run');
+  });
+});
+
+describe('check --fix on italic paragraphs', () => {
+  const HEAD = '---\ntitle: T\ndate: 2024-01-01\n---\n\n# Un\n\n## Deux\n\nUn premier paragraphe de texte ordinaire.\n\n';
+  const fix = async (body: string) => (await fixSource(HEAD + body, 'essai.md')).text.slice(HEAD.length);
+
+  it('makes a short italic line standing before the text a heading, one level below the one before', async () => {
+    expect(await fix('*Les moyens partagés*\n\nLe réseau met en commun ses outils.\n')).toBe('### Les moyens partagés\n\nLe réseau met en commun ses outils.\n');
+    expect(await fix('_Atelier 2 : les missions_\n\n- accueillir\n- orienter\n')).toBe('### Atelier 2 : les missions\n\n- accueillir\n- orienter\n');
+  });
+
+  it('leaves italic quotes, captions, asides and italics inside a sentence as they are', async () => {
+    const kept = [
+      // A quote: a sentence, with its final point.
+      '*Le réseau, c\'est une logique positive.*\n\nLa suite du texte ordinaire.\n',
+      // A question or an exclamation in italics.
+      '*Pourquoi pas nous ?*\n\nLa suite du texte ordinaire.\n',
+      // A run of italic paragraphs (the seed's quotes and their introduction).
+      '*Quelques citations sur les attentes*\n\n*Quand on parle de réseau, on est dans le plus.*\n\nLa suite.\n',
+      // The italic line before another italic paragraph or at the end of the document.
+      '*Une remarque en passant*\n',
+      // A caption under a picture or a table.
+      '![Carte](carte.png)\n\n*Carte des sites en région*\n\nLa suite du texte ordinaire.\n',
+      // What a paragraph ending in a colon announces.
+      'Comme le disait un participant :\n\n*Ensemble plus loin*\n\nLa suite du texte ordinaire.\n',
+      // Italics inside a paragraph, a long italic line, one starting in lower case, in guillemets, over two lines.
+      '*Une phrase en italique* suivie de texte droit.\n\nLa suite.\n',
+      `*${'Une très longue ligne en italique qui dépasse nettement la longueur d\'un titre '.repeat(2)}*\n\nLa suite.\n`,
+      '*voir plus haut*\n\nLa suite du texte ordinaire.\n',
+      '*« Ensemble plus loin »*\n\nLa suite du texte ordinaire.\n',
+      '*Ensemble\nplus loin*\n\nLa suite du texte ordinaire.\n',
+    ];
+    for (const body of kept) expect(await fix(body)).toBe(body);
   });
 });

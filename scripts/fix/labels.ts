@@ -2,7 +2,7 @@
 export const FIX_LABELS: Record<string, string> = {
   'heading-increment': 'heading level made consecutive',
   'heading-emphasis': 'bold or italics removed from the heading',
-  'emphasis-as-heading': 'bold paragraph made a heading',
+  'emphasis-as-heading': 'bold or italic paragraph made a heading',
   'pseudo-bullet': 'pasted bullet removed, item nested',
   'raw-html': 'superscript ordinal written as plain text',
   'html-entity': 'HTML entity written as its character',

@@ -4,6 +4,7 @@ import rehypeRemark from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
+import { footnoteHandlers, markFootnotes } from './html-footnotes';
 
 /** Page furniture that is not the text: menus, scripts, styles, forms. */
 const FURNITURE = new Set(['nav', 'script', 'style', 'noscript', 'template', 'form', 'iframe', 'button', 'header', 'footer', 'aside']);
@@ -33,13 +34,14 @@ function headerRow(element: Element): Element {
   return element;
 }
 
-/** The text of a page (its <main> or <article> when it has one, without menus and scripts) as Markdown. */
+/** The text of a page (its <main> or <article> when it has one, without menus and scripts) as Markdown, its notes as footnotes. */
 export async function htmlToMarkdown(html: string): Promise<string> {
   const parsed = unified().use(rehypeParse).parse(html) as HastRoot;
   const main = findElement(parsed, ['main', 'article']) ?? findElement(parsed, ['body']) ?? parsed;
   const tree: HastRoot = { type: 'root', children: strip(main.children as HastContent[]) };
+  markFootnotes(tree);
   const processor = unified()
-    .use(rehypeRemark)
+    .use(rehypeRemark, { handlers: footnoteHandlers })
     .use(remarkGfm)
     .use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-', fences: true, listItemIndent: 'one' });
   const mdast = await processor.run(tree);

@@ -66,26 +66,54 @@ const headingEmphasis: Rule = (tree, file) => {
   });
 };
 
-/** A bold paragraph standing alone where a heading belongs. */
+/** A bold paragraph standing alone where a heading belongs, or an italic one that can only be a heading. */
 const emphasisAsHeading: Rule = (tree, file) => {
-  for (const node of tree.children) {
-    if (node.type !== 'paragraph') continue;
+  tree.children.forEach((node, index) => {
+    if (node.type !== 'paragraph') return;
     const [only] = node.children;
     if (node.children.length === 1 && only?.type === 'strong' && toString(only).length < 200) {
       warn(file, 'emphasis-as-heading', 'a paragraph that is all bold: make it a heading (`##`) or front matter', node, boldHeadingFix(tree, file, node, only));
+    } else if (only?.type === 'emphasis' && isItalicPseudoHeading(node, tree.children[index - 1], tree.children[index + 1])) {
+      warn(file, 'emphasis-as-heading', 'a short paragraph all in italics before the text: make it a heading (`##`)', node, boldHeadingFix(tree, file, node, only));
     }
-  }
+  });
 };
 
+const MAX_ITALIC_HEADING = 80;
+
+/** A paragraph wholly in italics and nothing else (no bold, link, image or code in it). */
+function isAllItalic(node: RootContent | undefined): boolean {
+  if (node?.type !== 'paragraph' || node.children.length !== 1 || node.children[0]?.type !== 'emphasis') return false;
+  return node.children[0].children.every((child) => child.type === 'text' || child.type === 'break');
+}
+
 /**
- * A bold paragraph becomes a heading one level below the heading before it (the top level when
- * none comes before), its lines joined. A bold sentence (ending in `.` `,` `;`) stays as it is.
+ * Italics are also how quotes, epigraphs and asides are set, so only the way Word users fake a
+ * heading counts: one short line in italics, starting with a capital, with no sentence
+ * punctuation in it or at its end, after a heading or body text and followed by body text
+ * that is not in italics.
  */
-function boldHeadingFix(tree: Root, file: VFile, node: Paragraph, strong: RootContent & { children: RootContent[] }): SourceEdit[] | undefined {
-  const inner = innerSpan(strong);
+function isItalicPseudoHeading(node: Paragraph, before: RootContent | undefined, after: RootContent | undefined): boolean {
+  if (!isAllItalic(node)) return false;
+  const text = toString(node).trim();
+  if (text.length === 0 || text.length > MAX_ITALIC_HEADING || /\n/.test(text)) return false;
+  if (!/^[\p{Lu}\p{N}]/u.test(text) || /[.,;:!?…»"”')\]]$/u.test(text) || /[.!?…]\s/u.test(text) || /^[«"“]/u.test(text)) return false;
+  // After other italics it is one of a run of quotes; after a picture or a table, its caption;
+  // after a paragraph ending in a colon, what that paragraph announces.
+  if (isAllItalic(before) || before?.type === 'table' || (before?.type === 'paragraph' && (before.children.every((child) => child.type === 'image' || child.type === 'imageReference' || (child.type === 'text' && child.value.trim() === '')) || /:\s*$/u.test(toString(before))))) return false;
+  const wholly = after?.type === 'paragraph' && after.children.length === 1 && (after.children[0]?.type === 'emphasis' || after.children[0]?.type === 'strong');
+  return (after?.type === 'paragraph' && !wholly) || after?.type === 'list' || after?.type === 'table';
+}
+
+/**
+ * A bold (or italic) paragraph becomes a heading one level below the heading before it (the top
+ * level when none comes before), its lines joined. A bold sentence (ending in `.` `,` `;`) stays as it is.
+ */
+function boldHeadingFix(tree: Root, file: VFile, node: Paragraph, emphasis: RootContent & { children: RootContent[] }): SourceEdit[] | undefined {
+  const inner = innerSpan(emphasis);
   const start = startOf(node);
   const end = endOf(node);
-  if (!inner || start === undefined || end === undefined || /[.,;]\s*$/u.test(toString(strong))) return undefined;
+  if (!inner || start === undefined || end === undefined || /[.,;]\s*$/u.test(toString(emphasis))) return undefined;
   const headings = tree.children.filter((child): child is Heading => child.type === 'heading');
   const before = headings.filter((heading) => (endOf(heading) ?? Infinity) <= start).at(-1);
   const depth = before ? Math.min(before.depth + 1, 6) : Math.min(...headings.map((heading) => heading.depth), 6);

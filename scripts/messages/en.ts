@@ -18,6 +18,8 @@ export const en = {
   speakerNotes: 'Speaker notes',
   handoutTitle: (title: string) => `${title} — speaker notes`,
   noNotes: 'No notes.',
+  /** The digest's first line, with the recipient's name when the list gives one. */
+  digestGreeting: (name?: string) => (name ? `Dear ${name},` : 'Dear reader,'),
   digestClosingNote: 'This letter gives only the essentials: the full text is in the brochure.',
   digestBrochureAvailable: (organisation: string) => `The full brochure is available from ${organisation}`,
   digestReadBrochure: 'Read the full brochure',

@@ -14,6 +14,7 @@ export const fr: Messages = {
   speakerNotes: 'Notes de l’orateur',
   handoutTitle: (title) => `${title} — notes de l’orateur`,
   noNotes: 'Pas de notes.',
+  digestGreeting: (name) => (name ? `Bonjour ${name},` : 'Bonjour,'),
   digestClosingNote: `Cette lettre ne donne que l’essentiel${NO_BREAK_SPACE}: le texte intégral se trouve dans la brochure.`,
   digestBrochureAvailable: (organisation) => `La brochure complète est disponible auprès de ${organisation}`,
   digestReadBrochure: 'Lire la brochure complète',

@@ -59,7 +59,8 @@ describe('triptyque export-campaign', () => {
     expect(Object.keys(campaign).sort()).toEqual(['altbody', 'body', 'content_type', 'from_email', 'headers', 'lists', 'messenger', 'name', 'subject', 'tags', 'type']);
     expect(campaign).toMatchObject({ lists: [3], from_email: 'GIP ARIFOR <contact@arifor.example>', type: 'regular', content_type: 'html', messenger: 'email', headers: [{ 'List-Id': '<synthese.arifor.example>' }] });
     expect(campaign.subject).toMatch(/^Synthèse de la journée du 27.mai 2010/u);
-    expect(campaign.body).toBe(await readFile(join(root, 'output', SLUG, 'digest.html'), 'utf8').then((html) => html.replaceAll('https://arifor.example/desinscription?email={email}&amp;liste=synthese', '{{ UnsubscribeURL }}')));
+    expect(campaign.body).toBe(await readFile(join(root, 'output', SLUG, 'digest.html'), 'utf8').then((html) => html.replaceAll('https://arifor.example/desinscription?email={email}&amp;liste=synthese', '{{ UnsubscribeURL }}').replace(/(<p class="greeting"[^>]*>)Bonjour,/, '$1Bonjour {{ .Subscriber.FirstName }},')));
+    expect(campaign.altbody).toMatch(/^Bonjour \{\{ \.Subscriber\.FirstName \}\},$/m);
     expect(campaign.body).toMatch(/href="\{\{ UnsubscribeURL \}\}"/);
     expect(campaign.altbody).toContain('{{ UnsubscribeURL }}');
     expect(`${campaign.body}${campaign.altbody}`).not.toContain('{email}');

@@ -1,6 +1,6 @@
 import type { Settings } from '../config/schema';
 import { TriptyqueError } from '../errors';
-import type { DigestParts } from '../targets/digest/digest-eml';
+import { greetRecipient, type DigestParts } from '../targets/digest/digest-eml';
 
 /** The body of listmonk's `POST /api/campaigns`, as its API documents it. */
 export interface ListmonkCampaign {
@@ -20,17 +20,20 @@ export interface ListmonkCampaign {
 
 /** listmonk renders bodies as Go templates: its own unsubscribe link, and literal braces kept literal. */
 const UNSUBSCRIBE_TAG = '{{ UnsubscribeURL }}';
+/** listmonk puts each subscriber's first name here (every listmonk subscriber has a name). */
+const FIRST_NAME_TAG = '{{ .Subscriber.FirstName }}';
 
 /**
  * The digest as a listmonk campaign. listmonk keeps its own subscribers, unsubscribe page and
  * List-Unsubscribe header, so the configured unsubscribe link becomes listmonk's and no
- * List-Unsubscribe header is passed on; List-Id is.
+ * List-Unsubscribe header is passed on; List-Id is. The greeting names each subscriber, as `send` does.
  */
 export function listmonkCampaign(parts: DigestParts, digest: Settings['digest'], lists: readonly number[]): ListmonkCampaign {
   const body = (text: string) => {
     const literal = text.replaceAll('{{', '{{ "{{" }}');
     return digest.unsubscribeUrl ? replaceUnsubscribe(literal, digest.unsubscribeUrl) : literal;
   };
+  const greeted = greetRecipient({ html: body(parts.html), text: body(parts.text) }, FIRST_NAME_TAG);
   return {
     name: parts.subject,
     subject: parts.subject,
@@ -39,8 +42,8 @@ export function listmonkCampaign(parts: DigestParts, digest: Settings['digest'],
     type: 'regular',
     content_type: 'html',
     messenger: 'email',
-    body: body(parts.html),
-    altbody: body(parts.text),
+    body: greeted.html,
+    altbody: greeted.text,
     headers: digest.listId ? [{ 'List-Id': digest.listId }] : [],
     tags: ['triptyque'],
   };

@@ -12,6 +12,8 @@ import { runSend } from '../commands/send';
 import { loadConfig } from '../config/load';
 import { settingsSchema } from '../config/schema';
 import { loadSource } from '../source/load-source';
+import { encodedHtmlBytes, greetingFor, MAX_GREETING_NAME } from '../targets/digest/digest-eml';
+import { dkimSigner } from '../targets/digest/dkim';
 import { REAL_SOURCE, writeSource } from '../targets/digest/test-context';
 
 const SLUG = '2010-05-27-travailler-en-reseau';
@@ -64,6 +66,9 @@ function captureIo(cwd: string, answer?: string): CommandIo & { lines: string[];
     asked,
   };
 }
+
+/** The text of the HTML part's greeting line, as written in the HTML. */
+const greetingOf = (html: string) => /<p class="greeting"[^>]*>([^<]*)<\/p>/.exec(html)?.[1];
 
 const CONFIG = `digest:\n  from: GIP ARIFOR <contact@arifor.example>\n  listId: <synthese.arifor.example>\n  unsubscribeUrl: https://arifor.example/desinscription?email={email}\n  throttleMs: 0\n  dkim: { domain: arifor.example, selector: essai }\n`;
 
@@ -179,6 +184,24 @@ describe('send: what a mailbox provider checks', () => {
     expect(first.headers.has('bcc')).toBe(false);
   });
 
+  it('greets each recipient of a list by name, escaped in the HTML, in the text part, signed as sent', async () => {
+    const list = join(root, 'noms.csv');
+    await writeFile(list, ['email,name', 'marie@example.org,Marie', 'zoe@example.org,"Zoé & <Léa> $& O’Brien"', 'anonyme@example.org,', ''].join('\n'));
+    const { code } = await send(['--list', list, '--yes']);
+    expect(code).toBe(0);
+    const mails = await Promise.all(smtp.received.map((message) => simpleParser(message.raw)));
+    expect(mails.map((mail) => greetingOf(mail.html as string))).toEqual(['Bonjour Marie,', 'Bonjour Zoé &amp; &lt;Léa&gt; $&amp; O’Brien,', 'Bonjour,']);
+    expect(mails.map((mail) => /^Bonjour.*$/m.exec(mail.text!)?.[0])).toEqual(['Bonjour Marie,', 'Bonjour Zoé & <Léa> $& O’Brien,', 'Bonjour,']);
+    // Said once, where the edition greets everyone.
+    for (const mail of mails) expect(mail.text!.match(/^Bonjour/gm)).toHaveLength(1);
+    // The text part travels encoded: the name's accents are quoted-printable UTF-8, not raw bytes.
+    expect(smtp.received[1]!.raw.toString('latin1').replace(/=\r\n/g, '')).toContain('Bonjour Zo=C3=A9 & <L=C3=A9a> $& O=E2=80=99Brien,');
+    for (const [index, message] of smtp.received.entries()) {
+      expect((await dkimVerify(message.raw, { resolver })).results[0]!.status.result).toBe('pass');
+      expect(mails[index]!.headers.get('list')).toMatchObject({ unsubscribe: { url: `https://arifor.example/desinscription?email=${encodeURIComponent(message.rcptTo[0]!)}` } });
+    }
+  });
+
   it('sends the edition of the source as it is now, never the one built before an edit', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'triptyque-stale-'));
     const source = join(dir, `${SLUG}.md`);
@@ -194,6 +217,47 @@ describe('send: what a mailbox provider checks', () => {
     const mail = await simpleParser(smtp.received[0]!.raw);
     expect(mail.subject).toMatch(/Édition corrigée/u);
     expect(mail.text).toContain('ÉDITION CORRIGÉE');
+  });
+});
+
+describe('the DKIM key', () => {
+  const digest = (privateKeyFile: string) => settingsSchema.parse({ digest: { from: 'GIP ARIFOR <contact@arifor.example>', dkim: { domain: 'arifor.example', selector: 'essai', privateKeyFile } } }).digest;
+
+  it('is read from a file outside the project, and refused inside it, where it could be committed', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'triptyque-project-'));
+    const keys = await mkdtemp(join(tmpdir(), 'triptyque-keys-'));
+    await writeFile(join(project, 'dkim.pem'), privateKey);
+    await writeFile(join(keys, 'dkim.pem'), privateKey);
+    expect(() => dkimSigner(digest(join(project, 'dkim.pem')), {}, project)).toThrow(/is inside the project folder, where it could be committed/);
+    expect(dkimSigner(digest(join(keys, 'dkim.pem')), {}, project)).toMatchObject({ domain: 'arifor.example', selector: 'essai' });
+    // DKIM_PRIVATE_KEY in the environment comes first.
+    expect(dkimSigner(digest(join(project, 'dkim.pem')), { DKIM_PRIVATE_KEY: privateKey }, project)?.options).toMatchObject({ privateKey: privateKey.trim() });
+  });
+});
+
+describe('greeting and the size budget', () => {
+  it('keeps a message greeting the longest name within the budget the build fitted the digest to', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'triptyque-greeting-'));
+    // A budget that makes the build cut the seed's digest close to it.
+    await writeFile(join(root, 'triptyque.config.yaml'), 'digest:\n  from: GIP ARIFOR <contact@arifor.example>\n  throttleMs: 0\n  budgetKB: 20\n');
+    const list = join(root, 'liste.csv');
+    // Four bytes per character, twelve once quoted-printable: the most a name of this length can weigh.
+    await writeFile(list, `email,name\nlong@example.org,${'😀'.repeat(MAX_GREETING_NAME)}\n`);
+    expect(await runSend([REAL_SOURCE, '--list', list, '--dry-run'], captureIo(root))).toBe(0);
+    const report = JSON.parse(await readFile(join(root, 'output', SLUG, 'report.json'), 'utf8'));
+    const counts = report.targets.digest.counts as Record<string, number>;
+    expect(counts['budgetBytes']).toBe(20 * 1024);
+    const sent = encodedHtmlBytes(await readFile(join(root, 'output', SLUG, 'outbox', '1-long@example.org.eml')));
+    expect(sent).toBeLessThanOrEqual(counts['budgetBytes']!);
+    // The room kept for the greeting is what this name takes, not a guess far off either way.
+    expect(sent - counts['encodedHtmlBytes']!).toBeLessThanOrEqual(counts['greetingReserveBytes']!);
+    expect(sent - counts['encodedHtmlBytes']!).toBeGreaterThan(counts['greetingReserveBytes']! - 100);
+  });
+
+  it('greets by name in English, and everyone else as a reader', () => {
+    expect(greetingFor('en', { email: 'a@example.org', name: ' Mary   Smith ' })).toBe('Dear Mary Smith,');
+    expect(greetingFor('en-GB', { email: 'a@example.org' })).toBe('Dear reader,');
+    expect(greetingFor('fr', { email: 'a@example.org', name: 'x'.repeat(MAX_GREETING_NAME + 1) })).toBe('Bonjour,');
   });
 });
 

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
+import qp from 'nodemailer/lib/qp';
 import type { Settings } from '../../config/schema';
+import { messages } from '../../messages/messages';
+import { GREETING_CLASS } from './digest-html';
 import type { DkimSigner } from './dkim';
 
 /** The two bodies of the digest, as built. */
@@ -44,6 +47,7 @@ export function digestMessage(
   const campaign = campaignId(parts);
   const { recipient } = options;
   const unsubscribe = digest.unsubscribeUrl && unsubscribeFor(digest.unsubscribeUrl, recipient);
+  const greeted = recipient ? greetRecipient(parts, recipient.name) : parts;
   const personal = (body: string) => (digest.unsubscribeUrl && recipient ? personalise(body, digest.unsubscribeUrl, recipient.email) : body);
   const headers: Record<string, string> = {};
   if (digest.listId) headers['List-Id'] = digest.listId;
@@ -61,8 +65,8 @@ export function digestMessage(
     subject: parts.subject,
     date: options.date,
     messageId: `<${campaign}.${recipientKey}@${senderDomain(digest.from)}>`,
-    text: personal(parts.text),
-    html: personal(parts.html),
+    text: personal(greeted.text),
+    html: personal(greeted.html),
     ...(options.attachments?.length ? { attachments: options.attachments } : {}),
     textEncoding: 'quoted-printable',
     baseBoundary: campaign,
@@ -94,6 +98,60 @@ export function encodedHtmlBytes(eml: Buffer): number {
     }
   }
   throw new Error('the digest message has no HTML part');
+}
+
+/**
+ * Names longer than this are greeted as everyone is (the To header still carries them): the
+ * build keeps room in the size budget for a greeting up to this length (`greetingReserveBytes`).
+ */
+export const MAX_GREETING_NAME = 80;
+
+const GREETING_LINE = new RegExp(`(<p class="${GREETING_CLASS}"[^>]*>)[^<]*(</p>)`);
+
+/** The greeting a recipient gets in a digest in `lang`: by name when the list gives one. */
+export function greetingFor(lang: string, recipient: Recipient | undefined): string {
+  const name = recipient?.name?.replace(/\s+/g, ' ').trim();
+  return messages(lang).digestGreeting(name && [...name].length <= MAX_GREETING_NAME ? name : undefined);
+}
+
+/** The digest's language, as its HTML declares it. */
+function digestLang(html: string): string {
+  return /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1] ?? 'en';
+}
+
+/**
+ * The built digest greets no one in particular; this puts the greeting for `name` in its place,
+ * in the HTML's greeting line (escaped) and in the text part's first line that says it.
+ */
+export function greetRecipient(parts: Pick<DigestParts, 'html' | 'text'>, name: string | undefined): { html: string; text: string } {
+  const lang = digestLang(parts.html);
+  const generic = messages(lang).digestGreeting();
+  const greeting = greetingFor(lang, { email: '', name });
+  if (greeting === generic) return parts;
+  // Replacement functions, so that a `$` in a name is only a character.
+  return {
+    html: parts.html.replace(GREETING_LINE, (_, open: string, close: string) => `${open}${escapeHtml(greeting)}${close}`),
+    text: parts.text.replace(new RegExp(`^${generic.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'), () => greeting),
+  };
+}
+
+/** One quoted-printable line of 76 characters and its soft break: where the greeting falls in its line shifts the breaks after it. */
+const QP_LINE = 79;
+
+/**
+ * The most a recipient's greeting can add to the encoded HTML part: a name of
+ * `MAX_GREETING_NAME` four-byte characters (the heaviest once quoted-printable), measured with
+ * nodemailer's own encoder, and a line for the breaks it moves. The build fits the edition to the
+ * budget less this.
+ */
+export function greetingReserveBytes(lang: string): number {
+  const words = messages(lang);
+  const encoded = (value: string) => qp.wrap(qp.encode(escapeHtml(value)), 76).length;
+  return encoded(words.digestGreeting('\u{1F600}'.repeat(MAX_GREETING_NAME))) - encoded(words.digestGreeting()) + QP_LINE;
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 function unsubscribeFor(template: string, recipient: Recipient | undefined): string {

@@ -8,6 +8,8 @@ import { textDirection } from '../../model/text-direction';
 
 /** Class of the hidden first line; the text part skips it. */
 export const PREHEADER_CLASS = 'preheader';
+/** Class of the greeting line, which sending addresses to each recipient (`personalGreeting`). */
+export const GREETING_CLASS = 'greeting';
 
 const WIDTH = 600;
 
@@ -87,7 +89,9 @@ function logoHtml(logo: DigestLogo): string {
 
 function introduction(edition: DigestEdition): string {
   // The button goes at the top too when there is somewhere to go; the sentence saying who has the brochure only once, at the end.
-  return row('intro', `${paragraphs(edition.introduction)}${edition.brochure.url ? `\n${brochureCall(edition)}` : ''}`);
+  // The edition greets no one in particular; `send` puts each recipient's name in this line.
+  const greeting = `<p class="${GREETING_CLASS}">${text(messages(edition.lang).digestGreeting())}</p>\n`;
+  return row('intro', `${greeting}${paragraphs(edition.introduction)}${edition.brochure.url ? `\n${brochureCall(edition)}` : ''}`);
 }
 
 function groupRow(group: DigestEdition['groups'][number], edition: DigestEdition): string {

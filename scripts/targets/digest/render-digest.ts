@@ -7,7 +7,7 @@ import type { Target, TargetContext, TargetResult } from '../target';
 import { loadDigestCss } from './digest-css';
 import { buildDigestEdition, type DigestEdition } from './digest-edition';
 import { fitBudget } from './fit-budget';
-import { campaignId, composeEml, digestMessage, encodedHtmlBytes, messageDate } from './digest-eml';
+import { campaignId, composeEml, digestMessage, encodedHtmlBytes, greetingReserveBytes, messageDate } from './digest-eml';
 import { dkimSigner } from './dkim';
 import { renderDigestHtml, type DigestLogo } from './digest-html';
 import { renderDigestText } from './digest-text';
@@ -46,7 +46,9 @@ async function renderDigest(context: TargetContext): Promise<TargetResult> {
     return { encoded: encodedHtmlBytes(eml), rendered: { parts, eml } };
   };
   const budget = settings.digest.budgetKB * 1024;
-  const fit = await fitBudget(full, budget, renderMessage);
+  // Each recipient's greeting makes the sent message a little longer than this edition.
+  const greetingReserve = greetingReserveBytes(publication.meta.lang);
+  const fit = await fitBudget(full, budget - greetingReserve, renderMessage);
   if (!fit.fits) throw new TriptyqueError('RENDER_FAILED', words.digestHeadingsOverBudget(fit.headingsOnly, settings.digest.budgetKB));
   const { edition, cuts } = fit;
   const { encoded, rendered: { parts, eml } } = fit.measured;
@@ -66,6 +68,7 @@ async function renderDigest(context: TargetContext): Promise<TargetResult> {
     keyPointsDropped: cuts.reduce((sum, cut) => sum + cut.pointsDropped, 0),
     /** The HTML part before any cut, and how many renders the fitting took. */
     uncutEncodedHtmlBytes: fit.uncut,
+    greetingReserveBytes: greetingReserve,
     budgetRenders: fit.steps,
   };
   return { artifacts, counts, details };
