@@ -4,6 +4,8 @@
  */
 export const en = {
   contentsTitle: 'Contents',
+  /** GitHub's alerts (`> [!NOTE]`): the label their quote opens with. */
+  alertLabel: { note: 'Note', tip: 'Tip', important: 'Important', warning: 'Warning', caution: 'Caution' },
   introduction: 'Introduction',
   /** A slide continuing the previous one's section. */
   continued: (title: string) => `${title} (continued)`,

@@ -4,6 +4,7 @@ import type { Messages } from './en';
 /** Every word the targets print themselves, in French, typeset (no-break spaces before `: ; ! ?`). */
 export const fr: Messages = {
   contentsTitle: 'Sommaire',
+  alertLabel: { note: 'Remarque', tip: 'Conseil', important: 'Important', warning: 'Attention', caution: 'Prudence' },
   introduction: 'Introduction',
   continued: (title) => `${title} (suite)`,
   continuedLabel: '(suite)',

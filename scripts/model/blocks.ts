@@ -1,6 +1,7 @@
 import type { Content, List, ListItem as MdListItem, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
+import { messages } from '../messages/messages';
 import type { Block, Inline, ListBlock, ListItem, TargetName } from './types';
 
 /** Container directives that keep their content to one target; `print` and `email` are aliases. */
@@ -18,6 +19,8 @@ export interface BlockContext {
   keep: boolean;
   /** Footnote identifier -> its number, in the order the text first refers to them. */
   footnoteNumbers?: ReadonlyMap<string, number>;
+  /** The document's language, for the few words the model itself writes (alert labels). */
+  lang?: string;
 }
 
 type Handler<T> = (node: T, context: BlockContext) => Block[];
@@ -27,7 +30,7 @@ const handlers: { [K in RootContent['type']]?: Handler<Extract<RootContent, { ty
   paragraph: (node, context) => paragraphBlocks(node, context),
   list: (node, context) => [listBlock(node, context)],
   blockquote: (node, context) => [
-    { type: 'quote', blocks: toBlocks(node.children, context), targets: context.targets, position: node.position },
+    { type: 'quote', blocks: toBlocks(withAlertLabel(node.children, context), context), targets: context.targets, position: node.position },
   ],
   table: (node, context) => [tableBlock(node, context)],
   code: (node, context) => [
@@ -45,6 +48,24 @@ const handlers: { [K in RootContent['type']]?: Handler<Extract<RootContent, { ty
     return number !== undefined && blocks[0] ? [{ ...blocks[0], footnote: { number } }, ...blocks.slice(1)] : blocks;
   },
 };
+
+const ALERT = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(?:\r?\n)?/i;
+
+/**
+ * GitHub's alerts (`> [!WARNING]` opening a quote): the marker becomes the label a reader sees,
+ * in the document's language, in bold; the rest of the quote is kept as written.
+ */
+function withAlertLabel(children: readonly RootContent[], context: BlockContext): RootContent[] {
+  const [first, ...rest] = children;
+  const text = first?.type === 'paragraph' && first.children[0]?.type === 'text' ? first.children[0] : undefined;
+  const marker = text && ALERT.exec(text.value);
+  if (!first || first.type !== 'paragraph' || !text || !marker) return [...children];
+  const kind = marker[1]!.toLowerCase() as keyof ReturnType<typeof messages>['alertLabel'];
+  const remainder = text.value.slice(marker[0].length);
+  const label: PhrasingContent = { type: 'strong', children: [{ type: 'text', value: messages(context.lang ?? 'en').alertLabel[kind] }] };
+  const after: PhrasingContent[] = [...(remainder ? [{ type: 'text' as const, value: ` ${remainder}` }] : [{ type: 'text' as const, value: ' ' }]), ...first.children.slice(1)];
+  return [{ ...first, children: [label, ...after] }, ...rest];
+}
 
 export function toBlocks(nodes: readonly RootContent[] | readonly Content[], context: BlockContext): Block[] {
   const blocks: Block[] = [];

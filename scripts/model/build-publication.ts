@@ -54,7 +54,7 @@ export function buildPublication(tree: Root, file: VFile, baseSettings: Settings
     brochureUrl: metadata.brochureUrl ?? settings.brochure.publicUrl?.replaceAll('{slug}', slug),
     backCover: metadata.backCover === undefined ? undefined : [metadata.backCover].flat().map(typesetText),
   };
-  const { preamble, sections } = sectionTree(tree.children, file);
+  const { preamble, sections } = sectionTree(tree.children, file, meta.lang);
   if (preamble.length === 0 && sections.length === 0) {
     // The one case with truly nothing to publish.
     file.message('nothing to publish: the source has no text', { place: { line: 1, column: 1 }, ruleId: 'empty-source', source: 'triptyque' }).fatal = true;
@@ -153,11 +153,11 @@ function numberFootnotes(nodes: RootContent[]): Map<string, number> {
 }
 
 /** Nests headings into sections; a heading's depth is relative to the shallowest one in the body. */
-function sectionTree(nodes: RootContent[], file: VFile): { preamble: Publication['preamble']; sections: Section[] } {
+function sectionTree(nodes: RootContent[], file: VFile, lang: string): { preamble: Publication['preamble']; sections: Section[] } {
   const headings = nodes.filter((node): node is Heading => node.type === 'heading');
   const shallowest = Math.min(...headings.map((h) => h.depth), 6);
   const slug = uniqueSlugger();
-  const context = { file, targets: TARGET_NAMES, keep: false, footnoteNumbers: numberFootnotes(nodes) };
+  const context = { file, targets: TARGET_NAMES, keep: false, footnoteNumbers: numberFootnotes(nodes), lang };
   const root: Section[] = [];
   const stack: Section[] = [];
   const preambleNodes: RootContent[] = [];
