@@ -8,4 +8,5 @@ export const FIX_LABELS: Record<string, string> = {
   'html-entity': 'HTML entity written as its character',
   'broken-paragraph': 'paragraph cut by a page break joined',
   'missing-metadata': 'front matter added',
+  'pandoc-attributes': 'pandoc attributes removed, their text kept',
 };

@@ -28,6 +28,10 @@ describe('lint rules, each on a small input', () => {
     expect(await rulesFor(`${FRONT_MATTER}# Un\n\nVoir {{< figure src="a.png" >}} et {% include note.html %}.\n\n\`{{< code >}}\`\n`)).toEqual(['8:6 template-tag', '8:36 template-tag']);
   });
 
+  it('pandoc-attributes: a heading\'s {#id .class} and a [span]{.class}', async () => {
+    expect(await rulesFor(`${FRONT_MATTER}# Un {#un .unnumbered}\n\nTexte [souligné]{.underline}.\n\n::: {.note}\nUne note.\n:::\n`)).toEqual(['6:1 pandoc-attributes', '8:7 pandoc-attributes', '10:1 pandoc-attributes']);
+  });
+
   it('broken-paragraph: a paragraph cut mid-sentence by a page break', async () => {
     expect(await rulesFor(`${FRONT_MATTER}# Un\n\nUne phrase assez longue, coupée par un saut de page au niveau du\n\nréseau régional.\n`)).toEqual(['8:1 broken-paragraph']);
   });

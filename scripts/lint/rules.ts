@@ -343,6 +343,43 @@ const templateTags: Rule = (tree, file) => {
   });
 };
 
+// Pandoc's attributes: `# Title {#id .class}` and `[text]{.underline}`, which its Markdown writes
+// (from Word, for one) and CommonMark prints as they are.
+const HEADING_ATTRIBUTES = /\s*\{[#.][^{}\n]*\}\s*$/u;
+const SPAN_ATTRIBUTES = /\[([^\]\n]+)\]\{[^{}\n]*\}/gu;
+
+/** Pandoc attribute blocks left in headings and text; the fix keeps the words and drops the braces. */
+const pandocAttributes: Rule = (tree, file) => {
+  const source = String(file.value);
+  const place = location(file);
+  // An edit is offered only where the text node is the source as written (no escape or entity inside).
+  const asWritten = (node: { value: string; position?: RootContent['position'] }) => startOf(node) !== undefined && source.slice(startOf(node), endOf(node)) === node.value;
+  visit(tree, 'heading', (node: Heading) => {
+    const last = node.children.at(-1);
+    const match = last?.type === 'text' ? HEADING_ATTRIBUTES.exec(last.value) : null;
+    if (!last || last.type !== 'text' || !match) return;
+    const fix = asWritten(last) ? [{ start: endOf(last)! - match[0].length, end: endOf(last)!, text: '' }] : undefined;
+    warn(file, 'pandoc-attributes', `pandoc attributes \`${match[0].trim()}\` are printed as text: remove them`, node, fix);
+  });
+  visit(tree, 'paragraph', (node: Paragraph) => {
+    const first = node.children[0];
+    if (first?.type === 'text' && /^:{3,}[ \t]+\S/u.test(first.value)) {
+      warn(file, 'pandoc-attributes', 'pandoc fenced div `::: …` is printed as text: write `:::name` (no space, a plain name) to keep it a block, or remove its `:::` lines', node);
+    }
+  });
+  visit(tree, 'text', (node) => {
+    for (const match of node.value.matchAll(SPAN_ATTRIBUTES)) {
+      const start = startOf(node);
+      const message = file.message(`pandoc span \`${match[0].length > 40 ? `${match[0].slice(0, 40)}…` : match[0]}\` is printed with its brackets: keep its text only`, {
+        place: start === undefined ? node.position?.start : place.toPoint(start + match.index),
+        ruleId: 'pandoc-attributes',
+        source: 'triptyque',
+      });
+      if (asWritten(node)) message.fix = [{ start: start! + match.index, end: start! + match.index + match[0].length, text: match[1]! }];
+    }
+  });
+};
+
 /** A source whose headings never start: publishable, but without contents or slides per section. */
 const noHeadings: Rule = (tree, file) => {
   if (!tree.children.some((node) => node.type === 'heading')) {
@@ -350,7 +387,7 @@ const noHeadings: Rule = (tree, file) => {
   }
 };
 
-export const rules: readonly Rule[] = [headingIncrement, headingEmphasis, emphasisAsHeading, pseudoBullets, brokenParagraphs, emptySections, rawHtml, unsafePaths, missingImages, listDepth, longParagraphs, wideTables, unclosedDirectives, templateTags, noHeadings];
+export const rules: readonly Rule[] = [headingIncrement, headingEmphasis, emphasisAsHeading, pseudoBullets, brokenParagraphs, emptySections, rawHtml, unsafePaths, missingImages, listDepth, longParagraphs, wideTables, unclosedDirectives, templateTags, pandocAttributes, noHeadings];
 
 /** All lint rules as one unified plugin; they only add messages to the file. */
 export const lintRules: Plugin<[], Root> = () => (tree, file) => {
