@@ -29,7 +29,7 @@ describe('lint rules, each on a small input', () => {
   });
 
   it('pandoc-attributes: a heading\'s {#id .class} and a [span]{.class}', async () => {
-    expect(await rulesFor(`${FRONT_MATTER}# Un {#un .unnumbered}\n\nTexte [souligné]{.underline}.\n\n::: {.note}\nUne note.\n:::\n`)).toEqual(['6:1 pandoc-attributes', '8:7 pandoc-attributes', '10:1 pandoc-attributes']);
+    expect(await rulesFor(`${FRONT_MATTER}# Un {#un .unnumbered}\n\nTexte [souligné]{.underline}.\n\n::: {.note}\nUne note.\n:::\n`)).toEqual(['6:1 pandoc-attributes', '10:1 pandoc-attributes', '8:7 pandoc-attributes']);
   });
 
   it('broken-paragraph: a paragraph cut mid-sentence by a page break', async () => {
