@@ -1,4 +1,4 @@
-import type { Content, List, ListItem as MdListItem, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
+import type { Content, FootnoteDefinition, List, ListItem as MdListItem, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
 import type { Block, Inline, ListBlock, ListItem, TargetName } from './types';
@@ -37,7 +37,7 @@ const handlers: { [K in RootContent['type']]?: Handler<Extract<RootContent, { ty
   leafDirective: (node, context) => leafBlocks(node, context),
   yaml: () => [],
   definition: () => [],
-  footnoteDefinition: (node, context) => toBlocks(node.children, context),
+  footnoteDefinition: (node, context) => footnoteBlocks(node, context),
 };
 
 export function toBlocks(nodes: readonly RootContent[] | readonly Content[], context: BlockContext): Block[] {
@@ -48,6 +48,18 @@ export function toBlocks(nodes: readonly RootContent[] | readonly Content[], con
     else if ('children' in node) blocks.push(...toBlocks(node.children as RootContent[], context));
   }
   return blocks;
+}
+
+/**
+ * A footnote's text stays where it was written, led by its own marker (a `footnoteReference` to
+ * itself), so a reader can tell which note it is: each target renders the marker as it renders
+ * the references (the brochure numbers them, the deck shows the label).
+ */
+function footnoteBlocks(node: FootnoteDefinition, context: BlockContext): Block[] {
+  const marker: PhrasingContent[] = [{ type: 'footnoteReference', identifier: node.identifier, label: node.label ?? null }, { type: 'text', value: ' ' }];
+  const [first, ...rest] = node.children;
+  if (first?.type === 'paragraph') return toBlocks([{ ...first, children: [...marker, ...first.children] }, ...rest], context);
+  return [{ type: 'paragraph', children: marker.slice(0, 1), targets: context.targets, position: node.position }, ...toBlocks(node.children, context)];
 }
 
 function paragraphBlocks(node: Paragraph, context: BlockContext): Block[] {

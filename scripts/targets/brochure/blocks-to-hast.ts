@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type { ElementContent, Root as HastRoot } from 'hast';
 import type { BlockContent, ListItem as MdastListItem, List as MdastList, RootContent, TableRow } from 'mdast';
+import { toHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
 import rehypeParse from 'rehype-parse';
 import rehypeSanitize from 'rehype-sanitize';
@@ -14,11 +15,47 @@ export interface BlockRenderOptions {
   /** Folder of the source: relative image URLs resolve here. */
   sourceDir: string;
   target: TargetName;
+  /** Footnote numbers of the whole document (identifier -> number). */
+  footnotes?: ReadonlyMap<string, number>;
 }
 
 /** Inline model content -> hast, through mdast-util-to-hast so typography nodes (ordinals) render as authored. */
-export function inlineToHast(children: readonly Inline[], sourceDir: string): ElementContent[] {
-  return contentOf(toHast({ type: 'paragraph', children: resolveInlineImages(children, brochureImageUrl, sourceDir) }));
+export function inlineToHast(children: readonly Inline[], options: BlockRenderOptions): ElementContent[] {
+  return contentOf(withRawHtml({ type: 'paragraph', children: resolveInline(children, options) }));
+}
+
+/** Images resolved (shown or a placeholder) and footnote references as their number in the document. */
+function resolveInline(children: readonly Inline[], options: BlockRenderOptions): Inline[] {
+  return resolveInlineImages(numberFootnotes(children, options.footnotes), brochureImageUrl, options.sourceDir);
+}
+
+function numberFootnotes(children: readonly Inline[], footnotes: ReadonlyMap<string, number> | undefined): Inline[] {
+  return children.map((node): Inline => {
+    if (node.type === 'footnoteReference') {
+      const number = footnotes?.get(node.identifier);
+      return { type: 'text', value: String(number ?? node.label ?? node.identifier), data: { hName: 'sup', hProperties: { className: [FOOTNOTE_MARKER_CLASS] } } } as Inline;
+    }
+    if ('children' in node && Array.isArray(node.children)) return { ...node, children: numberFootnotes(node.children as Inline[], footnotes) } as Inline;
+    return node;
+  });
+}
+
+/** Class of a footnote's number, in the text and before the note itself. */
+export const FOOTNOTE_MARKER_CLASS = 'footnote-marker';
+
+/**
+ * mdast -> hast, keeping inline raw HTML (`<br>`, `<sup>`, `<kbd>`, a badge's `<a><img></a>`) as
+ * the reader of the source saw it: tags split across text nodes are whole again once the HTML
+ * is read back, then sanitised like a block of HTML. Without any, plain mdast-util-to-hast.
+ */
+function withRawHtml(node: RootContent): ReturnType<typeof toHast> {
+  const hast = toHast(node, { allowDangerousHtml: true });
+  let raw = false;
+  visit(hast, 'raw', () => {
+    raw = true;
+  });
+  if (!raw) return hast;
+  return { type: 'root', children: sanitizeHtml(toHtml(hast, { allowDangerousHtml: true })) };
 }
 
 /** Blocks shown in the brochure -> hast, in order. Raw HTML is parsed and sanitised (default schema). */
@@ -31,11 +68,13 @@ function blockToHast(block: Block, options: BlockRenderOptions): ElementContent[
   if (block.type === 'quote') return [{ type: 'element', tagName: 'blockquote', properties: {}, children: blocksToHast(block.blocks, options) }];
   if (block.type === 'image') return imageToHast(block, options.sourceDir);
   const node = blockToMdast(block, options);
-  return node ? [toHast(node) as ElementContent] : [];
+  if (!node) return [];
+  const hast = withRawHtml(node);
+  return hast.type === 'root' ? contentOf(hast) : [hast as ElementContent];
 }
 
 function blockToMdast(block: Block, options: BlockRenderOptions): RootContent | undefined {
-  const inline = (children: readonly Inline[]) => resolveInlineImages(children, brochureImageUrl, options.sourceDir);
+  const inline = (children: readonly Inline[]) => resolveInline(children, options);
   switch (block.type) {
     case 'paragraph':
       return { type: 'paragraph', children: inline(block.children) };
@@ -90,6 +129,8 @@ function imageToHast(block: ImageBlock, sourceDir: string): ElementContent[] {
   const where = imageWhere(block.url);
   const children: ElementContent[] = [];
   if (block.alt.trim()) children.push({ type: 'element', tagName: 'span', properties: { className: ['image-placeholder-alt'] }, children: [{ type: 'text', value: block.alt }] });
+  // A space between the two: read without the stylesheet (text layer, reader mode), they stay two words.
+  if (where && children.length > 0) children.push({ type: 'text', value: ' ' });
   if (where) children.push({ type: 'element', tagName: 'span', properties: { className: ['image-placeholder-where'] }, children: [{ type: 'text', value: where }] });
   return [{ type: 'element', tagName: 'div', properties: { className: [BLOCK_PLACEHOLDER_CLASS], role: 'img', ariaLabel: block.alt || where }, children }];
 }
