@@ -55,7 +55,7 @@ export function brochureHtml(publication: Publication, options: BrochureHtmlOpti
     children: [
       cover(publication, options.logo),
       contentsPage(contents, messages(publication.meta.lang).contentsTitle, options.pageNumbers),
-      element('main', { className: ['body'] }, [...preamble(publication, render), ...chapters.map((chapter) => chapterElement(chapter, shows, render))]),
+      element('main', { className: ['body'] }, [...preamble(publication, render, chapters[0]), ...chapters.map((chapter) => chapterElement(chapter, shows, render))]),
       backCover(publication, options.logo),
     ],
   };
@@ -121,9 +121,10 @@ function contentsPage(entries: readonly ContentsEntry[], contentsTitle: string, 
   ]);
 }
 
-function preamble(publication: Publication, render: BlockRenderOptions): Element[] {
+/** What comes before the first heading (a README's badges and logo) opens the first chapter's pages, not a page of its own. */
+function preamble(publication: Publication, render: BlockRenderOptions, first: Chapter | undefined): Element[] {
   const blocks = blocksToHast(publication.preamble, render);
-  return blocks.length > 0 ? [element('section', { className: ['preamble'] }, blocks)] : [];
+  return blocks.length > 0 ? [element('section', { className: ['preamble'], style: first ? `page:${first.pageName}` : undefined }, blocks)] : [];
 }
 
 function chapterElement(chapter: Chapter, shows: (section: Section) => boolean, render: BlockRenderOptions): Element {
