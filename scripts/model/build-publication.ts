@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { Heading, Root, RootContent } from 'mdast';
+import type { Heading, Html, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { mergeSettings, reportZodIssues } from '../config/load';
@@ -8,6 +8,7 @@ import { FRONT_MATTER_KEYS, frontMatterSchema, type FrontMatter, type Settings }
 import { checkSenderOverrides } from '../config/source-overrides';
 import { readRawFrontMatter, type RawFrontMatter } from '../source/front-matter';
 import { typesetterFor } from '../typography/rules';
+import { htmlToText } from '../sanitize/html-to-text';
 import { toBlocks } from './blocks';
 import { sourceSlug, uniqueSlugger } from './slug';
 import { TARGET_NAMES, type Metadata, type Publication, type Section } from './types';
@@ -70,11 +71,16 @@ function readableFileName(slug: string): string {
   return words.charAt(0).toLocaleUpperCase() + words.slice(1);
 }
 
-/** The first heading's text: the title of a source whose front matter gives none. */
+/**
+ * The first heading's text: the title of a source whose front matter gives none. A heading
+ * written in HTML counts too (READMEs open with `<h1><img alt="name"></h1>`), read as a reader
+ * sees it: its text, an image as its alt.
+ */
 function firstHeading(tree: Root): string | undefined {
-  const heading = tree.children.find((node): node is Heading => node.type === 'heading');
+  const heading = tree.children.find((node): node is Heading | Html => node.type === 'heading' || (node.type === 'html' && /^\s*<h[1-6][\s>]/i.test(node.value)));
   // Raw HTML in a heading (a README's badges) is not part of its text.
-  return (heading && toString(heading, { includeHtml: false }).replace(/\s+/g, ' ').trim()) || undefined;
+  const text = heading?.type === 'html' ? htmlToText(heading.value) : heading && toString(heading, { includeHtml: false });
+  return text?.replace(/\s+/g, ' ').trim() || undefined;
 }
 
 /** One warning saying what the build chose for a source without a title (and maybe without a front matter). */
