@@ -31,6 +31,8 @@ export async function pageText(browser: BrowserService, dir: string, file: strin
     await page.goto(pathToFileURL(join(dir, file)).href, { waitUntil: 'load' });
     return page.evaluate(() => {
       document.querySelectorAll('style, script').forEach((node) => node.remove());
+      // Footnote numbers are the brochure's, not the source's: "all¹" reads as the source's "all".
+      document.querySelectorAll('sup.footnote-marker').forEach((node) => node.remove());
       const alts = [...document.querySelectorAll('img[alt]')].map((image) => image.getAttribute('alt'));
       // innerText: what a reader sees, with a break between blocks (textContent would glue them).
       return `${document.body.innerText}\n${alts.join('\n')}`;

@@ -36,7 +36,7 @@ export function wordsOfText(text: string): string[] {
     .replace(/[‘’]/gu, "'")
     .replace(/[“”]/gu, '"')
     .split(/[\s\u00a0\u202f]+/u)
-    .map((word) => word.replace(/[«»?:;!,.()–—"'-]/gu, ''))
+    .map((word) => word.replace(/[«»?:;!,.…()–—"'-]/gu, ''))
     .filter(Boolean);
 }
 

@@ -29,17 +29,6 @@ export const en = {
   digestUnsubscribeAfterLink: ' in one click.',
   digestUnsubscribeByReply: 'To stop receiving it, reply to this message and ask.',
   digestSentBy: (organisation: string) => `You receive this digest from ${organisation}.`,
-  /** Build report: how the digest was cut to its size budget, one line per section. */
-  digestBudgetCut: (section: string, leadFrom: number, leadTo: number, pointsDropped: number) =>
-    `${section}: ${[leadTo < leadFrom ? `lead shortened from ${leadFrom} to ${leadTo} characters` : '', pointsDropped > 0 ? `${pointsDropped} key point${pointsDropped > 1 ? 's' : ''} dropped` : ''].filter(Boolean).join(', ')}`,
-  digestSize: (groups: number, encodedBytes: number, budgetKB: number, sectionsCut: number) =>
-    `${groups} groups, HTML part ${kilobytes(encodedBytes)} KB encoded of ${budgetKB} KB${sectionsCut > 0 ? `, ${sectionsCut} section${sectionsCut > 1 ? 's' : ''} cut to fit` : ''}`,
-  digestHeadingsOverBudget: (encodedBytes: number, budgetKB: number) =>
-    `the digest's headings alone make an HTML part of ${kilobytes(encodedBytes)} KB encoded, ${kilobytes(encodedBytes - budgetKB * 1024)} KB over the ${budgetKB} KB budget (Gmail clips long messages, unsubscribe link first): raise digest.budgetKB (at most 102) or leave sections out of the digest`,
 };
-
-function kilobytes(bytes: number): string {
-  return (bytes / 1024).toFixed(1);
-}
 
 export type Messages = typeof en;

@@ -1,4 +1,4 @@
-import type { Content, List, ListItem as MdListItem, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
+import type { Content, FootnoteDefinition, List, ListItem as MdListItem, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
 import { messages } from '../messages/messages';
@@ -17,8 +17,6 @@ export interface BlockContext {
   file: VFile;
   targets: readonly TargetName[];
   keep: boolean;
-  /** Footnote identifier -> its number, in the order the text first refers to them. */
-  footnoteNumbers?: ReadonlyMap<string, number>;
   /** The document's language, for the few words the model itself writes (alert labels). */
   lang?: string;
 }
@@ -42,11 +40,7 @@ const handlers: { [K in RootContent['type']]?: Handler<Extract<RootContent, { ty
   leafDirective: (node, context) => leafBlocks(node, context),
   yaml: () => [],
   definition: () => [],
-  footnoteDefinition: (node, context) => {
-    const blocks = toBlocks(node.children, context);
-    const number = context.footnoteNumbers?.get(node.identifier);
-    return number !== undefined && blocks[0] ? [{ ...blocks[0], footnote: { number } }, ...blocks.slice(1)] : blocks;
-  },
+  footnoteDefinition: (node, context) => footnoteBlocks(node, context),
 };
 
 const ALERT = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(?:\r?\n)?/i;
@@ -75,6 +69,22 @@ export function toBlocks(nodes: readonly RootContent[] | readonly Content[], con
     else if ('children' in node) blocks.push(...toBlocks(node.children as RootContent[], context));
   }
   return blocks;
+}
+
+/**
+ * A footnote's text stays where it was written, led by its own marker (a `footnoteReference` to
+ * itself), so a reader can tell which note it is: each target renders the marker as it renders
+ * the references (the brochure numbers them, the deck shows the label).
+ */
+function footnoteBlocks(node: FootnoteDefinition, context: BlockContext): Block[] {
+  const marker: PhrasingContent[] = [{ type: 'footnoteReference', identifier: node.identifier, label: node.label ?? null }, { type: 'text', value: ' ' }];
+  const [first, ...rest] = node.children;
+  const blocks =
+    first?.type === 'paragraph'
+      ? toBlocks([{ ...first, children: [...marker, ...first.children] }, ...rest], context)
+      : [{ type: 'paragraph' as const, children: marker.slice(0, 1), targets: context.targets, position: node.position }, ...toBlocks(node.children, context)];
+  // Marked so a target can set the note apart from the text (smaller, under a rule).
+  return blocks.map((block, index) => (index === 0 ? { ...block, footnote: true } : block));
 }
 
 function paragraphBlocks(node: Paragraph, context: BlockContext): Block[] {

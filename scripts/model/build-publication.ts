@@ -1,6 +1,5 @@
 import { basename } from 'node:path';
-import type { FootnoteDefinition, FootnoteReference, Heading, Root, RootContent } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Heading, Html, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { mergeSettings, reportZodIssues } from '../config/load';
@@ -10,6 +9,7 @@ import { FRONT_MATTER_KEYS, frontMatterSchema, type FrontMatter, type Settings }
 import { checkSenderOverrides } from '../config/source-overrides';
 import { readRawFrontMatter, type RawFrontMatter } from '../source/front-matter';
 import { typesetterFor } from '../typography/rules';
+import { htmlToText } from '../sanitize/html-to-text';
 import { toBlocks } from './blocks';
 import { sourceSlug, uniqueSlugger } from './slug';
 import { TARGET_NAMES, type Metadata, type Publication, type Section } from './types';
@@ -72,11 +72,16 @@ function readableFileName(slug: string): string {
   return words.charAt(0).toLocaleUpperCase() + words.slice(1);
 }
 
-/** The first heading's text: the title of a source whose front matter gives none. */
+/**
+ * The first heading's text: the title of a source whose front matter gives none. A heading
+ * written in HTML counts too (READMEs open with `<h1><img alt="name"></h1>`), read as a reader
+ * sees it: its text, an image as its alt.
+ */
 function firstHeading(tree: Root): string | undefined {
-  const heading = tree.children.find((node): node is Heading => node.type === 'heading');
+  const heading = tree.children.find((node): node is Heading | Html => node.type === 'heading' || (node.type === 'html' && /^\s*<h[1-6][\s>]/i.test(node.value)));
   // Raw HTML in a heading (a README's badges) is not part of its text.
-  return (heading && toString(heading, { includeHtml: false }).replace(/\s+/g, ' ').trim()) || undefined;
+  const text = heading?.type === 'html' ? htmlToText(heading.value) : heading && toString(heading, { includeHtml: false });
+  return text?.replace(/\s+/g, ' ').trim() || undefined;
 }
 
 /** One warning saying what the build chose for a source without a title (and maybe without a front matter). */
@@ -134,30 +139,12 @@ function readFrontMatter(tree: Root, file: VFile): { frontMatter: FrontMatter; r
   return { frontMatter: result.data, raw };
 }
 
-/**
- * Footnotes are numbered in the order the text first refers to them (as GFM renders them); each
- * reference carries its number (`data.footnoteNumber`) so every target shows the same one.
- * Notes never referred to follow, in the order they are defined.
- */
-function numberFootnotes(nodes: RootContent[]): Map<string, number> {
-  const numbers = new Map<string, number>();
-  const root: Root = { type: 'root', children: nodes };
-  visit(root, 'footnoteReference', (node: FootnoteReference) => {
-    if (!numbers.has(node.identifier)) numbers.set(node.identifier, numbers.size + 1);
-    node.data = { ...node.data, footnoteNumber: numbers.get(node.identifier) } as FootnoteReference['data'];
-  });
-  visit(root, 'footnoteDefinition', (node: FootnoteDefinition) => {
-    if (!numbers.has(node.identifier)) numbers.set(node.identifier, numbers.size + 1);
-  });
-  return numbers;
-}
-
 /** Nests headings into sections; a heading's depth is relative to the shallowest one in the body. */
 function sectionTree(nodes: RootContent[], file: VFile, lang: string): { preamble: Publication['preamble']; sections: Section[] } {
   const headings = nodes.filter((node): node is Heading => node.type === 'heading');
   const shallowest = Math.min(...headings.map((h) => h.depth), 6);
   const slug = uniqueSlugger();
-  const context = { file, targets: TARGET_NAMES, keep: false, footnoteNumbers: numberFootnotes(nodes), lang };
+  const context = { file, targets: TARGET_NAMES, keep: false, lang };
   const root: Section[] = [];
   const stack: Section[] = [];
   const preambleNodes: RootContent[] = [];

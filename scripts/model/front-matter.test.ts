@@ -12,6 +12,11 @@ describe('front matter from anywhere, or none', () => {
     expect(publication?.meta.date).toBeUndefined();
   });
 
+  it('titles a README that opens with its name as an HTML heading (a logo) by that name, not by the next heading', async () => {
+    const { publication } = await loadMarkdown('<h1 align="center">\n  <img src="https://example.org/logo.svg" alt="vfile" />\n</h1>\n\nA small library.\n\n## Contents\n\n* [Use](#use)\n');
+    expect(publication?.meta.title).toBe('vfile');
+  });
+
   it('dates a source without front matter from a YYYY-MM-DD- file-name prefix, and titles it by the file name when it has no heading', async () => {
     const path = writeSource('Just a paragraph.\n', '2017-03-20-board_minutes.md');
     const { file, publication } = await loadSource(path, settingsSchema.parse({}));

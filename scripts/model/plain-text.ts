@@ -1,8 +1,18 @@
 import { toString } from 'mdast-util-to-string';
+import { htmlToText } from '../sanitize/html-to-text';
 import type { Block, Inline, ListBlock, Publication, Section, TargetName } from './types';
 
+/** Text of inline content as a reader sees it: raw HTML as its readable text (an `<img>` as its alt), never its tags. */
 export function inlineText(children: readonly Inline[]): string {
-  return toString({ type: 'paragraph', children: [...children] });
+  return toString({ type: 'paragraph', children: readable(children) });
+}
+
+function readable(children: readonly Inline[]): Inline[] {
+  return children.map((node): Inline => {
+    if (node.type === 'html') return { type: 'text', value: htmlToText(node.value) };
+    if ('children' in node && Array.isArray(node.children)) return { ...node, children: readable(node.children as Inline[]) } as Inline;
+    return node;
+  });
 }
 
 /** Text of a block as a reader sees it, paragraphs and items on their own lines. */
@@ -20,8 +30,9 @@ export function blockText(block: Block): string {
     case 'image':
       return block.alt;
     case 'code':
-    case 'html':
       return block.value;
+    case 'html':
+      return htmlToText(block.value);
     case 'slide-break':
     case 'rule':
       return '';

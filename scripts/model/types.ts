@@ -12,8 +12,8 @@ interface BlockBase {
   position?: Position;
   /** Targets that show this block; all three unless a directive narrowed it. */
   targets: readonly TargetName[];
-  /** This block opens the text of a footnote: the number its references show. */
-  footnote?: { number: number };
+  /** This block opens the text of a footnote (led by its own marker). */
+  footnote?: true;
 }
 
 export interface ParagraphBlock extends BlockBase {

@@ -1,7 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import type { ElementContent, Root as HastRoot } from 'hast';
-import type { BlockContent, FootnoteReference, ListItem as MdastListItem, List as MdastList, RootContent, TableRow } from 'mdast';
-import { toHast, type Options as ToHastOptions } from 'mdast-util-to-hast';
+import type { BlockContent, ListItem as MdastListItem, List as MdastList, RootContent, TableRow } from 'mdast';
+import { toHtml } from 'hast-util-to-html';
+import { toHast } from 'mdast-util-to-hast';
 import rehypeParse from 'rehype-parse';
 import rehypeSanitize from 'rehype-sanitize';
 import { unified } from 'unified';
@@ -14,27 +15,47 @@ export interface BlockRenderOptions {
   /** Folder of the source: relative image URLs resolve here. */
   sourceDir: string;
   target: TargetName;
-}
-
-/**
- * A footnote reference shows the number the model gave it and links to the note (a link inside the
- * PDF); mdast-util-to-hast would number each paragraph on its own and link to notes it never wrote.
- */
-const HANDLERS: ToHastOptions['handlers'] = {
-  footnoteReference: (_state, node: FootnoteReference) => {
-    const number = (node.data as { footnoteNumber?: number } | undefined)?.footnoteNumber;
-    const text = String(number ?? node.label ?? node.identifier);
-    return { type: 'element', tagName: 'sup', properties: { className: ['footnote-ref'] }, children: [{ type: 'element', tagName: 'a', properties: { href: `#fn-${number ?? ''}` }, children: [{ type: 'text', value: text }] }] };
-  },
-};
-
-function mdastToHast(node: Parameters<typeof toHast>[0]): ReturnType<typeof toHast> {
-  return toHast(node, { handlers: HANDLERS });
+  /** Footnote numbers of the whole document (identifier -> number). */
+  footnotes?: ReadonlyMap<string, number>;
 }
 
 /** Inline model content -> hast, through mdast-util-to-hast so typography nodes (ordinals) render as authored. */
-export function inlineToHast(children: readonly Inline[], sourceDir: string): ElementContent[] {
-  return contentOf(mdastToHast({ type: 'paragraph', children: resolveInlineImages(children, brochureImageUrl, sourceDir) }));
+export function inlineToHast(children: readonly Inline[], options: BlockRenderOptions): ElementContent[] {
+  return contentOf(withRawHtml({ type: 'paragraph', children: resolveInline(children, options) }));
+}
+
+/** Images resolved (shown or a placeholder) and footnote references as their number in the document. */
+function resolveInline(children: readonly Inline[], options: BlockRenderOptions): Inline[] {
+  return resolveInlineImages(numberFootnotes(children, options.footnotes), brochureImageUrl, options.sourceDir);
+}
+
+function numberFootnotes(children: readonly Inline[], footnotes: ReadonlyMap<string, number> | undefined): Inline[] {
+  return children.map((node): Inline => {
+    if (node.type === 'footnoteReference') {
+      const number = footnotes?.get(node.identifier);
+      return { type: 'text', value: String(number ?? node.label ?? node.identifier), data: { hName: 'sup', hProperties: { className: [FOOTNOTE_MARKER_CLASS] } } } as Inline;
+    }
+    if ('children' in node && Array.isArray(node.children)) return { ...node, children: numberFootnotes(node.children as Inline[], footnotes) } as Inline;
+    return node;
+  });
+}
+
+/** Class of a footnote's number, in the text and before the note itself. */
+export const FOOTNOTE_MARKER_CLASS = 'footnote-marker';
+
+/**
+ * mdast -> hast, keeping inline raw HTML (`<br>`, `<sup>`, `<kbd>`, a badge's `<a><img></a>`) as
+ * the reader of the source saw it: tags split across text nodes are whole again once the HTML
+ * is read back, then sanitised like a block of HTML. Without any, plain mdast-util-to-hast.
+ */
+function withRawHtml(node: RootContent): ReturnType<typeof toHast> {
+  const hast = toHast(node, { allowDangerousHtml: true });
+  let raw = false;
+  visit(hast, 'raw', () => {
+    raw = true;
+  });
+  if (!raw) return hast;
+  return { type: 'root', children: sanitizeHtml(toHtml(hast, { allowDangerousHtml: true })) };
 }
 
 /** Blocks shown in the brochure -> hast, in order. Raw HTML is parsed and sanitised (default schema). */
@@ -44,17 +65,15 @@ export function blocksToHast(blocks: readonly Block[], options: BlockRenderOptio
 
 function blockToHast(block: Block, options: BlockRenderOptions): ElementContent[] {
   const rendered = renderBlock(block, options);
-  return block.footnote ? footnoteToHast(block.footnote.number, rendered) : rendered;
+  const [first] = rendered;
+  // A footnote's text is set apart as a note (class `footnote`, styled by the theme).
+  if (block.footnote && first?.type === 'element') first.properties = { ...first.properties, className: [...classesOf(first), 'footnote'] };
+  return rendered;
 }
 
-/** A footnote's text, set as a note where it is defined, opening with its number. */
-function footnoteToHast(number: number, rendered: ElementContent[]): ElementContent[] {
-  const mark: ElementContent = { type: 'element', tagName: 'span', properties: { className: ['footnote-number'] }, children: [{ type: 'text', value: `${number}` }] };
-  const [first, ...rest] = rendered;
-  if (first?.type === 'element' && first.tagName === 'p') {
-    return [{ ...first, properties: { ...first.properties, className: ['footnote'], id: `fn-${number}` }, children: [mark, { type: 'text', value: ' ' }, ...first.children] }, ...rest];
-  }
-  return [{ type: 'element', tagName: 'div', properties: { className: ['footnote'], id: `fn-${number}` }, children: [mark, ...rendered] }];
+function classesOf(element: Extract<ElementContent, { type: 'element' }>): string[] {
+  const className = element.properties['className'];
+  return Array.isArray(className) ? className.map(String) : className ? String(className).split(' ') : [];
 }
 
 function renderBlock(block: Block, options: BlockRenderOptions): ElementContent[] {
@@ -62,11 +81,13 @@ function renderBlock(block: Block, options: BlockRenderOptions): ElementContent[
   if (block.type === 'quote') return [{ type: 'element', tagName: 'blockquote', properties: {}, children: blocksToHast(block.blocks, options) }];
   if (block.type === 'image') return imageToHast(block, options.sourceDir);
   const node = blockToMdast(block, options);
-  return node ? [mdastToHast(node) as ElementContent] : [];
+  if (!node) return [];
+  const hast = withRawHtml(node);
+  return hast.type === 'root' ? contentOf(hast) : [hast as ElementContent];
 }
 
 function blockToMdast(block: Block, options: BlockRenderOptions): RootContent | undefined {
-  const inline = (children: readonly Inline[]) => resolveInlineImages(children, brochureImageUrl, options.sourceDir);
+  const inline = (children: readonly Inline[]) => resolveInline(children, options);
   switch (block.type) {
     case 'paragraph':
       return { type: 'paragraph', children: inline(block.children) };
@@ -121,6 +142,8 @@ function imageToHast(block: ImageBlock, sourceDir: string): ElementContent[] {
   const where = imageWhere(block.url);
   const children: ElementContent[] = [];
   if (block.alt.trim()) children.push({ type: 'element', tagName: 'span', properties: { className: ['image-placeholder-alt'] }, children: [{ type: 'text', value: block.alt }] });
+  // A space between the two: read without the stylesheet (text layer, reader mode), they stay two words.
+  if (where && children.length > 0) children.push({ type: 'text', value: ' ' });
   if (where) children.push({ type: 'element', tagName: 'span', properties: { className: ['image-placeholder-where'] }, children: [{ type: 'text', value: where }] });
   return [{ type: 'element', tagName: 'div', properties: { className: [BLOCK_PLACEHOLDER_CLASS], role: 'img', ariaLabel: block.alt || where }, children }];
 }

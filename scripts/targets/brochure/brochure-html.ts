@@ -2,8 +2,9 @@ import type { Element, ElementContent, Properties, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Publication, Section } from '../../model/types';
 import { hyphenateHast } from '../../typography/rehype-hyphenate-french';
-import { blocksToHast, inlineToHast } from './blocks-to-hast';
+import { blocksToHast, inlineToHast, type BlockRenderOptions } from './blocks-to-hast';
 import { planChapters, type Chapter } from './chapters';
+import { footnoteNumbers } from './footnote-numbers';
 import { formatDate } from '../../typography/format-date';
 import { messages } from '../../messages/messages';
 import { pageRulesCss } from './page-geometry';
@@ -49,12 +50,13 @@ export function brochureHtml(publication: Publication, options: BrochureHtmlOpti
   const shows = (section: Section) => section.targets.includes(TARGET);
   const chapters = planChapters(publication, shows);
   const contents = contentsEntries(publication.sections, shows);
+  const render: BlockRenderOptions = { sourceDir: options.sourceDir, target: TARGET, footnotes: footnoteNumbers(publication) };
   const body: Root = {
     type: 'root',
     children: [
       cover(publication, options.logo),
       contentsPage(contents, messages(publication.meta.lang).contentsTitle, options.pageNumbers),
-      element('main', { className: ['body'] }, [...preamble(publication, options), ...chapters.map((chapter) => chapterElement(chapter, shows, options))]),
+      element('main', { className: ['body'] }, [...preamble(publication, render, chapters[0]), ...chapters.map((chapter) => chapterElement(chapter, shows, render))]),
       backCover(publication, options.logo),
     ],
   };
@@ -120,32 +122,32 @@ function contentsPage(entries: readonly ContentsEntry[], contentsTitle: string, 
   ]);
 }
 
-function preamble(publication: Publication, options: BrochureHtmlOptions): Element[] {
-  const blocks = blocksToHast(publication.preamble, { sourceDir: options.sourceDir, target: TARGET });
-  return blocks.length > 0 ? [element('section', { className: ['preamble'] }, blocks)] : [];
+/** What comes before the first heading (a README's badges and logo) opens the first chapter's pages, not a page of its own. */
+function preamble(publication: Publication, render: BlockRenderOptions, first: Chapter | undefined): Element[] {
+  const blocks = blocksToHast(publication.preamble, render);
+  return blocks.length > 0 ? [element('section', { className: ['preamble'], style: first ? `page:${first.pageName}` : undefined }, blocks)] : [];
 }
 
-function chapterElement(chapter: Chapter, shows: (section: Section) => boolean, options: BrochureHtmlOptions): Element {
-  const blockOptions = { sourceDir: options.sourceDir, target: TARGET } as const;
+function chapterElement(chapter: Chapter, shows: (section: Section) => boolean, render: BlockRenderOptions): Element {
   const children: ElementContent[] = [];
   if (chapter.part) {
-    children.push(heading(chapter.part, options.sourceDir));
-    if (!chapter.section) children.push(...blocksToHast(chapter.part.blocks, blockOptions));
+    children.push(heading(chapter.part, render));
+    if (!chapter.section) children.push(...blocksToHast(chapter.part.blocks, render));
   }
-  if (chapter.section) children.push(...sectionContent(chapter.section, shows, options));
+  if (chapter.section) children.push(...sectionContent(chapter.section, shows, render));
   return element('section', { className: ['chapter'], style: `page:${chapter.pageName}` }, children);
 }
 
-function sectionContent(section: Section, shows: (section: Section) => boolean, options: BrochureHtmlOptions): ElementContent[] {
+function sectionContent(section: Section, shows: (section: Section) => boolean, render: BlockRenderOptions): ElementContent[] {
   return [
-    heading(section, options.sourceDir),
-    ...blocksToHast(section.blocks, { sourceDir: options.sourceDir, target: TARGET }),
-    ...section.children.filter(shows).map((child) => element('section', { className: ['subsection'] }, sectionContent(child, shows, options))),
+    heading(section, render),
+    ...blocksToHast(section.blocks, render),
+    ...section.children.filter(shows).map((child) => element('section', { className: ['subsection'] }, sectionContent(child, shows, render))),
   ];
 }
 
-function heading(section: Section, sourceDir: string): Element {
-  return element(`h${Math.min(section.depth, 6)}`, { id: section.id }, inlineToHast(section.title, sourceDir));
+function heading(section: Section, render: BlockRenderOptions): Element {
+  return element(`h${Math.min(section.depth, 6)}`, { id: section.id }, inlineToHast(section.title, render));
 }
 
 function backCover(publication: Publication, logo: BrochureLogo | undefined): Element {

@@ -29,7 +29,8 @@ export function pageRulesCss({ bleedMm, chapters }: PageCssOptions): string {
     `@page cover{margin:0}`,
     `@page back{margin:0}`,
   ];
-  for (const chapter of chapters) {
+  // Chapters of one run of pages share its named page, and its rules.
+  for (const chapter of new Map(chapters.map((chapter) => [chapter.pageName, chapter])).values()) {
     rules.push(
       `@page ${chapter.pageName}:left{@top-left{content:${cssString(chapter.leftHead)}}}`,
       `@page ${chapter.pageName}:right{@top-right{content:${cssString(chapter.rightHead)}}}`,

@@ -1,6 +1,6 @@
 import type { Inline } from '../../model/types';
-import { INLINE_PLACEHOLDER_CLASS } from '../image-source';
-import { htmlToText } from '../../sanitize/html-to-text';
+import { imageWhere, INLINE_PLACEHOLDER_CLASS } from '../image-source';
+import { htmlToText, loneHtmlImage } from '../../sanitize/html-to-text';
 
 /**
  * Inline mdast to Markdown that markdown-it (Marp) reads back to the same thing, written to stay
@@ -34,12 +34,16 @@ function node(inline: Inline): string {
       return `[${childrenOf(inline)}](${destination(inline.url)})`;
     case 'image':
       return imageMarkdown(inline.url, inline.alt ?? '');
-    case 'html':
-      // Slides show no raw HTML: only the text a reader would have seen, sanitised.
-      return escapeText(htmlToText(inline.value));
+    case 'html': {
+      // Slides show no raw HTML: only the text a reader would have seen, sanitised; a badge
+      // written as `<img>` gets the placeholder a Markdown badge gets.
+      const image = loneHtmlImage(inline.value);
+      if (!image) return escapeText(htmlToText(inline.value));
+      const where = imageWhere(image.src);
+      return imagePlaceholder({ type: 'text', value: image.alt || where || 'image', data: { hProperties: { title: where || undefined } } } as Extract<Inline, { type: 'text' }>);
+    }
     case 'footnoteReference':
-      // The number the model gave the note, as the brochure shows it.
-      return escapeText(`[${(inline.data as { footnoteNumber?: number } | undefined)?.footnoteNumber ?? inline.label ?? inline.identifier}]`);
+      return escapeText(`[${inline.label ?? inline.identifier}]`);
     default:
       return 'children' in inline ? childrenOf(inline) : 'value' in inline ? escapeText(String(inline.value)) : '';
   }

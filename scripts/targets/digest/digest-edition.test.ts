@@ -89,3 +89,15 @@ Seulement dans la brochure.
     expect(edition.brochure).toEqual({ url: undefined, organisation: 'Réseau Test' });
   });
 });
+
+describe('blocks the digest leaves to the brochure', () => {
+  it('leaves out the lead-in of a code block with the code, so no "ESM:" dangles over nothing', async () => {
+    const source = await writeSource(
+      `---\ntitle: Essai\nlang: en\n---\n\n# Use\n\n## Import\n\nThe package ships two builds. ESM:\n\n\`\`\`js\nimport x from 'x';\n\`\`\`\n\nCommonJS:\n\n\`\`\`js\nconst x = require('x');\n\`\`\`\n\nBoth give the same function. The table lists its options:\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\nA last word: it is fast.\n`,
+    );
+    const edition = await editionOf(source);
+    const text = summaries(edition).flatMap((summary) => [...summary.lead, ...summary.points]).map(inlinePlainText);
+    expect(text.join('\n')).not.toMatch(/:\s*$/mu);
+    expect(text).toEqual(['The package ships two builds.', 'Both give the same function.', 'A last word: it is fast.']);
+  });
+});

@@ -141,10 +141,29 @@ interface SourceParagraph {
 /** Paragraphs, quotes' paragraphs included; tables, code, images and HTML stay in the brochure. */
 function paragraphsOf(blocks: readonly Block[]): SourceParagraph[] {
   return blocks.flatMap((block, index): SourceParagraph[] => {
-    if (block.type === 'paragraph') return [{ children: block.children, digestOnly: block.targets.length === 1, index }];
+    if (block.type === 'paragraph') {
+      const children = withoutLeadIn(block.children, blocks[index + 1]);
+      return children ? [{ children, digestOnly: block.targets.length === 1, index }] : [];
+    }
     if (block.type === 'quote') return paragraphsOf(block.blocks).map((paragraph) => ({ ...paragraph, index }));
     return [];
   });
+}
+
+/** Blocks the digest leaves to the brochure. */
+const BROCHURE_ONLY: ReadonlySet<Block['type']> = new Set(['code', 'table', 'image', 'html']);
+
+/**
+ * A paragraph without its last sentence when that sentence leads into a block the digest does
+ * not show ("ESM:" before a code block): it would dangle, introducing nothing. Nothing is left
+ * of a paragraph that is only a lead-in.
+ */
+function withoutLeadIn(children: Inline[], next: Block | undefined): Inline[] | undefined {
+  if (!next || !BROCHURE_ONLY.has(next.type)) return children;
+  const text = inlinePlainText(children);
+  if (!/:[\s\u00a0\u202f]*$/u.test(text)) return children;
+  const previous = sentenceEnds(text).at(-2);
+  return previous === undefined ? undefined : trimInlineEnd(sliceInline(children, previous));
 }
 
 /**

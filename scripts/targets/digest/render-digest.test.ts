@@ -108,7 +108,8 @@ describe('the size budget', () => {
     expect(cuts).toHaveLength(result.counts['sectionsCut']!);
     expect(cuts.every((cut) => cut.leadTo < cut.leadFrom || cut.pointsDropped > 0)).toBe(true);
     const lines = result.details!['budgetCutLines'] as string[];
-    expect(lines[0]).toMatch(/^CHANTIER école.*[\u00a0 ]: chapeau raccourci de \d+ à \d+ caractères/u);
+    // Said to the person running the build: in English, the tool's language, though the source is French.
+    expect(lines[0]).toMatch(/^CHANTIER école.*: lead shortened from \d+ to \d+ characters/u);
     // Every section the digest shows at full size is still named in the cut one.
     const mail = await simpleParser(eml);
     const full = buildDigestEdition(context.publication, context.settings);
@@ -138,6 +139,13 @@ describe('the size budget', () => {
     expect(shortestCut).toBeGreaterThan(longestWhole);
   });
 
+  it('tells the person building a French source its size in English, the language of every progress line', async () => {
+    const context = await digestContext(REAL_SOURCE);
+    const said: string[] = [];
+    await digestTarget.render({ ...context, progress: (message) => said.push(message) });
+    expect(said).toEqual([expect.stringMatching(/^\d+ groups, HTML part \d+\.\d KB encoded of 75 KB$/)]);
+  });
+
   it('leaves a source already under the budget whole', async () => {
     const result = await digestTarget.render(await digestContext(REAL_SOURCE));
     expect(result.counts['sectionsCut']).toBe(0);
@@ -149,7 +157,7 @@ describe('the size budget', () => {
     const context = await digestContext(REAL_SOURCE, { budgetKB: 5 });
     const error = await digestTarget.render(context).catch((caught: unknown) => caught);
     expect(isTriptyqueError(error) && error.code).toBe('RENDER_FAILED');
-    expect((error as Error).message).toMatch(/^les seuls titres de la synthèse font une partie HTML de \d+,\d\u00a0Ko encodée, \d+,\d\u00a0Ko au-delà du budget de 5\u00a0Ko/u);
+    expect((error as Error).message).toMatch(/^the digest's headings alone make an HTML part of \d+\.\d KB encoded, \d+\.\d KB over the 5 KB budget/u);
   });
 });
 

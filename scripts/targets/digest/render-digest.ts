@@ -1,11 +1,11 @@
 import { TriptyqueError } from '../../errors';
-import { messages } from '../../messages/messages';
 import { basename } from 'node:path';
 import type Mail from 'nodemailer/lib/mailer';
 import { loadTheme, logoAspect, logoPath, type Theme } from '../../theme/load-theme';
 import type { Target, TargetContext, TargetResult } from '../target';
 import { loadDigestCss } from './digest-css';
 import { buildDigestEdition, type DigestEdition } from './digest-edition';
+import { budgetCutLine, digestSizeLine, headingsOverBudget } from './budget-lines';
 import { fitBudget } from './fit-budget';
 import { campaignId, composeEml, digestMessage, encodedHtmlBytes, greetingReserveBytes, messageDate } from './digest-eml';
 import { dkimSigner } from './dkim';
@@ -27,7 +27,6 @@ export const digestTarget: Target = {
 
 async function renderDigest(context: TargetContext): Promise<TargetResult> {
   const { publication, settings } = context;
-  const words = messages(publication.meta.lang);
   const full = buildDigestEdition(publication, settings);
   reportDroppedHtml(full, context);
   const theme = loadTheme(settings.theme);
@@ -49,17 +48,17 @@ async function renderDigest(context: TargetContext): Promise<TargetResult> {
   // Each recipient's greeting makes the sent message a little longer than this edition.
   const greetingReserve = greetingReserveBytes(publication.meta.lang);
   const fit = await fitBudget(full, budget - greetingReserve, renderMessage);
-  if (!fit.fits) throw new TriptyqueError('RENDER_FAILED', words.digestHeadingsOverBudget(fit.headingsOnly, settings.digest.budgetKB));
+  if (!fit.fits) throw new TriptyqueError('RENDER_FAILED', headingsOverBudget(fit.headingsOnly, settings.digest.budgetKB));
   const { edition, cuts } = fit;
   const { encoded, rendered: { parts, eml } } = fit.measured;
-  context.progress(words.digestSize(edition.groups.length, encoded, settings.digest.budgetKB, cuts.length));
+  context.progress(digestSizeLine(edition.groups.length, encoded, settings.digest.budgetKB, cuts.length));
   const artifacts = [await context.write('digest.html', parts.html), await context.write('digest.txt', parts.text), await context.write('digest.eml', eml)];
   const details: DigestDetails & Record<string, unknown> = {
     subject: edition.subject,
     preheader: edition.preheader,
     campaign: campaignId(parts),
     budgetCuts: cuts,
-    budgetCutLines: cuts.map((cut) => words.digestBudgetCut(cut.title, cut.leadFrom, cut.leadTo, cut.pointsDropped)),
+    budgetCutLines: cuts.map((cut) => budgetCutLine(cut.title, cut.leadFrom, cut.leadTo, cut.pointsDropped)),
   };
   const counts = {
     ...countsOf(edition, { encoded, budget, eml: eml.byteLength }),
