@@ -11,7 +11,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { lockOutput } from '../scripts/artifacts/output-lock';
 import { BrowserService, isAllowed } from '../scripts/browser/browser-service';
 import { removeStaleProfiles } from '../scripts/browser/stale-profiles';
+import type { BuildReport } from '../scripts/artifacts/report';
+import { loadConfig } from '../scripts/config/load';
 import { settingsSchema } from '../scripts/config/schema';
+import { readSourceView } from '../scripts/gallery/source-view';
+import { parseBrandYml } from '../scripts/theme/brand-yml';
 import { build } from '../scripts/core/build';
 import { isTriptyqueError } from '../scripts/errors';
 import { loadSource } from '../scripts/source/load-source';
@@ -107,6 +111,20 @@ describe('a YAML alias bomb is one located error (#10.6)', () => {
     expect(error.line).toBeGreaterThan(1);
     expect(existsSync(join(out, 'sain', 'digest.html'))).toBe(true);
     expect(existsSync(join(out, 'bomb', 'report.json'))).toBe(true);
+  });
+
+  it('the configuration, a theme and the gallery refuse it too, at the first alias, without a crash', async () => {
+    const dir = tempDir('triptyque-config-bomb-');
+    writeFileSync(join(dir, 'triptyque.config.yaml'), `organisation: Essai\n${bomb}\n`);
+    const { file } = loadConfig(dir);
+    const error = file.messages.find((message) => message.fatal);
+    expect(error).toMatchObject({ ruleId: 'config-yaml', line: 3, column: 8 });
+    expect(error?.reason).toMatch(/alias/i);
+    expect(parseBrandYml(`meta: { name: Essai }\n${bomb}\n`)).toMatchObject({ problems: [{ line: 3, column: 8, message: expect.stringMatching(/alias/i) }] });
+    const source = join(dir, 'bomb.md');
+    writeFileSync(source, `---\ntitle: Bombe\n${bomb}\n---\n\n# Un\n`);
+    const view = await readSourceView({ source, slug: 'bomb', builtAt: '', targets: {} } as unknown as BuildReport, join(dir, 'bomb'));
+    expect(view.title).toBe('bomb');
   });
 });
 
