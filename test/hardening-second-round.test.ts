@@ -21,6 +21,9 @@ import { isTriptyqueError } from '../scripts/errors';
 import { loadSource } from '../scripts/source/load-source';
 import { sanitizeHtml } from '../scripts/targets/brochure/blocks-to-hast';
 import { pageRulesCss } from '../scripts/targets/brochure/page-geometry';
+import { paginate } from '../scripts/targets/brochure/paginate';
+import { openFontPage, showDocument } from '../scripts/targets/deck/deck-page';
+import { measureSlides } from '../scripts/targets/deck/measure-slides';
 import { htmlToText } from '../scripts/sanitize/html-to-text';
 import { FRONT_MATTER, messagesOf, tempDir } from './helpers';
 
@@ -198,5 +201,40 @@ describe('a killed build leaves no browser profile for long (#10.9)', () => {
     expect(await removeStaleProfiles(dir)).toEqual([stale]);
     expect(existsSync(stale)).toBe(false);
     expect(existsSync(live)).toBe(true);
+  });
+});
+
+describe('pages the build lays out run no script of theirs', () => {
+  const smuggled = `<p id="probe">texte</p><img src="data:," onerror="document.title = 'ran'"><script>document.title = 'ran'</script><svg onload="document.title = 'ran'"></svg>`;
+
+  it('a script or handler in a brochure page does not run, and the page is still measured and printed', async () => {
+    const dir = tempDir('triptyque-no-script-');
+    const printed = await browser.withPage({ allowedRoots: [dir] }, async (page) => {
+      const result = await paginate(page, { compose: () => ({ html: `<!DOCTYPE html><html><head><title>page</title></head><body>${smuggled}</body></html>`, contents: [] }) as never, workDir: dir });
+      return { title: await page.title(), width: await page.evaluate(() => document.getElementById('probe')!.getBoundingClientRect().width), pages: result.pdf.getPageCount() };
+    });
+    expect(printed.title).toBe('page');
+    expect(printed.width).toBeGreaterThan(0);
+    expect(printed.pages).toBe(1);
+  });
+
+  it('a handler in a slide being measured does not run, and the slide is measured', async () => {
+    const dir = tempDir('triptyque-no-script-');
+    const seen = await browser.withPage({ allowedRoots: [dir], viewport: { width: 1280, height: 720 } }, async (page) => {
+      await openFontPage(page, '', dir);
+      await showDocument(page, { css: 'section { width: 1280px; height: 720px; }', body: `<div class="marpit"><section>${smuggled}</section></div>` });
+      return { title: await page.title(), measures: await measureSlides(page) };
+    });
+    expect(seen.title).toBe('');
+    expect(seen.measures).toHaveLength(1);
+  });
+
+  it('only a page that asks for scripts runs them', async () => {
+    const run = (javaScript?: boolean) => browser.withPage({ allowedRoots: [], javaScript }, async (page) => {
+      await page.setContent(smuggled);
+      return page.title();
+    });
+    expect(await run()).toBe('');
+    expect(await run(true)).toBe('ran');
   });
 });

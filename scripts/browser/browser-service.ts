@@ -29,6 +29,12 @@ export interface PageOptions {
   viewport?: { width: number; height: number; deviceScaleFactor?: number };
   /** Stops waiting for the page's work when the build is interrupted. */
   signal?: AbortSignal;
+  /**
+   * Whether the page's own scripts and event handlers run. Off unless asked for: the pages a build
+   * lays out, prints or pictures need none, so a `<script>` or `onerror` that slipped into one
+   * cannot run. `page.evaluate` works either way; timers and animation frames only with scripts on.
+   */
+  javaScript?: boolean;
 }
 
 export interface BrowserServiceOptions {
@@ -126,6 +132,7 @@ export class BrowserService {
     try {
       page.setDefaultTimeout(this.timeoutMs);
       if (options.viewport) await page.setViewport(options.viewport);
+      await page.setJavaScriptEnabled(options.javaScript ?? false);
       await sandbox(page, options);
       return await watchdog(work(page), browser, this.pageTimeoutMs, options.signal);
     } catch (error) {
