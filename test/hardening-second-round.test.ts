@@ -25,7 +25,10 @@ import { paginate } from '../scripts/targets/brochure/paginate';
 import { openFontPage, showDocument } from '../scripts/targets/deck/deck-page';
 import { measureSlides } from '../scripts/targets/deck/measure-slides';
 import { htmlToText } from '../scripts/sanitize/html-to-text';
-import { FRONT_MATTER, messagesOf, tempDir } from './helpers';
+import { Marp } from '@marp-team/marp-core';
+import { deckMarkdown } from '../scripts/targets/deck/marp-markdown';
+import { planSlides } from '../scripts/targets/deck/plan-slides';
+import { FRONT_MATTER, loadMarkdown, messagesOf, tempDir } from './helpers';
 
 const ROOT = join(import.meta.dirname, '..');
 const browser = new BrowserService();
@@ -35,6 +38,14 @@ function elementsOf(html: string): Element[] {
   const found: Element[] = [];
   visit(fromHtml(html) as Root, 'element', (node: Element) => void found.push(node));
   return found;
+}
+
+/** Elements and attributes that could run something. */
+function executable(html: string): string[] {
+  return elementsOf(html).flatMap((node) => [
+    ...(['script', 'iframe', 'object', 'embed'].includes(node.tagName) ? [`<${node.tagName}>`] : []),
+    ...Object.keys(node.properties ?? {}).filter((name) => /^on/i.test(name)).map((name) => `${node.tagName}[${name}]`),
+  ]);
 }
 
 function project(files: Record<string, string>): { dir: string; out: string; paths: string[] } {
@@ -236,5 +247,29 @@ describe('pages the build lays out run no script of theirs', () => {
     });
     expect(await run()).toBe('');
     expect(await run(true)).toBe('ran');
+  });
+});
+
+describe('speaker notes in deck.md stay notes (#10.10)', () => {
+  it('raw HTML in a paragraph moved to the notes keeps only its text; nothing ends the comment or becomes a directive', async () => {
+    const long = Array(12).fill('Une phrase assez longue pour que le paragraphe parte dans les notes de l’orateur.').join(' ');
+    const { publication } = await loadMarkdown(
+      `${FRONT_MATTER}# Un\n\n${long} <img src=x onerror="pwned()"> puis <script>pwned()</script> et --> <b>fin</b> --!> <!-- reste.\n\n:::notes\ntheme: gaia\n\nheader: un en-tête piégé\n:::\n`,
+    );
+    const markdown = deckMarkdown(planSlides(publication!), { meta: publication!.meta, theme: 'arifor', footer: 'Pied', notesHeader: () => 'Temps de parole : 1 min' });
+    expect(markdown).not.toMatch(/onerror|<script|<img/i);
+    const rendered = new Marp({ html: true, script: false }).render(markdown);
+    const notes = rendered.comments.flat().join('\n');
+    // Every word of the paragraph and of the notes block reaches the notes, as text.
+    expect(notes).toContain('pwned() et --');
+    expect(notes).toContain('fin --');
+    expect(notes).toContain('reste.');
+    const plain = notes.replace(/\u200b/g, '').replace(/[\u00a0\u202f]/g, ' ');
+    expect(plain).toMatch(/theme ?: gaia/);
+    expect(plain).toMatch(/header ?: un en-tête piégé/);
+    // Nothing left the comments: no slide shows the notes, takes the theme or shows the header.
+    expect(rendered.html).not.toMatch(/phrase assez longue pour que le paragraphe parte dans les notes de l’orateur\. Une/);
+    expect(rendered.html).not.toMatch(/reste\.|gaia|piégé/);
+    expect(executable(rendered.html)).toEqual([]);
   });
 });

@@ -1,11 +1,16 @@
 import { toString } from 'mdast-util-to-string';
+import { htmlToText } from '../sanitize/html-to-text';
 import type { Block, Inline, ListBlock, Publication, Section, TargetName } from './types';
 
+/**
+ * Text of inline content as a reader sees it. Raw inline HTML is a tag on its own (the words
+ * between tags are text nodes), so it is left out: no `<img onerror=...>` reaches the notes.
+ */
 export function inlineText(children: readonly Inline[]): string {
-  return toString({ type: 'paragraph', children: [...children] });
+  return toString({ type: 'paragraph', children: [...children] }, { includeHtml: false });
 }
 
-/** Text of a block as a reader sees it, paragraphs and items on their own lines. */
+/** Text of a block as a reader sees it, paragraphs and items on their own lines; raw HTML as its sanitised text. */
 export function blockText(block: Block): string {
   switch (block.type) {
     case 'paragraph':
@@ -20,8 +25,9 @@ export function blockText(block: Block): string {
     case 'image':
       return block.alt;
     case 'code':
-    case 'html':
       return block.value;
+    case 'html':
+      return htmlToText(block.value);
     case 'slide-break':
     case 'rule':
       return '';
