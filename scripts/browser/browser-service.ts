@@ -90,6 +90,10 @@ export class BrowserService {
         headless: true,
         // Over a pipe, Chromium exits with us even when we are killed outright (SIGKILL, OOM).
         pipe: true,
+        // Ctrl-C and SIGTERM abort the build, which closes the browser and says so; puppeteer's own
+        // handlers would exit the process at once (code 130, no word, the lock and a temp file left).
+        handleSIGINT: false,
+        handleSIGTERM: false,
         args: LAUNCH_ARGS,
         protocolTimeout: this.timeoutMs,
       });
