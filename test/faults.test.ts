@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -23,8 +23,8 @@ async function pdfPages(path: string): Promise<number> {
   }
 }
 
-/** Files a build may leave only while it runs: temporary artifacts and the lock. */
-const leftovers = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.tmp') || name === '.build.lock');
+/** Files a build may leave only while it runs: temporary artifacts, pages loaded from a file, and the lock. */
+const leftovers = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.tmp') || name === '.build.lock' || /^\.(brochure|deck)-\d+-/.test(name));
 
 describe('no Chromium is left behind by a build', () => {
   let launches: ReturnType<typeof trackLaunches>;
@@ -142,5 +142,60 @@ describe('builds from the command line share an output folder safely', () => {
     // The next build takes over the dead build's lock and succeeds.
     const next = await cli([source, '--out', outDir, '--only', 'digest', '--no-gallery'], tmp).done;
     expect(next, next.stderr).toMatchObject({ code: 0 });
+  });
+
+  it('Ctrl-C stops a build with one sentence: earlier artifacts intact, nothing truncated, the lock released, no Chromium', async () => {
+    const before = Object.fromEntries(['brochure.pdf', 'digest.html', 'digest.eml'].map((name) => [name, readFileSync(join(artifacts, name))]));
+    const stopped = cli([source, '--out', outDir, '--only', 'brochure,digest', '--force', '--no-gallery'], tmp);
+    const deadline = Date.now() + 60_000;
+    while ((await chromiumLeftBehind({ marks: [profiles], settleMs: 0 })).length === 0 && Date.now() < deadline) await sleep(100);
+    await sleep(1_000);
+    stopped.child.kill('SIGINT');
+    const { code, stderr } = await stopped.done;
+    expect(code).toBe(130);
+    // Progress lines, then the one sentence.
+    expect(stderr.trim().split('\n').filter((line) => line.startsWith('triptyque build:')), stderr).toEqual(['triptyque build: interrupted; earlier artifacts are left as they were.']);
+    expect(stderr).not.toMatch(/bug|internal error|    at /);
+    // Each artifact is the earlier one or a complete new one.
+    const now = readFileSync(join(artifacts, 'brochure.pdf'));
+    if (!now.equals(before['brochure.pdf']!)) expect(await pdfPages(join(artifacts, 'brochure.pdf'))).toBeGreaterThan(1);
+    for (const pdf of ['brochure-booklet.pdf', 'brochure-print.pdf']) expect(await pdfPages(join(artifacts, pdf))).toBeGreaterThan(1);
+    expect(readFileSync(join(artifacts, 'digest.eml'), 'utf8')).toMatch(/^[\s\S]*\r\n\r\n[\s\S]+--\S+--\r?\n?$/);
+    JSON.parse(readFileSync(join(artifacts, 'report.json'), 'utf8'));
+    expect(leftovers(artifacts)).toEqual([]);
+    expect(existsSync(join(outDir, '.build.lock'))).toBe(false);
+    expect(await chromiumLeftBehind({ marks: [profiles] })).toEqual([]);
+  });
+});
+
+describe('an output folder that cannot be used is one sentence, exit 1', () => {
+  const dir = tempDir();
+  const source = join(dir, 'essai.md');
+  beforeAll(() => writeFileSync(source, SMALL));
+
+  const run = async (out: string) => {
+    const { code, stderr } = await cli([source, '--out', out, '--only', 'digest', '--no-gallery'], dir).done;
+    return { code, lines: stderr.trim().split('\n') };
+  };
+
+  it('--out that is a file', async () => {
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'kept');
+    const { code, lines } = await run(file);
+    expect(code).toBe(1);
+    expect(lines).toEqual([`triptyque build: ${file} is a file, not a folder: give --out a folder, or move the file away`]);
+    expect(readFileSync(file, 'utf8')).toBe('kept');
+  });
+
+  it('a folder that cannot be written', async () => {
+    // Root writes through any mode bits: a folder of /sys cannot be made even by root.
+    const locked = join(dir, 'locked');
+    mkdirSync(locked);
+    chmodSync(locked, 0o555);
+    const out = process.getuid?.() === 0 ? '/sys/triptyque-out' : join(locked, 'out');
+    const { code, lines } = await run(out);
+    expect(code).toBe(1);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^triptyque build: /\\S*${out.startsWith('/sys') ? 'sys' : 'locked'}\\S* cannot be written \\(E[A-Z]+\\): make it writable, or give --out another folder$`));
   });
 });

@@ -11,14 +11,24 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { lockOutput } from '../scripts/artifacts/output-lock';
 import { BrowserService, isAllowed } from '../scripts/browser/browser-service';
 import { removeStaleProfiles } from '../scripts/browser/stale-profiles';
+import type { BuildReport } from '../scripts/artifacts/report';
+import { loadConfig } from '../scripts/config/load';
 import { settingsSchema } from '../scripts/config/schema';
+import { readSourceView } from '../scripts/gallery/source-view';
+import { parseBrandYml } from '../scripts/theme/brand-yml';
 import { build } from '../scripts/core/build';
 import { isTriptyqueError } from '../scripts/errors';
 import { loadSource } from '../scripts/source/load-source';
 import { sanitizeHtml } from '../scripts/targets/brochure/blocks-to-hast';
 import { pageRulesCss } from '../scripts/targets/brochure/page-geometry';
+import { paginate } from '../scripts/targets/brochure/paginate';
+import { openFontPage, showDocument } from '../scripts/targets/deck/deck-page';
+import { measureSlides } from '../scripts/targets/deck/measure-slides';
 import { htmlToText } from '../scripts/sanitize/html-to-text';
-import { FRONT_MATTER, messagesOf, tempDir } from './helpers';
+import { Marp } from '@marp-team/marp-core';
+import { deckMarkdown } from '../scripts/targets/deck/marp-markdown';
+import { planSlides } from '../scripts/targets/deck/plan-slides';
+import { FRONT_MATTER, loadMarkdown, messagesOf, tempDir } from './helpers';
 
 const ROOT = join(import.meta.dirname, '..');
 const browser = new BrowserService();
@@ -28,6 +38,14 @@ function elementsOf(html: string): Element[] {
   const found: Element[] = [];
   visit(fromHtml(html) as Root, 'element', (node: Element) => void found.push(node));
   return found;
+}
+
+/** Elements and attributes that could run something. */
+function executable(html: string): string[] {
+  return elementsOf(html).flatMap((node) => [
+    ...(['script', 'iframe', 'object', 'embed'].includes(node.tagName) ? [`<${node.tagName}>`] : []),
+    ...Object.keys(node.properties ?? {}).filter((name) => /^on/i.test(name)).map((name) => `${node.tagName}[${name}]`),
+  ]);
 }
 
 function project(files: Record<string, string>): { dir: string; out: string; paths: string[] } {
@@ -108,6 +126,20 @@ describe('a YAML alias bomb is one located error (#10.6)', () => {
     expect(existsSync(join(out, 'sain', 'digest.html'))).toBe(true);
     expect(existsSync(join(out, 'bomb', 'report.json'))).toBe(true);
   });
+
+  it('the configuration, a theme and the gallery refuse it too, at the first alias, without a crash', async () => {
+    const dir = tempDir('triptyque-config-bomb-');
+    writeFileSync(join(dir, 'triptyque.config.yaml'), `organisation: Essai\n${bomb}\n`);
+    const { file } = loadConfig(dir);
+    const error = file.messages.find((message) => message.fatal);
+    expect(error).toMatchObject({ ruleId: 'config-yaml', line: 3, column: 8 });
+    expect(error?.reason).toMatch(/alias/i);
+    expect(parseBrandYml(`meta: { name: Essai }\n${bomb}\n`)).toMatchObject({ problems: [{ line: 3, column: 8, message: expect.stringMatching(/alias/i) }] });
+    const source = join(dir, 'bomb.md');
+    writeFileSync(source, `---\ntitle: Bombe\n${bomb}\n---\n\n# Un\n`);
+    const view = await readSourceView({ source, slug: 'bomb', builtAt: '', targets: {} } as unknown as BuildReport, join(dir, 'bomb'));
+    expect(view.title).toBe('bomb');
+  });
 });
 
 describe('output faults are one sentence, not a bug (#10.9)', () => {
@@ -180,5 +212,64 @@ describe('a killed build leaves no browser profile for long (#10.9)', () => {
     expect(await removeStaleProfiles(dir)).toEqual([stale]);
     expect(existsSync(stale)).toBe(false);
     expect(existsSync(live)).toBe(true);
+  });
+});
+
+describe('pages the build lays out run no script of theirs', () => {
+  const smuggled = `<p id="probe">texte</p><img src="data:," onerror="document.title = 'ran'"><script>document.title = 'ran'</script><svg onload="document.title = 'ran'"></svg>`;
+
+  it('a script or handler in a brochure page does not run, and the page is still measured and printed', async () => {
+    const dir = tempDir('triptyque-no-script-');
+    const printed = await browser.withPage({ allowedRoots: [dir] }, async (page) => {
+      const result = await paginate(page, { compose: () => ({ html: `<!DOCTYPE html><html><head><title>page</title></head><body>${smuggled}</body></html>`, contents: [] }) as never, workDir: dir });
+      return { title: await page.title(), width: await page.evaluate(() => document.getElementById('probe')!.getBoundingClientRect().width), pages: result.pdf.getPageCount() };
+    });
+    expect(printed.title).toBe('page');
+    expect(printed.width).toBeGreaterThan(0);
+    expect(printed.pages).toBe(1);
+  });
+
+  it('a handler in a slide being measured does not run, and the slide is measured', async () => {
+    const dir = tempDir('triptyque-no-script-');
+    const seen = await browser.withPage({ allowedRoots: [dir], viewport: { width: 1280, height: 720 } }, async (page) => {
+      await openFontPage(page, '', dir);
+      await showDocument(page, { css: 'section { width: 1280px; height: 720px; }', body: `<div class="marpit"><section>${smuggled}</section></div>` });
+      return { title: await page.title(), measures: await measureSlides(page) };
+    });
+    expect(seen.title).toBe('');
+    expect(seen.measures).toHaveLength(1);
+  });
+
+  it('only a page that asks for scripts runs them', async () => {
+    const run = (javaScript?: boolean) => browser.withPage({ allowedRoots: [], javaScript }, async (page) => {
+      await page.setContent(smuggled);
+      return page.title();
+    });
+    expect(await run()).toBe('');
+    expect(await run(true)).toBe('ran');
+  });
+});
+
+describe('speaker notes in deck.md stay notes (#10.10)', () => {
+  it('raw HTML in a paragraph moved to the notes keeps only its text; nothing ends the comment or becomes a directive', async () => {
+    const long = Array(12).fill('Une phrase assez longue pour que le paragraphe parte dans les notes de l’orateur.').join(' ');
+    const { publication } = await loadMarkdown(
+      `${FRONT_MATTER}# Un\n\n${long} <img src=x onerror="pwned()"> puis <script>pwned()</script> et --> <b>fin</b> --!> <!-- reste.\n\n:::notes\ntheme: gaia\n\nheader: un en-tête piégé\n:::\n`,
+    );
+    const markdown = deckMarkdown(planSlides(publication!), { meta: publication!.meta, theme: 'arifor', footer: 'Pied', notesHeader: () => 'Temps de parole : 1 min' });
+    expect(markdown).not.toMatch(/onerror|<script|<img/i);
+    const rendered = new Marp({ html: true, script: false }).render(markdown);
+    const notes = rendered.comments.flat().join('\n');
+    // Every word of the paragraph and of the notes block reaches the notes, as text.
+    expect(notes).toContain('pwned() et --');
+    expect(notes).toContain('fin --');
+    expect(notes).toContain('reste.');
+    const plain = notes.replace(/\u200b/g, '').replace(/[\u00a0\u202f]/g, ' ');
+    expect(plain).toMatch(/theme ?: gaia/);
+    expect(plain).toMatch(/header ?: un en-tête piégé/);
+    // Nothing left the comments: no slide shows the notes, takes the theme or shows the header.
+    expect(rendered.html).not.toMatch(/phrase assez longue pour que le paragraphe parte dans les notes de l’orateur\. Une/);
+    expect(rendered.html).not.toMatch(/reste\.|gaia|piégé/);
+    expect(executable(rendered.html)).toEqual([]);
   });
 });

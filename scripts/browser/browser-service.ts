@@ -35,6 +35,12 @@ export interface PageOptions {
   viewport?: { width: number; height: number; deviceScaleFactor?: number };
   /** Stops waiting for the page's work when the build is interrupted. */
   signal?: AbortSignal;
+  /**
+   * Whether the page's own scripts and event handlers run. Off unless asked for: the pages a build
+   * lays out, prints or pictures need none, so a `<script>` or `onerror` that slipped into one
+   * cannot run. `page.evaluate` works either way; timers and animation frames only with scripts on.
+   */
+  javaScript?: boolean;
 }
 
 export interface BrowserServiceOptions {
@@ -90,6 +96,10 @@ export class BrowserService {
         headless: true,
         // Over a pipe, Chromium exits with us even when we are killed outright (SIGKILL, OOM).
         pipe: true,
+        // Ctrl-C and SIGTERM abort the build, which closes the browser and says so; puppeteer's own
+        // handlers would exit the process at once (code 130, no word, the lock and a temp file left).
+        handleSIGINT: false,
+        handleSIGTERM: false,
         args: LAUNCH_ARGS,
         protocolTimeout: this.timeoutMs,
       });
@@ -132,6 +142,7 @@ export class BrowserService {
     try {
       page.setDefaultTimeout(this.timeoutMs);
       if (options.viewport) await page.setViewport(options.viewport);
+      await page.setJavaScriptEnabled(options.javaScript ?? false);
       await sandbox(page, options);
       return await watchdog(work(page), browser, this.pageTimeoutMs, options.signal);
     } catch (error) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { VFile } from 'vfile';
 import type { ZodError } from 'zod';
 import { settingsSchema, type Settings } from './schema';
-import { locateYamlPath, parseYaml, type ParsedYaml } from './yaml-location';
+import { locateYamlPath, parseYaml, yamlToData, type ParsedYaml } from './yaml-location';
 
 export const CONFIG_FILE = 'triptyque.config.yaml';
 
@@ -24,7 +24,12 @@ export function loadConfig(root: string): LoadedConfig {
     file.message(error.message.split('\n')[0]!, { place: { line, column }, ruleId: 'config-yaml', source: 'triptyque' }).fatal = true;
   }
   if (parsed.doc.errors.length > 0) return { settings: settingsSchema.parse({}), file };
-  const result = settingsSchema.safeParse(parsed.doc.toJS() ?? {});
+  const converted = yamlToData(parsed);
+  if ('error' in converted) {
+    file.message(converted.error, { place: converted.place, ruleId: 'config-yaml', source: 'triptyque' }).fatal = true;
+    return { settings: settingsSchema.parse({}), file };
+  }
+  const result = settingsSchema.safeParse(converted.data ?? {});
   if (result.success) return { settings: result.data, file };
   reportZodIssues(file, parsed, result.error, 'config-invalid', 0);
   return { settings: settingsSchema.parse({}), file };

@@ -1,4 +1,4 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 
 export interface YamlPlace {
   line: number;
@@ -16,16 +16,32 @@ export function parseYaml(text: string): ParsedYaml {
   return { doc, lines };
 }
 
-/** Aliases a front matter may expand: enough for any real document, far too few for a "billion laughs". */
+/** Aliases a YAML file may expand: enough for any real document, far too few for a "billion laughs". */
 const MAX_ALIAS_COUNT = 50;
 
-/** The document as plain data, or the reason it is refused (too many aliases expanded). */
-export function yamlToData(parsed: ParsedYaml): { data: unknown } | { error: string } {
+/**
+ * The document as plain data, or the reason it is refused (too many aliases expanded). Every YAML
+ * Triptyque reads (front matter, configuration, themes) goes through here, so one limit holds.
+ */
+export function yamlToData(parsed: ParsedYaml): { data: unknown } | { error: string; place: YamlPlace } {
   try {
     return { data: parsed.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (error) {
-    return { error: `${(error as Error).message}; write the values out instead of repeating aliases` };
+    return { error: `${(error as Error).message}; write the values out instead of repeating aliases`, place: firstAlias(parsed) };
   }
+}
+
+/** Where the first alias is (1-based): the place to point at when aliases expand too far. */
+function firstAlias(parsed: ParsedYaml): YamlPlace {
+  let offset = 0;
+  visit(parsed.doc, {
+    Alias(_key, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  const { line, col } = parsed.lines.linePos(offset);
+  return { line, column: col };
 }
 
 /** Where the value at `path` (as zod reports it) starts, 1-based; the document start if absent. */

@@ -45,7 +45,8 @@ const RENDER_PAGES = `window.renderPdfPages = async function (library, worker, p
 /** Each page of a PDF as a JPEG `width` pixels wide, rendered by pdf.js in the shared browser. */
 export async function renderPdfPages(browser: BrowserService, pdfPath: string, options: { width: number; quality?: number }): Promise<Buffer[]> {
   const [{ library, worker }, pdf] = await Promise.all([loadPdfjs(), readFile(pdfPath)]);
-  return browser.withPage({ allowedRoots: [] }, async (page) => {
+  // pdf.js is the page's script: our own code, on a page that loads nothing else.
+  return browser.withPage({ allowedRoots: [], javaScript: true }, async (page) => {
     await page.setContent('<!doctype html><meta charset="utf-8"><title>pages</title>');
     await page.addScriptTag({ content: RENDER_PAGES });
     try {

@@ -1,8 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { BuildReport, TargetReport } from '../artifacts/report';
 import { TARGET_NAMES, type TargetName } from '../model/types';
+import { parseYaml, yamlToData } from '../config/yaml-location';
 import { readThumbnails, type Thumbnails } from './thumbnails';
 
 /** What each target is expected to write, with the words a person looks for. */
@@ -85,7 +85,8 @@ async function readHeading(source: string): Promise<{ title?: string; subtitle?:
   try {
     const text = await readFile(source, 'utf8');
     const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
-    const data = match ? (parseYaml(match[1]!) as Record<string, unknown> | null) : null;
+    const converted = match ? yamlToData(parseYaml(match[1]!)) : undefined;
+    const data = converted && 'data' in converted ? (converted.data as Record<string, unknown> | null) : null;
     const field = (key: string) => (typeof data?.[key] === 'string' ? (data[key] as string) : undefined);
     return { title: field('title'), subtitle: field('subtitle') };
   } catch {

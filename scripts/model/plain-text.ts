@@ -15,7 +15,7 @@ function readable(children: readonly Inline[]): Inline[] {
   });
 }
 
-/** Text of a block as a reader sees it, paragraphs and items on their own lines. */
+/** Text of a block as a reader sees it, paragraphs and items on their own lines; raw HTML as its sanitised text. */
 export function blockText(block: Block): string {
   switch (block.type) {
     case 'paragraph':

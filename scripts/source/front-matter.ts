@@ -53,7 +53,7 @@ export function readRawFrontMatter(tree: Root, file?: VFile): RawFrontMatter | u
       return null;
     }
     const converted = yamlToData(yaml);
-    if ('error' in converted) return fail(`front matter is not valid YAML: ${converted.error}`, lineOffset + 1, 1, 'front-matter-yaml');
+    if ('error' in converted) return fail(`front matter is not valid YAML: ${converted.error}`, converted.place.line + lineOffset, converted.place.column, 'front-matter-yaml');
     data = converted.data ?? {};
   }
   if (typeof data !== 'object' || Array.isArray(data) || data === null) {

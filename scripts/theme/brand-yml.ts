@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { locateYamlPath, parseYaml } from '../config/yaml-location';
+import { locateYamlPath, parseYaml, yamlToData } from '../config/yaml-location';
 
 /**
  * posit's brand.yml (what Quarto reads from `_brand.yml`), the parts Triptyque uses: colour
@@ -67,7 +67,9 @@ export function parseBrandYml(text: string): { brand: Brand } | { problems: Bran
       })),
     };
   }
-  const result = brandSchema.safeParse(parsed.doc.toJS() ?? {});
+  const converted = yamlToData(parsed);
+  if ('error' in converted) return { problems: [{ message: converted.error, ...converted.place }] };
+  const result = brandSchema.safeParse(converted.data ?? {});
   if (result.success) {
     const colorProblems = unknownColors(result.data, parsed);
     return colorProblems.length > 0 ? { problems: colorProblems } : { brand: result.data };

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { locateYamlPath, parseYaml } from '../config/yaml-location';
+import { locateYamlPath, parseYaml, yamlToData } from '../config/yaml-location';
 import { TriptyqueError } from '../errors';
 import { NODE_MODULES_DIR, themeDir } from '../paths';
 import { brandThemeInput } from './brand-theme';
@@ -52,7 +52,9 @@ export function readTheme(dir: string, name: string): Theme {
   } else {
     const parsed = parseYaml(readFileSync(json, 'utf8'));
     if (parsed.doc.errors.length > 0) throw themeError(`${json}:${parsed.doc.errors[0]!.linePos?.[0]?.line ?? 1}:${parsed.doc.errors[0]!.linePos?.[0]?.col ?? 1} ${parsed.doc.errors[0]!.message.split('\n')[0]} (theme-invalid)`);
-    const result = themeSchema.safeParse(parsed.doc.toJS());
+    const converted = yamlToData(parsed);
+    if ('error' in converted) throw themeError(`${json}:${converted.place.line}:${converted.place.column} ${converted.error} (theme-invalid)`);
+    const result = themeSchema.safeParse(converted.data);
     if (!result.success) {
       throw themeError(
         result.error.issues

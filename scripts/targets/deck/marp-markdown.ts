@@ -30,7 +30,8 @@ export function deckMarkdown(slides: readonly Slide[], options: DeckMarkdownOpti
     meta.subtitle || meta.description ? `description: ${yamlString(meta.subtitle ?? meta.description ?? '')}` : '',
     `author: ${yamlString(meta.author)}`,
     `lang: ${yamlString(meta.lang)}`,
-    `footer: ${yamlString(options.footer)}`,
+    // Marp reads the footer as Markdown: the organisation's name stays text, never a link or an image.
+    `footer: ${yamlString(escapeText(options.footer))}`,
     // Marp has no direction directive: right-to-left languages get it as the deck's own style.
     textDirection(meta.lang) === 'rtl' ? 'style: "section { direction: rtl; }"' : '',
     '---',
@@ -57,7 +58,7 @@ export function slideTitle(slide: Slide, lang: string): string {
 function slideMarkdown(slide: Slide, notesHeader: string | undefined, lang: string): string {
   const lines = [`<!-- _class: ${slideClasses(slide)} -->`];
   if (slide.kind === 'title' || slide.kind === 'divider' || slide.kind === 'subdivider') lines.push('<!-- _paginate: false -->', '<!-- _footer: "" -->');
-  if (slide.header) lines.push(`<!-- _header: ${JSON.stringify(slide.header)} -->`);
+  if (slide.header) lines.push(`<!-- _header: ${commentEnds(yamlString(escapeText(slide.header)))} -->`);
   lines.push('');
   switch (slide.kind) {
     case 'title':
@@ -73,7 +74,7 @@ function slideMarkdown(slide: Slide, notesHeader: string | undefined, lang: stri
     default:
       lines.push(`## ${slideTitle(slide, lang)}`, '', ...unitsMarkdown(slide.units));
   }
-  const notes = [notesHeader, ...slide.units.flatMap((unit) => unit.notes)].filter(Boolean).map((note) => note!.replaceAll('-->', '--\u200b>'));
+  const notes = [notesHeader, ...slide.units.flatMap((unit) => unit.notes)].filter(Boolean).map((note) => commentText(note!));
   if (notes.length > 0) lines.push('<!--', notes.join('\n\n'), '-->', '');
   return lines.join('\n').trimEnd();
 }
@@ -150,6 +151,21 @@ function imagePlaceholder(alt: string, url: string): string {
   const where = imageWhere(url);
   const parts = [alt.trim() ? `<span class="image-placeholder-alt">${escapeHtml(alt)}</span>` : '', where ? `<span class="image-placeholder-where">${escapeHtml(where)}</span>` : ''];
   return `<div class="${BLOCK_PLACEHOLDER_CLASS}">${parts.join('')}</div>`;
+}
+
+/**
+ * Notes as the text of a Marp comment. Nothing in it may end the comment: Marp
+ * ends it at `-->`, an HTML parser also at `--!>`. And Marp reads a comment whose lines all look
+ * like `key: value` as directives, so a note "theme: x" or "header: ..." would restyle the slide:
+ * a line that starts like a key gets a zero-width space before its colon (invisible, not a key).
+ */
+function commentText(text: string): string {
+  return commentEnds(text).replace(/^(\s*["']?[\p{L}\p{N}_$-]+["']?)(\s*:)/gmu, '$1\u200b$2');
+}
+
+/** `-->` and `--!>` with a zero-width space inside, so they end no comment. */
+function commentEnds(text: string): string {
+  return text.replace(/--(!?)>/g, '--\u200b$1>');
 }
 
 function yamlString(value: string): string {

@@ -11,11 +11,19 @@ export function newPresentation(meta: Metadata): PptxGenJS {
   const pptx = new PptxGenJS();
   pptx.defineLayout({ name: 'TRIPTYQUE_16x9', width: SLIDE_WIDTH, height: SLIDE_HEIGHT });
   pptx.layout = 'TRIPTYQUE_16x9';
-  pptx.title = meta.title;
-  pptx.author = meta.author;
-  pptx.company = meta.organisation;
-  pptx.subject = meta.subtitle ?? meta.description ?? meta.title;
+  pptx.title = xmlChars(meta.title);
+  pptx.author = xmlChars(meta.author);
+  // pptxgenjs escapes the other properties but writes `<Company>` as given.
+  pptx.company = xmlChars(meta.organisation).replace(/[<>&'"]/g, (char) => XML_ENTITIES[char]!);
+  pptx.subject = xmlChars(meta.subtitle ?? meta.description ?? meta.title);
   return pptx;
+}
+
+const XML_ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' };
+
+/** Without the control characters XML 1.0 cannot carry (a file PowerPoint would refuse to open). */
+function xmlChars(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 }
 
 /** The file's bytes, every run of slides and notes tagged with the document's language (pptxgenjs writes en-US). */
