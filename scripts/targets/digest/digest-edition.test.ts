@@ -101,3 +101,13 @@ describe('blocks the digest leaves to the brochure', () => {
     expect(text).toEqual(['The package ships two builds.', 'Both give the same function.', 'A last word: it is fast.']);
   });
 });
+
+describe('footnotes', () => {
+  it('stay in the brochure: the digest shows neither their numbers nor their text', async () => {
+    const path = await writeSource('---\ntitle: Notes\nlang: en\n---\n\n# Part\n\nA claim worth a source[^1] and more words after it.\n\nA second paragraph of the part.\n\n[^1]: The source of the claim, in a note.\n', 'notes.md');
+    const edition = await editionOf(path);
+    const text = summaries(edition).flatMap((summary) => [...summary.lead.map(inlinePlainText), ...summary.points.map(inlinePlainText)]).join('\n');
+    expect(text).toContain('A claim worth a source and more words after it.');
+    expect(text).not.toMatch(/source1|\[\^?1\]|The source of the claim/);
+  });
+});

@@ -138,16 +138,26 @@ interface SourceParagraph {
   index: number;
 }
 
-/** Paragraphs, quotes' paragraphs included; tables, code, images and HTML stay in the brochure. */
+/**
+ * Paragraphs, quotes' paragraphs included; tables, code, images, HTML and footnotes stay in the
+ * brochure (the digest gives the essentials: a note's number would point at nothing).
+ */
 function paragraphsOf(blocks: readonly Block[]): SourceParagraph[] {
   return blocks.flatMap((block, index): SourceParagraph[] => {
+    if (block.footnote) return [];
     if (block.type === 'paragraph') {
-      const children = withoutLeadIn(block.children, blocks[index + 1]);
+      const children = withoutLeadIn(withoutFootnoteReferences(block.children), blocks[index + 1]);
       return children ? [{ children, digestOnly: block.targets.length === 1, index }] : [];
     }
     if (block.type === 'quote') return paragraphsOf(block.blocks).map((paragraph) => ({ ...paragraph, index }));
     return [];
   });
+}
+
+function withoutFootnoteReferences(children: readonly Inline[]): Inline[] {
+  return children
+    .filter((node) => node.type !== 'footnoteReference')
+    .map((node) => ('children' in node && Array.isArray(node.children) ? ({ ...node, children: withoutFootnoteReferences(node.children as Inline[]) } as Inline) : node));
 }
 
 /** Blocks the digest leaves to the brochure. */
