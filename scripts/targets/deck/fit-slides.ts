@@ -218,7 +218,9 @@ function refitFor(slide: Slide, measure: SlideMeasure, origin: Origin, options: 
   const { action } = refit;
   if (action.type === 'cut') origin.cut.push({ slide: slide.title, kind: action.kind, line: action.unit.position?.start.line });
   if (action.type === 'notes') origin.moved.push({ slide: slide.title, line: action.unit.position?.start.line });
-  return refit.slides.map((part, index) => ({ slide: part, settled: false, tail: action.type === 'cut' && index > 0 && part.units.length === 1 }));
+  // Only the remainder of a cut joins the piece after it: the pieces of one cut were sized to fit one by one.
+  const last = refit.slides.length - 1;
+  return refit.slides.map((part, index) => ({ slide: part, settled: false, tail: action.type === 'cut' && index > 0 && index === last && part.units.length === 1 }));
 }
 
 /**
