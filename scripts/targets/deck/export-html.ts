@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TriptyqueError } from '../../errors';
 import type { DeckTheme } from './deck-theme';
+import { MARP_OPTIONS } from './render-marp';
 
 /**
  * deck.html through marp-cli's bespoke template (presenter view, notes, navigation). HTML needs
@@ -15,13 +16,16 @@ export async function exportHtml(markdown: string, theme: DeckTheme): Promise<st
     const input = join(dir, 'deck.md');
     const css = join(dir, `${theme.name}.css`);
     const output = join(dir, 'deck.html');
+    const config = join(dir, 'marp.config.json');
     await writeFile(input, markdown);
     // The fonts go in after: through marp-cli, 900 KB of base64 would be parsed by PostCSS on every build.
     await writeFile(css, theme.css);
+    // Marp Core as the build measured the slides with (`render-marp.ts`): no Twemoji images from a CDN, no remote KaTeX fonts.
+    await writeFile(config, JSON.stringify({ options: MARP_OPTIONS }));
     // Loaded on first use: marp-cli is the heaviest import of the build, and only deck.html needs it.
     const { marpCli } = await import('@marp-team/marp-cli');
     const { code, log } = await quietly(() =>
-      marpCli([input, '--no-stdin', '--no-config-file', '--theme-set', css, '--template', 'bespoke', '--bespoke.progress', '-o', output]),
+      marpCli([input, '--no-stdin', '--config-file', config, '--theme-set', css, '--template', 'bespoke', '--bespoke.progress', '-o', output]),
     );
     if (code !== 0) throw new TriptyqueError('RENDER_FAILED', `marp-cli could not write deck.html (exit code ${code}): ${log.join(' ').slice(0, 500)}`);
     const html = await readFile(output, 'utf8');

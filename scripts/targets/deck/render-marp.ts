@@ -28,6 +28,9 @@ class DeckMarp extends Marp {
   }
 }
 
+/** What changes how a slide lays out, the same for the slides measured and for deck.html. Offline: Twemoji images come from a CDN and KaTeX fonts are remote, so both are off. */
+export const MARP_OPTIONS = { emoji: { shortcode: false, unicode: false }, math: false } as const;
+
 /** One Marp per theme: adding a theme parses its CSS, which the rounds of fitting need not repeat. */
 const marps = new Map<string, Marp>();
 
@@ -38,8 +41,7 @@ const marps = new Map<string, Marp>();
 export function renderMarp(markdown: string, theme: DeckTheme): RenderedDeck {
   let marp = marps.get(theme.css);
   if (!marp) {
-    // Offline: Twemoji images come from a CDN and KaTeX fonts are remote, so both are off.
-    marp = new DeckMarp({ inlineSVG: false, emoji: { shortcode: false, unicode: false }, math: false, script: false });
+    marp = new DeckMarp({ ...MARP_OPTIONS, inlineSVG: false, script: false });
     marp.themeSet.add(theme.css);
     marps.set(theme.css, marp);
   }
