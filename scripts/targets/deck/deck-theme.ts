@@ -7,8 +7,8 @@ export interface DeckTheme {
   name: string;
   /** The Marp theme without fonts: the theme's deck CSS and its tokens as variables. What the build lays slides out with. */
   css: string;
-  /** The same theme with its fonts embedded, for deck.html. */
-  selfContainedCss: string;
+  /** `@font-face` rules with the fonts embedded as data URLs, for deck.html (added beside Marp's stylesheet, not through it). */
+  embeddedFontCss: string;
   /** `@font-face` rules pointing at node_modules: the build's pages load fonts from disk, not from 900 KB of base64. */
   fontCss: string;
 }
@@ -22,7 +22,7 @@ export async function loadDeckTheme(theme: Theme): Promise<DeckTheme> {
   const source = await readFile(join(theme.dir, 'deck', `${theme.name}.css`), 'utf8');
   const name = /@theme\s+([\w-]+)/.exec(source)?.[1] ?? theme.name;
   const css = `${source}\n${themeVariables(theme)}\n${logoVariables(theme)}\n`;
-  return { name, css, selfContainedCss: `${css}${fontFaceCss(theme, { embed: true })}\n`, fontCss: fontFaceCss(theme, { embed: false }) };
+  return { name, css, embeddedFontCss: fontFaceCss(theme, { embed: true }), fontCss: fontFaceCss(theme, { embed: false }) };
 }
 
 /** Height of the logo in the footer, in px; the stylesheet reserves its width before the footer text. */

@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TriptyqueError } from '../../errors';
 import type { DeckTheme } from './deck-theme';
+import { MARP_OPTIONS } from './render-marp';
 
 /**
  * deck.html through marp-cli's bespoke template (presenter view, notes, navigation). HTML needs
- * no browser, so marp-cli runs in-process and launches none; the theme carries its fonts, so the
- * file is self-contained.
+ * no browser, so marp-cli runs in-process and launches none; the theme's fonts are embedded, so
+ * the file is self-contained.
  */
 export async function exportHtml(markdown: string, theme: DeckTheme): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'triptyque-deck-'));
@@ -15,15 +16,22 @@ export async function exportHtml(markdown: string, theme: DeckTheme): Promise<st
     const input = join(dir, 'deck.md');
     const css = join(dir, `${theme.name}.css`);
     const output = join(dir, 'deck.html');
+    const config = join(dir, 'marp.config.json');
     await writeFile(input, markdown);
-    await writeFile(css, theme.selfContainedCss);
+    // The fonts go in after: through marp-cli, 900 KB of base64 would be parsed by PostCSS on every build.
+    await writeFile(css, theme.css);
+    // Marp Core as the build measured the slides with (`render-marp.ts`): no Twemoji images from a CDN, no remote KaTeX fonts.
+    await writeFile(config, JSON.stringify({ options: MARP_OPTIONS }));
     // Loaded on first use: marp-cli is the heaviest import of the build, and only deck.html needs it.
     const { marpCli } = await import('@marp-team/marp-cli');
     const { code, log } = await quietly(() =>
-      marpCli([input, '--no-stdin', '--no-config-file', '--theme-set', css, '--template', 'bespoke', '--bespoke.progress', '-o', output]),
+      marpCli([input, '--no-stdin', '--config-file', config, '--theme-set', css, '--template', 'bespoke', '--bespoke.progress', '-o', output]),
     );
     if (code !== 0) throw new TriptyqueError('RENDER_FAILED', `marp-cli could not write deck.html (exit code ${code}): ${log.join(' ').slice(0, 500)}`);
-    return await readFile(output, 'utf8');
+    const html = await readFile(output, 'utf8');
+    const head = html.indexOf('</head>');
+    if (head < 0) throw new TriptyqueError('RENDER_FAILED', 'marp-cli wrote a deck.html without a head to put the fonts in');
+    return `${html.slice(0, head)}<style>${theme.embeddedFontCss}</style>${html.slice(head)}`;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

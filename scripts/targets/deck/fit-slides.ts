@@ -57,106 +57,191 @@ export interface FitResult {
   movedToNotes: MovedBlock[];
   /** Slides that still do not fit: only a `:::keep` block taller than a slide even at `minScale`. */
   unfit: Slide[];
+  /** Rounds of measuring: each renders and measures only the slides not settled yet. */
   rounds: number;
+  /** Slides measured over all rounds (a slide measured twice counts twice); the final check of the whole deck aside. */
+  measured: number;
+  /** Marp renders of the whole deck shown in the page: 1 when every slide fits the first time, 2 otherwise. */
+  wholeRenders: number;
 }
 
 const SCALE_STEP = 0.05;
 
+/** What a planned slide came out as, with what the fit did to it (for the report). */
+interface Recipe {
+  parts: Slide[];
+  cut: CutBlock[];
+  moved: MovedBlock[];
+}
+
 /**
- * The fits of this process (a watch session), by slide content and layout: the slides a planned
- * slide came out as. A fit found here is only a first guess: the round that uses it measures every
- * slide again, so it cannot let one overflow.
+ * The fits of this process (a watch session), by slide content and layout: what a planned slide
+ * came out as. A planned slide found here is not measured again; the check of the whole deck at
+ * the end measures it among the others, so a fit from here cannot let a slide overflow.
  */
-const recipes = new BoundedCache<string, Slide[]>(2000);
+const recipes = new BoundedCache<string, Recipe>(4000);
+
+/** One slide a planned slide came out as, so far: `measure` once it is settled. */
+interface Part {
+  slide: Slide;
+  /** Measured as it is and nothing more to do; `unfit` if it still overflows. */
+  settled: boolean;
+  unfit?: boolean;
+  /** The last piece of a block cut this round, to go in front of the next piece of the same block. */
+  tail?: boolean;
+}
+
+/** A planned slide and the slides it came out as so far. */
+interface Origin {
+  parts: Part[];
+  cut: CutBlock[];
+  moved: MovedBlock[];
+  key?: string;
+}
 
 /**
  * Makes every slide fit: a slide slightly too full is set smaller (down to `minScale`), one
  * clearly too full is split between units into "(suite)" slides, a block taller than a slide is
  * cut between its parts, and what cannot be cut shows its lead with the whole in the notes.
- * Leaves the page showing the final render, so the caller can print it without rendering again.
+ *
+ * A slide lays out the same alone as among the others (the theme's header, footer and page number
+ * are out of the flow): each round renders and measures only the slides not settled yet, so the
+ * first round shows the whole deck and the next ones a few slides each. A planned slide fitted
+ * before in this process (same content, same layout) is taken as it came out then. The whole deck
+ * is then rendered once and measured as a check, and the page is left showing it, so the caller
+ * can print it without rendering again.
  */
 export async function fitSlides(page: Page, plan: readonly Slide[], options: FitOptions): Promise<FitResult> {
-  const keys = plan.map((slide) => (options.layoutKey === undefined ? undefined : recipeKey(slide, options)));
-  // Each slide with the index of the planned slide it comes from.
-  let slides = plan.flatMap((slide, origin) => {
-    const recipe = keys[origin] === undefined ? undefined : recipes.get(keys[origin]);
-    // Positions are not part of the key: the first part takes the plan's (diagnostics point there).
-    return (recipe ? recipe.map((part, index) => (index === 0 ? { ...part, position: slide.position } : part)) : [slide]).map((part) => ({ slide: part, origin }));
-  });
   const maxRounds = Math.max(3, options.maxRounds ?? 12);
-  const cut: CutBlock[] = [];
-  const moved: MovedBlock[] = [];
-  for (let round = 1; ; round += 1) {
-    const rendered = options.render(slides.map(({ slide }) => slide));
-    await showDocument(page, { css: `${rendered.css}${DECK_PAGE_CSS}`, body: deckBody(rendered), lang: options.lang });
-    const measures = await measureSlides(page);
-    const unfit = slides.filter((_, index) => measures[index]?.overflows);
-    const titleLong = slides.some(({ slide }, index) => measures[index]!.titleLines > TITLE_LINES && (slide.titleScale ?? 1) > TITLE_FLOOR + 1e-9);
-    let next: typeof slides = [];
-    const tails = new Set<Slide>();
-    let changed = false;
-    if ((unfit.length > 0 || titleLong) && round < maxRounds) {
-      const last = round >= maxRounds - 2;
-      slides.forEach((entry, index) => {
-        const measure = measures[index]!;
-        const refit = measure.overflows || measure.titleLines > TITLE_LINES ? refitSlide(entry.slide, measure, { minScale: options.minScale, lang: options.lang ?? 'fr', last }) : undefined;
-        if (refit) {
+  const lang = options.lang ?? 'fr';
+  const origins: Origin[] = plan.map((slide) => {
+    const key = options.layoutKey === undefined ? undefined : recipeKey(slide, options);
+    const recipe = key === undefined ? undefined : recipes.get(key);
+    if (!recipe) return { parts: [{ slide, settled: false }], cut: [], moved: [], key };
+    // Positions are not part of the key: the first part takes the plan's (diagnostics point there).
+    const parts = recipe.parts.map((part, index) => ({ slide: index === 0 ? { ...part, position: slide.position } : part, settled: true }));
+    return { parts, cut: [...recipe.cut], moved: [...recipe.moved], key };
+  });
+  let round = 0;
+  let measured = 0;
+  let wholeRenders = 0;
+  /** The last round's render and measures, when it showed every slide of the deck in order. */
+  let whole: { rendered: RenderedDeck; measures: SlideMeasure[] } | undefined;
+  for (;;) {
+    const open = origins.flatMap((origin) => origin.parts.filter((part) => !part.settled));
+    if (open.length > 0) {
+      round += 1;
+      const everything = origins.every((origin) => origin.parts.every((part) => !part.settled));
+      const { rendered, measures } = await renderAndMeasure(page, open.map((part) => part.slide), options);
+      measured += open.length;
+      if (everything) wholeRenders += 1;
+      const byPart = new Map(open.map((part, index) => [part, measures[index]!]));
+      let changed = false;
+      for (const origin of origins) {
+        if (!origin.parts.some((part) => !part.settled)) continue;
+        origin.parts = origin.parts.flatMap((part) => {
+          const measure = byPart.get(part);
+          if (!measure) return [part];
+          const refit = round < maxRounds ? refitFor(part.slide, measure, origin, { minScale: options.minScale, lang, last: round >= maxRounds - 2 }) : undefined;
+          if (!refit) return [{ slide: part.slide, settled: true, unfit: measure.overflows }];
           changed = true;
-          const { action } = refit;
-          if (action.type === 'cut') cut.push({ slide: entry.slide.title, kind: action.kind, line: action.unit.position?.start.line });
-          if (action.type === 'notes') moved.push({ slide: entry.slide.title, line: action.unit.position?.start.line });
-        }
-        if (refit?.action.type === 'cut') for (const tail of refit.slides.slice(1)) if (tail.units.length === 1) tails.add(tail);
-        next.push(...(refit?.slides ?? [entry.slide]).map((slide) => ({ slide, origin: entry.origin })));
-      });
-      next = rejoinTails(next, tails);
+          return refit;
+        });
+        origin.parts = rejoinTails(origin.parts);
+      }
+      whole = everything && !changed ? { rendered, measures } : undefined;
+      continue;
     }
-    if (!changed) {
-      const final = slides.map(({ slide }) => slide);
-      const origins = slides.map(({ origin }) => origin);
-      keys.forEach((key, origin) => {
-        const parts = final.filter((_, index) => origins[index] === origin);
-        if (key !== undefined && !unfit.some((entry) => entry.origin === origin)) recipes.set(key, parts);
-      });
-      const split = plan.filter((_, origin) => origins.filter((from) => from === origin).length > 1).map((slide) => slide.title);
-      const shrunk = final.filter((slide) => slide.scale < 1).map((slide) => slide.title);
-      const titlesShrunk = final.filter((slide) => (slide.titleScale ?? 1) < 1).map((slide) => slide.title);
-      const plannedMoves = plan.flatMap((slide) => slide.units.filter((unit) => unit.movedToNotes).map((unit) => ({ slide: slide.title, line: unit.position?.start.line })));
-      return {
-        slides: final,
-        rendered,
-        measures,
-        split: [...new Set(split)],
-        shrunk: [...new Set(shrunk)],
-        titlesShrunk: [...new Set(titlesShrunk)],
-        cut: unique(cut),
-        movedToNotes: unique([...plannedMoves, ...moved]),
-        unfit: unfit.map(({ slide }) => slide),
-        rounds: round,
-      };
+
+    const slides = origins.flatMap((origin) => origin.parts.map((part) => part.slide));
+    if (!whole) {
+      whole = await renderAndMeasure(page, slides, options);
+      wholeRenders += 1;
     }
-    slides = next;
+    const { rendered, measures } = whole;
+    // The check of the whole deck: a slide that fitted alone and overflows among the others (never
+    // seen so far) is fitted again from this measure, as long as rounds are left.
+    let index = 0;
+    let surprised = false;
+    for (const origin of origins) {
+      origin.parts = origin.parts.flatMap((part) => {
+        const measure = measures[index++]!;
+        if (part.unfit || !measure.overflows) return [part];
+        const refit = round < maxRounds ? refitFor(part.slide, measure, origin, { minScale: options.minScale, lang, last: round >= maxRounds - 2 }) : undefined;
+        if (!refit) return [{ ...part, unfit: true }];
+        surprised = true;
+        return refit;
+      });
+    }
+    if (surprised) {
+      round += 1;
+      whole = undefined;
+      continue;
+    }
+    for (const origin of origins) {
+      if (origin.key !== undefined && !origin.parts.some((part) => part.unfit)) recipes.set(origin.key, { parts: origin.parts.map((part) => part.slide), cut: origin.cut, moved: origin.moved });
+    }
+    const split = plan.filter((_, at) => origins[at]!.parts.length > 1).map((slide) => slide.title);
+    const plannedMoves = plan.flatMap((slide) => slide.units.filter((unit) => unit.movedToNotes).map((unit) => ({ slide: slide.title, line: unit.position?.start.line })));
+    return {
+      slides,
+      rendered,
+      measures,
+      split: [...new Set(split)],
+      shrunk: [...new Set(slides.filter((slide) => slide.scale < 1).map((slide) => slide.title))],
+      titlesShrunk: [...new Set(slides.filter((slide) => (slide.titleScale ?? 1) < 1).map((slide) => slide.title))],
+      cut: unique(origins.flatMap((origin) => origin.cut)),
+      movedToNotes: unique([...plannedMoves, ...origins.flatMap((origin) => origin.moved)]),
+      unfit: origins.flatMap((origin) => origin.parts.filter((part) => part.unfit).map((part) => part.slide)),
+      rounds: round,
+      measured,
+      wholeRenders,
+    };
   }
+}
+
+/** Renders `slides` through Marp, shows them in the page and measures each. */
+async function renderAndMeasure(page: Page, slides: readonly Slide[], options: FitOptions): Promise<{ rendered: RenderedDeck; measures: SlideMeasure[] }> {
+  const rendered = options.render([...slides]);
+  await showDocument(page, { css: `${rendered.css}${DECK_PAGE_CSS}`, body: deckBody(rendered), lang: options.lang });
+  return { rendered, measures: await measureSlides(page) };
+}
+
+/**
+ * The parts a measured slide becomes, none settled (they are measured next round); undefined when
+ * it fits (or nothing more can be done). What the fit did goes in the origin's report.
+ */
+function refitFor(slide: Slide, measure: SlideMeasure, origin: Origin, options: { minScale: number; lang: string; last: boolean }): Part[] | undefined {
+  if (!measure.overflows && measure.titleLines <= TITLE_LINES) return undefined;
+  const refit = refitSlide(slide, measure, options);
+  if (!refit) return undefined;
+  const { action } = refit;
+  if (action.type === 'cut') origin.cut.push({ slide: slide.title, kind: action.kind, line: action.unit.position?.start.line });
+  if (action.type === 'notes') origin.moved.push({ slide: slide.title, line: action.unit.position?.start.line });
+  // Only the remainder of a cut joins the piece after it: the pieces of one cut were sized to fit one by one.
+  const last = refit.slides.length - 1;
+  return refit.slides.map((part, index) => ({ slide: part, settled: false, tail: action.type === 'cut' && index > 0 && index === last && part.units.length === 1 }));
 }
 
 /**
  * A piece cut off a slide that overflowed goes to the front of the next piece of the same table or
  * code block rather than onto a slide of its own: rows and lines lay out a little differently
  * from one piece to the next, and without this each round would leave a slide of one row behind.
+ * The joined piece is measured again.
  */
-function rejoinTails<T extends { slide: Slide; origin: number }>(entries: readonly T[], tails: ReadonlySet<Slide>): T[] {
-  const out: T[] = [];
-  for (let index = 0; index < entries.length; index += 1) {
-    const entry = entries[index]!;
-    const following = entries[index + 1];
-    const tail = entry.slide.units[0]!;
+function rejoinTails(parts: readonly Part[]): Part[] {
+  const out: Part[] = [];
+  for (let index = 0; index < parts.length; index += 1) {
+    const part = parts[index]!;
+    const following = parts[index + 1];
+    const tail = part.slide.units[0]!;
     const head = following?.slide.units[0];
-    const joined = tails.has(entry.slide) && following && following.origin === entry.origin && head ? joinPieces(tail, head) : undefined;
+    const joined = part.tail && following && head ? joinPieces(tail, head) : undefined;
     if (!joined) {
-      out.push(entry);
+      out.push(part.tail ? { ...part, tail: false } : part);
       continue;
     }
-    out.push({ ...following!, slide: { ...following!.slide, units: [joined, ...following!.slide.units.slice(1)], position: entry.slide.position } });
+    out.push({ slide: { ...following!.slide, units: [joined, ...following!.slide.units.slice(1)], position: part.slide.position }, settled: false });
     index += 1;
   }
   return out;

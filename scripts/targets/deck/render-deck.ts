@@ -48,7 +48,7 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
       layoutKey: `${deckTheme.css}\n${deckTheme.fontCss}\n${markdownOf([])}`,
       maxRounds: 16,
     });
-    context.progress(`${fit.slides.length} slides measured in ${fit.rounds} rounds`);
+    context.progress(`${fit.slides.length} slides fitted: ${fit.measured} measured in ${fit.rounds} rounds, ${fit.wholeRenders} render(s) of the whole deck`);
     if (fit.unfit.length > 0) return { fit, output: undefined };
 
     // The Markdown and HTML artifacts first: they need no more of the browser.
@@ -102,7 +102,7 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
 
   return {
     artifacts,
-    counts: { slides: fit.slides.length, splits: fit.split.length, shrunk: fit.shrunk.length, cut: fit.cut.length, movedToNotes: fit.movedToNotes.length, rounds: fit.rounds, talkSeconds: talk.totalSeconds },
+    counts: { slides: fit.slides.length, splits: fit.split.length, shrunk: fit.shrunk.length, cut: fit.cut.length, movedToNotes: fit.movedToNotes.length, rounds: fit.rounds, measured: fit.measured, wholeRenders: fit.wholeRenders, talkSeconds: talk.totalSeconds },
     details: {
       split: fit.split,
       shrunk: fit.shrunk,

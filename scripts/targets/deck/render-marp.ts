@@ -10,6 +10,27 @@ export interface RenderedDeck {
   notes: string[][];
 }
 
+/**
+ * Marp whose stylesheet is packed once per theme and inline styles: packing runs the theme through
+ * PostCSS (tens of ms) and gives the same CSS for every render of the deck, whatever its slides.
+ */
+class DeckMarp extends Marp {
+  private readonly styles = new Map<string, string>();
+
+  protected override renderStyle(theme?: string): string {
+    const key = `${theme}\n${this.lastStyles?.join('\n') ?? ''}`;
+    let css = this.styles.get(key);
+    if (css === undefined) {
+      css = super.renderStyle(theme);
+      this.styles.set(key, css);
+    }
+    return css;
+  }
+}
+
+/** What changes how a slide lays out, the same for the slides measured and for deck.html. Offline: Twemoji images come from a CDN and KaTeX fonts are remote, so both are off. */
+export const MARP_OPTIONS = { emoji: { shortcode: false, unicode: false }, math: false } as const;
+
 /** One Marp per theme: adding a theme parses its CSS, which the rounds of fitting need not repeat. */
 const marps = new Map<string, Marp>();
 
@@ -20,8 +41,7 @@ const marps = new Map<string, Marp>();
 export function renderMarp(markdown: string, theme: DeckTheme): RenderedDeck {
   let marp = marps.get(theme.css);
   if (!marp) {
-    // Offline: Twemoji images come from a CDN and KaTeX fonts are remote, so both are off.
-    marp = new Marp({ inlineSVG: false, emoji: { shortcode: false, unicode: false }, math: false, script: false });
+    marp = new DeckMarp({ ...MARP_OPTIONS, inlineSVG: false, script: false });
     marp.themeSet.add(theme.css);
     marps.set(theme.css, marp);
   }
