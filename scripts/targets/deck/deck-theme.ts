@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { emojiFontCss } from '../../theme/emoji-font';
 import { fontFaceCss, logoAspect, logoDataUrl, themeVariables, type Theme } from '../../theme/load-theme';
 
 export interface DeckTheme {
@@ -23,6 +24,13 @@ export async function loadDeckTheme(theme: Theme): Promise<DeckTheme> {
   const name = /@theme\s+([\w-]+)/.exec(source)?.[1] ?? theme.name;
   const css = `${source}\n${themeVariables(theme)}\n${logoVariables(theme)}\n`;
   return { name, css, embeddedFontCss: fontFaceCss(theme, { embed: true }), fontCss: fontFaceCss(theme, { embed: false }) };
+}
+
+/** The same theme with the emoji font subsets a document's text needs, if any (`emoji-font.ts`). */
+export function withEmojiFonts(theme: DeckTheme, text: string): DeckTheme {
+  const local = emojiFontCss(text, { embed: false });
+  if (!local) return theme;
+  return { ...theme, fontCss: `${theme.fontCss}\n${local}`, embeddedFontCss: `${theme.embeddedFontCss}\n${emojiFontCss(text, { embed: true })}` };
 }
 
 /** Height of the logo in the footer, in px; the stylesheet reserves its width before the footer text. */
