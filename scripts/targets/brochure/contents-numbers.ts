@@ -1,6 +1,6 @@
 import type { Element } from 'hast';
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, type PDFDocument, type PDFObject } from 'pdf-lib';
-import { pageContentStreams, replaceStreamText, streamText } from './content-streams';
+import { pageContentStreams, replaceStreamText, streamText, type ContentStream } from './content-streams';
 
 /**
  * Chromium has no `target-counter()`, so the contents page cannot ask for the page a heading
@@ -32,12 +32,12 @@ export function contentsSlot(index: number): Element {
  * printed and the answer is false (the caller prints again with the numbers in the HTML).
  */
 export function fillContentsSlots(pdf: PDFDocument, numbers: readonly number[], pages: number): boolean {
-  const found = new Map<number, { stream: PDFRawStream; slot: SlotRun }>();
-  const texts = new Map<PDFRawStream, string>();
+  const found = new Map<number, { stream: ContentStream; slot: SlotRun }>();
+  const texts = new Map<ContentStream, string>();
   for (const page of pdf.getPages().slice(0, pages)) {
     const fonts = page.node.Resources()?.lookupMaybe(PDFName.of('Font'), PDFDict);
     for (const stream of pageContentStreams(pdf, page)) {
-      const text = streamText(stream);
+      const text = streamText(stream.stream);
       for (const slot of slotRuns(text, (name) => fontOf(pdf, fonts, name))) {
         if (found.has(slot.index) || slot.index >= numbers.length) return false;
         found.set(slot.index, { stream, slot });
@@ -46,7 +46,7 @@ export function fillContentsSlots(pdf: PDFDocument, numbers: readonly number[], 
     }
   }
   if (found.size !== numbers.length) return false;
-  const edits = new Map<PDFRawStream, { slot: SlotRun; replacement: string }[]>();
+  const edits = new Map<ContentStream, { slot: SlotRun; replacement: string }[]>();
   for (const [index, { stream, slot }] of found) {
     const replacement = filledRun(slot, numbers[index]!);
     if (replacement === undefined) return false;
@@ -56,7 +56,7 @@ export function fillContentsSlots(pdf: PDFDocument, numbers: readonly number[], 
     let text = texts.get(stream)!;
     // From the end, so the earlier offsets stay valid.
     for (const { slot, replacement } of runs.sort((a, b) => b.slot.start - a.slot.start)) text = text.slice(0, slot.start) + replacement + text.slice(slot.end);
-    if (!replaceStreamText(pdf, stream, text)) return false;
+    replaceStreamText(pdf, stream, text);
   }
   return true;
 }
@@ -89,55 +89,30 @@ interface SlotRun {
 /** Numbers, names, strings, arrays and operators of a content stream, with their offsets. */
 type Token = { kind: 'number'; value: number } | { kind: 'hex'; value: string } | { kind: 'other' } | { kind: 'operator'; value: string };
 
-const DELIMITER = /[\s()<>[\]{}/%]/;
+/** One token at a time (sticky): space, comment, dictionary marks, hex string, literal string start, brackets, name, number or operator. */
+const TOKEN = /(\s+)|(%[^\r\n]*)|(<<|>>|[[\]{}])|<([0-9a-fA-F\s]*)>|(\()|(\/[^\s()<>[\]{}/%]*)|([^\s()<>[\]{}/%]+)|([\s\S])/y;
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 
 function* tokens(text: string): Generator<Token & { start: number; end: number }> {
-  const length = text.length;
-  let at = 0;
-  while (at < length) {
-    const char = text[at]!;
-    if (/\s/.test(char)) {
-      at++;
-      continue;
-    }
-    const start = at;
-    if (char === '%') {
-      while (at < length && text[at] !== '\n' && text[at] !== '\r') at++;
-      continue;
-    }
-    if (char === '<' && text[at + 1] !== '<') {
-      const close = text.indexOf('>', at);
-      at = close < 0 ? length : close + 1;
-      yield { kind: 'hex', value: text.slice(start + 1, at - 1).replace(/\s/g, ''), start, end: at };
-      continue;
-    }
-    if (char === '(') {
-      let depth = 0;
-      for (; at < length; at++) {
-        if (text[at] === '\\') at++;
-        else if (text[at] === '(') depth++;
-        else if (text[at] === ')' && --depth === 0) break;
+  const token = new RegExp(TOKEN);
+  for (let match = token.exec(text); match; match = token.exec(text)) {
+    const start = match.index;
+    let end = token.lastIndex;
+    if (match[1] !== undefined || match[2] !== undefined) continue;
+    if (match[4] !== undefined) yield { kind: 'hex', value: match[4].replace(/\s/g, ''), start, end };
+    else if (match[5] !== undefined) {
+      // A literal string: balanced parentheses, backslash escapes.
+      let depth = 1;
+      for (; end < text.length && depth > 0; end++) {
+        if (text[end] === '\\') end++;
+        else if (text[end] === '(') depth++;
+        else if (text[end] === ')') depth--;
       }
-      at++;
-      yield { kind: 'other', start, end: at };
-      continue;
-    }
-    if ('[]{}'.includes(char) || text.startsWith('<<', at) || text.startsWith('>>', at)) {
-      at += '[]{}'.includes(char) ? 1 : 2;
-      yield { kind: 'other', start, end: at };
-      continue;
-    }
-    if (char === '/') at++;
-    while (at < length && !DELIMITER.test(text[at]!)) at++;
-    // A stray delimiter ('>' alone, ')'): step over it rather than stop.
-    if (at === start) at++;
-    if (char === '/' || (at === start + 1 && DELIMITER.test(char))) {
-      yield { kind: 'other', start, end: at };
-      continue;
-    }
-    const word = text.slice(start, at);
-    if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word)) yield { kind: 'number', value: Number(word), start, end: at };
-    else yield { kind: 'operator', value: word, start, end: at };
+      token.lastIndex = end;
+      yield { kind: 'other', start, end };
+    } else if (match[7] !== undefined) {
+      yield NUMBER.test(match[7]) ? { kind: 'number', value: Number(match[7]), start, end } : { kind: 'operator', value: match[7], start, end };
+    } else yield { kind: 'other', start, end };
   }
 }
 

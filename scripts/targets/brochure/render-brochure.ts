@@ -25,7 +25,9 @@ export const TRIM = { width: PAGE.width * MM_TO_PT, height: PAGE.height * MM_TO_
 export async function renderBrochure(context: TargetContext): Promise<TargetResult> {
   const { publication } = context;
   const theme = loadTheme(context.settings.theme);
-  const stylesheets = [fontFaceCss(theme, { embed: false }), themeVariables(theme), await readFile(join(context.themeDir, 'brochure', 'brochure.css'), 'utf8')];
+  // The numbers of the brochure this build replaces (usually still right; a first build has none).
+  const [css, expected] = await Promise.all([readFile(join(context.themeDir, 'brochure', 'brochure.css'), 'utf8'), earlierPageNumbers(join(context.outDir, 'brochure.pdf'))]);
+  const stylesheets = [fontFaceCss(theme, { embed: false }), themeVariables(theme), css];
   const logo = theme.logo && { onDark: logoDataUrl(theme, 'dark')!, onLight: logoDataUrl(theme, 'light')!, alt: theme.logo.alt ?? publication.meta.organisation };
   const compose = (options: Pick<BrochureHtmlOptions, 'bleedMm' | 'pageNumbers' | 'contentsSlots'>) =>
     brochureHtml(publication, { stylesheets, sourceDir: context.sourceDir, logo, ...options });
@@ -33,9 +35,7 @@ export async function renderBrochure(context: TargetContext): Promise<TargetResu
     context.file.message(`brochure: a resource outside the allowed folders was not loaded: ${url}`, { ruleId: 'brochure-blocked-resource', source: 'triptyque' });
   };
 
-  // The HTML comes before any print, with the numbers of the brochure it replaces (usually
-  // still right; a first build has none): a watch rebuild shows it while Chromium prints.
-  const expected = await earlierPageNumbers(join(context.outDir, 'brochure.pdf'));
+  // The HTML comes before any print, with those numbers: a watch rebuild shows it while Chromium prints.
   const early = compose({ bleedMm: 0, pageNumbers: expected });
   const earlyRecord = await context.write('brochure.html', early.html);
 

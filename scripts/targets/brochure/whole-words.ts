@@ -16,9 +16,10 @@ const SHOW_TEXT = /(?:<[0-9a-f\s]*>|\((?:\\.|[^\\)])*\))\s*Tj\b|\[[^\]]*\]\s*TJ\
 /** Rewrites the page content streams (and form XObjects) in place; returns how many spans went. */
 export function keepWholeWords(pdf: PDFDocument): number {
   let removed = 0;
-  const streams = new Set([...pdf.getPages().flatMap((page) => pageContentStreams(pdf, page)), ...formStreams(pdf)]);
-  for (const stream of streams) {
-    const before = streamText(stream);
+  // A form drawn by several pages is one stream: rewrite it once.
+  const streams = new Map([...pdf.getPages().flatMap((page) => pageContentStreams(pdf, page)), ...formStreams(pdf)].map((entry) => [entry.ref.toString(), entry]));
+  for (const entry of streams.values()) {
+    const before = streamText(entry.stream);
     let count = 0;
     const after = before.replace(UNUSED_SOFT_HYPHEN, (span, inner: string) => {
       // A span that holds marked content of its own is not the shape Chromium writes: leave it.
@@ -26,7 +27,9 @@ export function keepWholeWords(pdf: PDFDocument): number {
       count++;
       return inner.replace(SHOW_TEXT, ' ');
     });
-    if (count > 0 && replaceStreamText(pdf, stream, after)) removed += count;
+    if (count === 0) continue;
+    replaceStreamText(pdf, entry, after);
+    removed += count;
   }
   return removed;
 }
