@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeAtomic } from '../artifacts/write-artifact';
@@ -17,7 +18,7 @@ export type ThumbnailKind = 'slides' | 'pages';
 export interface ThumbnailSet {
   /** The artifact they were made from (`deck.html`, `brochure.pdf`). */
   from: string;
-  /** Size and modification time of that artifact: unchanged means the thumbnails are current. */
+  /** Hash of what that artifact was made from: unchanged means the thumbnails are current. */
   key: string;
   /** Paths relative to the source's output folder, in order (`thumbs/slide-01.jpg`). */
   files: string[];
@@ -33,8 +34,11 @@ export interface Thumbnails {
 interface Recipe {
   kind: ThumbnailKind;
   prefix: string;
-  /** Candidate artifacts, best first, with how to picture each. */
-  sources: { name: string; render: (browser: BrowserService, path: string, roots: readonly string[]) => Promise<Buffer[]> }[];
+  /**
+   * Candidate artifacts, best first, with how to picture each; `keyFrom`, the file that fixes
+   * what it looks like when the artifact itself differs from build to build (a PDF's dates).
+   */
+  sources: { name: string; keyFrom?: string; render: (browser: BrowserService, path: string, roots: readonly string[]) => Promise<Buffer[]> }[];
 }
 
 const RECIPES: Recipe[] = [
@@ -46,7 +50,7 @@ const RECIPES: Recipe[] = [
       { name: 'deck.pdf', render: (browser, path) => renderPdfPages(browser, path, { width: SLIDE_WIDTH }) },
     ],
   },
-  { kind: 'pages', prefix: 'page', sources: [{ name: 'brochure.pdf', render: (browser, path) => renderPdfPages(browser, path, { width: PAGE_WIDTH }) }] },
+  { kind: 'pages', prefix: 'page', sources: [{ name: 'brochure.pdf', keyFrom: 'brochure.html', render: (browser, path) => renderPdfPages(browser, path, { width: PAGE_WIDTH }) }] },
 ];
 
 /** The thumbnails last written for a source's output folder (nothing if none). */
@@ -61,15 +65,15 @@ export async function readThumbnails(slugDir: string): Promise<Thumbnails> {
 
 /**
  * Small JPEGs of every slide and every brochure page under `<slugDir>/thumbs/`. A set whose
- * artifact has not changed since it was made is kept, so a rebuild of one target (or of another
- * source) costs nothing here.
+ * artifact shows the same thing as when it was made (same content hash) is kept, so a rebuild
+ * of one target, of another source, or a `--force` build that changed nothing costs nothing here.
  */
 export async function updateThumbnails(browser: BrowserService, slugDir: string, allowedRoots: readonly string[]): Promise<Thumbnails> {
   const previous = await readThumbnails(slugDir);
   const next: Thumbnails = { problems: [] };
   await mkdir(join(slugDir, THUMBS_DIR), { recursive: true });
   for (const recipe of RECIPES) {
-    const found = await firstExisting(slugDir, recipe.sources.map((source) => source.name));
+    const found = await firstExisting(slugDir, recipe.sources);
     const kept = previous[recipe.kind];
     if (!found) continue;
     if (kept && kept.from === found.name && kept.key === found.key && (await allExist(slugDir, kept.files))) {
@@ -91,10 +95,13 @@ export async function updateThumbnails(browser: BrowserService, slugDir: string,
   return next;
 }
 
-async function firstExisting(dir: string, names: string[]): Promise<{ name: string; key: string } | undefined> {
-  for (const name of names) {
+async function firstExisting(dir: string, sources: Recipe['sources']): Promise<{ name: string; key: string } | undefined> {
+  for (const { name, keyFrom } of sources) {
     const info = await stat(join(dir, name)).catch(() => undefined);
-    if (info?.isFile() && info.size > 0) return { name, key: `${info.size}:${Math.round(info.mtimeMs)}` };
+    if (!info?.isFile() || info.size === 0) continue;
+    const keyFile = keyFrom === undefined ? name : keyFrom;
+    const bytes = await readFile(join(dir, keyFile)).catch(() => readFile(join(dir, name)));
+    return { name, key: createHash('sha256').update(bytes).digest('hex') };
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,6 +76,16 @@ describe('the build gallery', () => {
     expect(statSync(join(thumbs, 'slide-01.jpg')).mtimeMs).toBeGreaterThan(slide);
     expect(readdirSync(thumbs).filter((name) => name.startsWith('slide-')).sort()).toEqual(['slide-01.jpg', 'slide-02.jpg']);
     report = await writeFakeOutput(outDir, { source, slides: 5, only: ['deck'] });
+  });
+
+  it('keeps the thumbnails of artifacts written again with the same content (a --force build that changed nothing)', async () => {
+    const thumbs = join(outDir, 'essai', 'thumbs');
+    await writeGallery({ outDir, reports: [report], browser });
+    const slide = statSync(join(thumbs, 'slide-01.jpg')).mtimeMs;
+    const deck = join(outDir, 'essai', 'deck.html');
+    writeFileSync(deck, readFileSync(deck));
+    await writeGallery({ outDir, reports: [report], browser });
+    expect(statSync(join(thumbs, 'slide-01.jpg')).mtimeMs).toBe(slide);
   });
 
   it('says "not built" for a source whose build failed, and shows its errors with line, column and rule', async () => {

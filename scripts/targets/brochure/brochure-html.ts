@@ -5,6 +5,7 @@ import { hyphenateHast } from '../../typography/rehype-hyphenate-french';
 import { blocksToHast, inlineToHast, type BlockRenderOptions } from './blocks-to-hast';
 import { planChapters, type Chapter } from './chapters';
 import { footnoteNumbers } from './footnote-numbers';
+import { CONTENTS_SLOT_CSS, contentsSlot } from './contents-numbers';
 import { formatDate } from '../../typography/format-date';
 import { messages } from '../../messages/messages';
 import { pageRulesCss } from './page-geometry';
@@ -18,6 +19,8 @@ export interface BrochureHtmlOptions {
   bleedMm: number;
   /** Page of each heading (section id -> page); unknown numbers print as a placeholder of the same width. */
   pageNumbers?: ReadonlyMap<string, number>;
+  /** Slots instead of numbers, for a print whose numbers are written in afterwards (contents-numbers.ts). */
+  contentsSlots?: boolean;
   /** The theme's logo as data URLs: the cover is dark, the back cover light. */
   logo?: BrochureLogo;
 }
@@ -55,7 +58,7 @@ export function brochureHtml(publication: Publication, options: BrochureHtmlOpti
     type: 'root',
     children: [
       cover(publication, options.logo),
-      contentsPage(contents, messages(publication.meta.lang).contentsTitle, options.pageNumbers),
+      contentsPage(contents, messages(publication.meta.lang).contentsTitle, options),
       element('main', { className: ['body'] }, [...preamble(publication, render, chapters[0]), ...chapters.map((chapter) => chapterElement(chapter, shows, render))]),
       backCover(publication, options.logo),
     ],
@@ -70,6 +73,7 @@ export function brochureHtml(publication: Publication, options: BrochureHtmlOpti
     meta.subtitle ? `<meta name="description" content="${escapeText(meta.subtitle)}">` : '',
     ...options.stylesheets.map((css) => `<style>${css}</style>`),
     `<style>${pageRulesCss({ bleedMm: options.bleedMm, chapters })}</style>`,
+    options.contentsSlots ? `<style>${CONTENTS_SLOT_CSS}</style>` : '',
   ].filter(Boolean);
   const html = `<!doctype html>\n<html lang="${escapeText(meta.lang)}" dir="${textDirection(meta.lang)}">\n<head>\n${head.join('\n')}\n</head>\n<body>\n${toHtml(body)}\n</body>\n</html>\n`;
   return { html, chapters, contents };
@@ -104,17 +108,17 @@ function cover(publication: Publication, logo: BrochureLogo | undefined): Elemen
   ]);
 }
 
-function contentsPage(entries: readonly ContentsEntry[], contentsTitle: string, pageNumbers?: ReadonlyMap<string, number>): Element {
+function contentsPage(entries: readonly ContentsEntry[], contentsTitle: string, { pageNumbers, contentsSlots }: BrochureHtmlOptions): Element {
   return element('nav', { className: ['contents', 'no-hyphens'], ariaLabelledBy: ['contents-title'] }, [
     element('h2', { className: ['contents-title'], id: 'contents-title' }, [text(contentsTitle)]),
     element(
       'ol',
       { className: ['toc'] },
-      entries.map((entry) =>
+      entries.map((entry, index) =>
         element('li', { className: ['toc-entry', `toc-depth-${entry.depth}`] }, [
           element('a', { href: `#${entry.id}` }, [
             element('span', { className: ['toc-title'] }, [text(entry.title)]),
-            element('span', { className: ['toc-page'] }, [text(String(pageNumbers?.get(entry.id) ?? '00'))]),
+            element('span', { className: ['toc-page'] }, [contentsSlots ? contentsSlot(index) : text(String(pageNumbers?.get(entry.id) ?? '00'))]),
           ]),
         ]),
       ),

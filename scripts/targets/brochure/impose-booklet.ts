@@ -15,10 +15,9 @@ export interface ImposedBooklet {
 /**
  * The brochure imposed for saddle stitching on an office printer: print duplex, flip on the
  * short edge, fold the pile, staple. Pages are embedded as they are (tags and links do not
- * survive imposition, which a printer does not need).
+ * survive imposition, which a printer does not need). The pages are copied from `source`.
  */
-export async function imposeBooklet(brochure: Uint8Array): Promise<ImposedBooklet> {
-  const source = await PDFDocument.load(brochure);
+export async function imposeBooklet(source: PDFDocument): Promise<ImposedBooklet> {
   const pdf = await PDFDocument.create();
   const embedded = await pdf.embedPages(source.getPages());
   const sheets = bookletOrder(embedded.length);

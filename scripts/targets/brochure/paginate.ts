@@ -6,59 +6,55 @@ import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'puppeteer-core';
 import { TriptyqueError } from '../../errors';
 import type { BrochureDocument } from './brochure-html';
+import { fillContentsSlots } from './contents-numbers';
 import { namedDestinationPages, type HeadingPlace } from './read-pdf';
 
 export interface PaginateOptions {
-  /** Builds the HTML, with the contents' page numbers once they are known. */
-  compose: (pageNumbers?: ReadonlyMap<string, number>) => BrochureDocument;
+  /** The HTML to print, with a slot for each contents number (see contents-numbers.ts). */
+  document: BrochureDocument;
   /** A folder the page may read, where the HTML is written to be loaded from a file URL. */
   workDir: string;
-  /** The numbers an earlier build found: when they still hold, one print is enough. */
-  expected?: ReadonlyMap<string, number>;
-  /** Passes allowed before giving up on numbers that keep moving. */
-  maxPasses?: number;
+  /** Prints allowed before giving up on numbers that keep moving (only when slots cannot be filled). */
+  maxPrints?: number;
 }
 
 export interface Paginated {
-  document: BrochureDocument;
-  /** The last print, as printed. */
-  bytes: Uint8Array;
-  /** The same, opened with pdf-lib (not yet changed). */
+  /** The print, opened with pdf-lib, its contents numbers written in (nothing else changed yet). */
   pdf: PDFDocument;
   /** Page (and position) of every heading listed on the contents page. */
   places: Map<string, HeadingPlace>;
   /** The page number of every heading, as printed on the contents page. */
   numbers: Map<string, number>;
-  passes: number;
+  prints: number;
 }
 
 /**
- * Chromium has no `target-counter()`: print, read back where each heading landed (the contents
- * links give every heading a named destination), write the numbers in, print again until the
- * numbers printed are the numbers found. The first print uses the expected numbers when there
- * are some (a rebuild: usually right, so done in one print), else a placeholder of the same width.
+ * One print: every heading's page is read from the print's named destinations (the contents
+ * links give every heading one) and written into the contents' slots in the PDF. Should the
+ * slots not be found (a theme that draws them in a shape `fillContentsSlots` does not know),
+ * the numbers are written into the loaded page instead and it is printed again, until the
+ * numbers printed are the numbers found.
  */
 export async function paginate(page: Page, options: PaginateOptions): Promise<Paginated> {
-  const maxPasses = options.maxPasses ?? 3;
-  let numbers = options.expected && options.expected.size > 0 ? new Map(options.expected) : undefined;
-  for (let pass = 1; pass <= maxPasses; pass++) {
-    const document = options.compose(numbers);
-    // A print with placeholders is only measured, never kept: it can skip tags and backgrounds.
-    const draft = numbers === undefined;
-    // Only the contents' numbers change between passes: write them into the page already loaded.
-    const reloaded = pass === 1 || !numbers || !(await fillContentsNumbers(page, numbers));
-    if (reloaded) await loadHtml(page, document.html, options.workDir);
-    const bytes = await printLoaded(page, { draft });
-    const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
-    const ids = document.contents.map((entry) => entry.id);
+  const maxPrints = options.maxPrints ?? 3;
+  const ids = options.document.contents.map((entry) => entry.id);
+  await loadHtml(page, options.document.html, options.workDir);
+  let written: Map<string, number> | undefined;
+  for (let prints = 1; prints <= maxPrints; prints++) {
+    const pdf = await PDFDocument.load(await printLoaded(page), { updateMetadata: false });
     const places = namedDestinationPages(pdf, ids);
     const missing = ids.filter((id) => !places.has(id));
     if (missing.length > 0) throw new TriptyqueError('RENDER_FAILED', `brochure: headings not found in the PDF: ${missing.join(', ')}`);
-    const found = new Map(ids.map((id) => [id, places.get(id)!.page]));
-    if (numbers && ids.every((id) => found.get(id) === numbers?.get(id))) return { document, bytes, pdf, places, numbers: found, passes: pass };
-    numbers = found;
+    const numbers = new Map(ids.map((id) => [id, places.get(id)!.page]));
+    // The contents come before the first heading: only those pages can hold slots.
+    const contentsPages = Math.min(...numbers.values());
+    if (written === undefined ? fillContentsSlots(pdf, [...numbers.values()], contentsPages) : ids.every((id) => written!.get(id) === numbers.get(id))) {
+      return { pdf, places, numbers, prints };
+    }
+    if (!(await fillContentsNumbers(page, numbers))) throw new TriptyqueError('RENDER_FAILED', 'brochure: the contents page numbers could not be written');
+    written = numbers;
   }
-  throw new TriptyqueError('RENDER_FAILED', `brochure: contents page numbers still moved after ${maxPasses} passes`);
+  throw new TriptyqueError('RENDER_FAILED', `brochure: contents page numbers still moved after ${maxPrints} prints`);
 }
 
 /** Loads the HTML from a file, so fonts and images under the allowed roots load. */
@@ -72,17 +68,17 @@ async function loadHtml(page: Page, html: string, workDir: string): Promise<void
   }
 }
 
-/** Prints with the page's own CSS page size. A draft has the same layout, without the structure tags and backgrounds. */
-async function printLoaded(page: Page, { draft }: { draft: boolean }): Promise<Uint8Array> {
+/** Prints with the page's own CSS page size, tagged (bookmarks are written from the model). */
+async function printLoaded(page: Page): Promise<Uint8Array> {
   await page.evaluate(async () => {
     await document.fonts.ready;
   });
-  return page.pdf({ preferCSSPageSize: true, printBackground: !draft, tagged: !draft, outline: false });
+  return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false });
 }
 
 /**
  * Sets each contents entry's page number in the loaded page, as `brochureHtml` writes it (the
- * `.toc-page` of the link to the heading). False when an entry is not there: reload instead.
+ * `.toc-page` of the link to the heading, its slot replaced). False when an entry is not there.
  */
 async function fillContentsNumbers(page: Page, numbers: ReadonlyMap<string, number>): Promise<boolean> {
   return page.evaluate((entries: [string, number][]) => {

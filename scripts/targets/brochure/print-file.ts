@@ -1,7 +1,6 @@
 import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
 import { paddedPageSequence } from './booklet-order';
 import { BLEED_MM, MM_TO_PT } from './page-geometry';
-import { keepWholeWords } from './whole-words';
 
 export interface PrintFileOptions {
   /** Finished (trimmed) page size in points. */
@@ -17,14 +16,13 @@ const MARK_LENGTH_MM = 6;
  * The file for a print shop: every page drawn with its bleed (the variant rendered 3 mm larger
  * on each side, so full-page colours run past the cut), crop marks in the slug, and the
  * TrimBox/BleedBox a prepress tool reads. Pages are padded to a multiple of 4 like the booklet.
+ * `source` is the print with bleed, as printed: its pages are copied here, so it may change after.
  */
-export async function makePrintFile(withBleed: Uint8Array, options: PrintFileOptions): Promise<{ pdf: PDFDocument; pages: number }> {
+export async function makePrintFile(source: PDFDocument, options: PrintFileOptions): Promise<{ pdf: PDFDocument; pages: number }> {
   const bleed = (options.bleedMm ?? BLEED_MM) * MM_TO_PT;
   const slug = SLUG_MM * MM_TO_PT;
   const { trim } = options;
   const media = { width: trim.width + 2 * slug, height: trim.height + 2 * slug };
-  const source = await PDFDocument.load(withBleed);
-  keepWholeWords(source);
   const pdf = await PDFDocument.create();
   const embedded = await pdf.embedPages(source.getPages());
   for (const slot of paddedPageSequence(embedded.length)) {

@@ -1,0 +1,44 @@
+import { decodePDFRawStream, PDFArray, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFPage } from 'pdf-lib';
+
+/** A content stream and the reference it is stored under (so it can be replaced without a search). */
+export interface ContentStream {
+  ref: PDFRef;
+  stream: PDFRawStream;
+}
+
+/**
+ * The streams that draw one page, in order (Chromium writes one; pdf-lib may wrap it in more).
+ * Chromium writes every content stream as an indirect object; a direct one is left out.
+ */
+export function pageContentStreams(pdf: PDFDocument, page: PDFPage): ContentStream[] {
+  const contents = page.node.get(PDFName.of('Contents'));
+  const resolved = contents instanceof PDFRef ? pdf.context.lookup(contents) : contents;
+  const parts = resolved instanceof PDFArray ? resolved.asArray() : [contents];
+  return parts.flatMap((ref) => {
+    const stream = ref instanceof PDFRef ? pdf.context.lookup(ref) : undefined;
+    return ref instanceof PDFRef && stream instanceof PDFRawStream ? [{ ref, stream }] : [];
+  });
+}
+
+/** Every form XObject of the document (what a page draws through `Do`). */
+export function formStreams(pdf: PDFDocument): ContentStream[] {
+  const forms: ContentStream[] = [];
+  for (const [ref, object] of pdf.context.enumerateIndirectObjects()) {
+    if (object instanceof PDFRawStream && object.dict.get(PDFName.of('Subtype')) === PDFName.of('Form')) forms.push({ ref, stream: object });
+  }
+  return forms;
+}
+
+/** A content stream's operators as text: latin1 maps each byte to one char and back unchanged. */
+export function streamText(stream: PDFRawStream): string {
+  return Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
+}
+
+/** Puts `text` in place of the stream's content, compressed, keeping its other entries (a form's BBox, Resources...). */
+export function replaceStreamText(pdf: PDFDocument, { ref, stream }: ContentStream, text: string): void {
+  const rewritten = pdf.context.flateStream(Buffer.from(text, 'latin1'));
+  for (const [key, value] of stream.dict.entries()) {
+    if (key !== PDFName.of('Filter') && key !== PDFName.of('Length') && key !== PDFName.of('DecodeParms')) rewritten.dict.set(key, value);
+  }
+  pdf.context.assign(ref, rewritten);
+}
