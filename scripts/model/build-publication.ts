@@ -11,6 +11,7 @@ import { readRawFrontMatter, type RawFrontMatter } from '../source/front-matter'
 import { typesetterFor } from '../typography/rules';
 import { htmlToText } from '../sanitize/html-to-text';
 import { toBlocks } from './blocks';
+import { numberFootnoteReferences } from './footnote-numbers';
 import { sourceSlug, uniqueSlugger } from './slug';
 import { TARGET_NAMES, type Metadata, type Publication, type Section } from './types';
 
@@ -60,7 +61,9 @@ export function buildPublication(tree: Root, file: VFile, baseSettings: Settings
     file.message('nothing to publish: the source has no text', { place: { line: 1, column: 1 }, ruleId: 'empty-source', source: 'triptyque' }).fatal = true;
     return {};
   }
-  return { publication: { file: file.path ?? slug, slug, meta, preamble, sections }, settings };
+  const publication: Publication = { file: file.path ?? slug, slug, meta, preamble, sections };
+  numberFootnoteReferences(publication);
+  return { publication, settings };
 }
 
 /** `2017-03-20-minutes.md`: Jekyll's and Hugo's way of dating a post by its file name. */

@@ -1,3 +1,4 @@
+import { FOOTNOTE_MARKER_CLASS } from '../../model/footnote-numbers';
 import { pathToFileURL } from 'node:url';
 import type { ElementContent, Root as HastRoot } from 'hast';
 import type { BlockContent, ListItem as MdastListItem, List as MdastList, RootContent, TableRow } from 'mdast';
@@ -40,8 +41,6 @@ function numberFootnotes(children: readonly Inline[], footnotes: ReadonlyMap<str
   });
 }
 
-/** Class of a footnote's number, in the text and before the note itself. */
-export const FOOTNOTE_MARKER_CLASS = 'footnote-marker';
 
 /**
  * mdast -> hast, keeping inline raw HTML (`<br>`, `<sup>`, `<kbd>`, a badge's `<a><img></a>`) as

@@ -4,7 +4,7 @@ import type { Publication, Section } from '../../model/types';
 import { hyphenateHast } from '../../typography/rehype-hyphenate-french';
 import { blocksToHast, inlineToHast, type BlockRenderOptions } from './blocks-to-hast';
 import { planChapters, type Chapter } from './chapters';
-import { footnoteNumbers } from './footnote-numbers';
+import { footnoteNumbers } from '../../model/footnote-numbers';
 import { CONTENTS_SLOT_CSS, contentsSlot } from './contents-numbers';
 import { formatDate } from '../../typography/format-date';
 import { messages } from '../../messages/messages';

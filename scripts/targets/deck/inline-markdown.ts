@@ -1,3 +1,4 @@
+import { FOOTNOTE_MARKER_CLASS } from '../../model/footnote-numbers';
 import type { Inline } from '../../model/types';
 import { imageWhere, INLINE_PLACEHOLDER_CLASS } from '../image-source';
 import { htmlToText, loneHtmlImage } from '../../sanitize/html-to-text';
@@ -42,8 +43,11 @@ function node(inline: Inline): string {
       const where = imageWhere(image.src);
       return imagePlaceholder({ type: 'text', value: image.alt || where || 'image', data: { hProperties: { title: where || undefined } } } as Extract<Inline, { type: 'text' }>);
     }
-    case 'footnoteReference':
-      return escapeText(`[${inline.label ?? inline.identifier}]`);
+    case 'footnoteReference': {
+      // The number the brochure prints too; a note's own text on a slide or in the notes starts with it.
+      const number = (inline.data as { footnoteNumber?: number } | undefined)?.footnoteNumber;
+      return number === undefined ? escapeText(`[${inline.label ?? inline.identifier}]`) : `<sup class="${FOOTNOTE_MARKER_CLASS}">${number}</sup>`;
+    }
     default:
       return 'children' in inline ? childrenOf(inline) : 'value' in inline ? escapeText(String(inline.value)) : '';
   }
