@@ -3,7 +3,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Publication, TargetName } from '../model/types';
 import { allSections } from '../model/plain-text';
-import { PACKAGE_ROOT } from '../paths';
+import { PACKAGE_ROOT, themeDir } from '../paths';
+import { DEFAULT_THEME } from '../theme/load-theme';
 import { TOOL_VERSION } from '../artifacts/tool-version';
 
 async function filesUnder(dir: string): Promise<string[]> {
@@ -50,10 +51,16 @@ export interface FingerprintInputs {
   themeDir: string;
 }
 
+/** The theme's files and the default theme's, whose stylesheets stand in for any the theme lacks. */
+async function themeFiles(dir: string): Promise<string[]> {
+  const dirs = [...new Set([resolve(dir), resolve(themeDir(DEFAULT_THEME))])];
+  return (await Promise.all(dirs.map(filesUnder))).flat();
+}
+
 /** A hash of everything an artifact depends on: when it is unchanged the artifact is not rebuilt. */
 export async function inputFingerprint(inputs: FingerprintInputs): Promise<string> {
   const hash = createHash('sha256').update(inputs.target).update(await toolFingerprint());
   hash.update(JSON.stringify(inputs.settings));
-  await hashFiles(hash, [inputs.sourcePath, ...localImages(inputs.publication, inputs.sourceDir), ...(await filesUnder(inputs.themeDir))]);
+  await hashFiles(hash, [inputs.sourcePath, ...localImages(inputs.publication, inputs.sourceDir), ...(await themeFiles(inputs.themeDir))]);
   return hash.digest('hex');
 }

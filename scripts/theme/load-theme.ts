@@ -33,6 +33,15 @@ export function loadTheme(name: string): Theme {
 }
 
 /** Reads a theme folder (uncached). */
+/**
+ * A stylesheet of the theme, or the default theme's when the theme has none of its own: a theme
+ * (a `_brand.yml`, typically) carries only what it changes, and the default's layout fixes reach it.
+ */
+export function themeFile(theme: Theme, own: string, fallback: string = own): string {
+  const path = join(theme.dir, own);
+  return existsSync(path) ? path : join(themeDir(DEFAULT_THEME), fallback);
+}
+
 export function readTheme(dir: string, name: string): Theme {
   const json = join(dir, THEME_JSON);
   const brandPath = join(dir, BRAND_YML);

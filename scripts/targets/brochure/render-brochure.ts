@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fontFaceCss, loadTheme, logoDataUrl, themeVariables } from '../../theme/load-theme';
+import { fontFaceCss, loadTheme, themeFile, logoDataUrl, themeVariables } from '../../theme/load-theme';
 import type { Target, TargetContext, TargetResult } from '../target';
 import { brochureHtml, type BrochureHtmlOptions } from './brochure-html';
 import { cropToTrim } from './crop-to-trim';
@@ -29,7 +29,7 @@ export async function renderBrochure(context: TargetContext): Promise<TargetResu
   const theme = loadTheme(context.settings.theme);
   const shownText = [publication.meta.title, publication.meta.subtitle ?? '', publication.meta.organisation, publicationText(publication, 'brochure')].join('\n');
   // The numbers of the brochure this build replaces (usually still right; a first build has none).
-  const [css, expected] = await Promise.all([readFile(join(context.themeDir, 'brochure', 'brochure.css'), 'utf8'), earlierPageNumbers(join(context.outDir, 'brochure.pdf'))]);
+  const [css, expected] = await Promise.all([readFile(themeFile(theme, join('brochure', 'brochure.css')), 'utf8'), earlierPageNumbers(join(context.outDir, 'brochure.pdf'))]);
   const stylesheets = [fontFaceCss(theme, { embed: false }), emojiFontCss(shownText, { embed: false }), themeVariables(theme), css];
   const logo = theme.logo && { onDark: logoDataUrl(theme, 'dark')!, onLight: logoDataUrl(theme, 'light')!, alt: theme.logo.alt ?? publication.meta.organisation };
   const compose = (options: Pick<BrochureHtmlOptions, 'bleedMm' | 'pageNumbers' | 'contentsSlots'>) =>

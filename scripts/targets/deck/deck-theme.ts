@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { emojiFontCss } from '../../theme/emoji-font';
-import { fontFaceCss, logoAspect, logoDataUrl, themeVariables, type Theme } from '../../theme/load-theme';
+import { DEFAULT_THEME, themeFile, fontFaceCss, logoAspect, logoDataUrl, themeVariables, type Theme } from '../../theme/load-theme';
 
 export interface DeckTheme {
   /** The `@theme` name Marp knows it by. */
@@ -20,7 +20,9 @@ export interface DeckTheme {
  * measures and prints in read the same font files by file URL.
  */
 export async function loadDeckTheme(theme: Theme): Promise<DeckTheme> {
-  const source = await readFile(join(theme.dir, 'deck', `${theme.name}.css`), 'utf8');
+  const file = themeFile(theme, join('deck', `${theme.name}.css`), join('deck', `${DEFAULT_THEME}.css`));
+  // A theme without a deck stylesheet of its own takes the default's under its own name: Marp knows a theme by its `@theme` line.
+  const source = (await readFile(file, 'utf8')).replace(new RegExp(`@theme\\s+${DEFAULT_THEME}\\b`), `@theme ${theme.name}`);
   const name = /@theme\s+([\w-]+)/.exec(source)?.[1] ?? theme.name;
   const css = `${source}\n${themeVariables(theme)}\n${logoVariables(theme)}\n`;
   return { name, css, embeddedFontCss: fontFaceCss(theme, { embed: true }), fontCss: fontFaceCss(theme, { embed: false }) };

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fontStack, type Theme } from '../../theme/load-theme';
+import { fontStack, themeFile, type Theme } from '../../theme/load-theme';
 
-/** The digest's stylesheets, from `themes/<theme>/digest/`, with the theme's tokens filled in. */
+/** The digest's stylesheets, from `themes/<theme>/digest/` (else the default theme's), with the theme's tokens filled in. */
 export interface DigestCss {
   /** Inlined into the elements by juice. */
   inline: string;
@@ -12,7 +12,7 @@ export interface DigestCss {
 }
 
 export function loadDigestCss(theme: Theme): DigestCss {
-  const read = (name: string) => resolveTokens(readFileSync(join(theme.dir, 'digest', name), 'utf8'), theme);
+  const read = (name: string) => resolveTokens(readFileSync(themeFile(theme, join('digest', name)), 'utf8'), theme);
   return { inline: read('digest.css'), responsive: read('digest-responsive.css'), dark: read('digest-dark.css') };
 }
 
