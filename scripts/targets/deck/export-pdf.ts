@@ -1,6 +1,8 @@
 import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'puppeteer-core';
 import type { Metadata } from '../../model/types';
+import { showDocument } from './deck-page';
+import { DECK_PAGE_CSS, deckBody, type RenderedDeck } from './render-marp';
 import { setOutline, type OutlineEntry } from './pdf-outline';
 import type { Slide } from './slide-plan';
 
@@ -10,14 +12,39 @@ export interface PdfMetadata {
   date: Date;
 }
 
-/** Prints the deck already loaded in `page`: one 1280x720 page per slide. */
-export async function printDeck(page: Page): Promise<Uint8Array> {
-  return page.pdf({ preferCSSPageSize: true, printBackground: true, width: '1280px', height: '720px', outline: false });
+/**
+ * Slides printed by one call. Chromium's print time grows with the document as well as with its
+ * pages: 200 slides print at 7 ms a slide, 1,600 at 19 ms (measured); a long deck printed whole
+ * would also outlast the browser call's timeout.
+ */
+export const SLIDES_PER_PRINT = 250;
+
+/**
+ * Prints `rendered`, which the page shows (the fit leaves it there): one 1280x720 page per slide,
+ * in pieces of `SLIDES_PER_PRINT` slides for a long deck (the page is left showing the last piece).
+ */
+export async function printDeck(page: Page, rendered: RenderedDeck, lang: string): Promise<Uint8Array[]> {
+  const print = () => page.pdf({ preferCSSPageSize: true, printBackground: true, width: '1280px', height: '720px', outline: false });
+  if (rendered.sections.length <= SLIDES_PER_PRINT) return [await print()];
+  const pieces: Uint8Array[] = [];
+  for (let from = 0; from < rendered.sections.length; from += SLIDES_PER_PRINT) {
+    const sections = rendered.sections.slice(from, from + SLIDES_PER_PRINT);
+    await showDocument(page, { css: `${rendered.css}${DECK_PAGE_CSS}`, body: deckBody({ ...rendered, sections }), lang });
+    pieces.push(await print());
+  }
+  return pieces;
 }
 
-/** Title, author, language and subject from the front matter (not a heading), and bookmarks from the model. */
-export async function finishPdf(pdf: Uint8Array, metadata: PdfMetadata, outline: readonly OutlineEntry[]): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+/**
+ * One PDF of the pieces printed (`printDeck`, `printHandout`), with title, author, language and
+ * subject from the front matter (not a heading), and bookmarks from the model.
+ */
+export async function finishPdf(pieces: readonly Uint8Array[], metadata: PdfMetadata, outline: readonly OutlineEntry[]): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(pieces[0]!, { updateMetadata: false });
+  for (const piece of pieces.slice(1)) {
+    const other = await PDFDocument.load(piece, { updateMetadata: false });
+    for (const copied of await doc.copyPages(other, other.getPageIndices())) doc.addPage(copied);
+  }
   const { meta, date } = metadata;
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);

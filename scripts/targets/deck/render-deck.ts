@@ -60,10 +60,11 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
     const written = { md: context.write('deck.md', markdown), html: exportHtml(markdown, deckTheme).then((html) => context.write('deck.html', html)) };
     // Awaited below, after the browser work; a failure meanwhile must not count as unhandled.
     for (const pending of Object.values(written)) pending.catch(() => undefined);
-    const pdf = await printDeck(page);
-    // Editable slides are laid out from the fitted page itself; pictures only when asked for.
+    // Editable slides are laid out from the fitted page itself; pictures only when asked for. Both
+    // before the print, which may leave the page showing only the deck's last slides.
     const layouts = settings.deck.pptx === 'editable' ? await readSlideLayouts(page) : undefined;
     const shots = layouts ? undefined : await screenshotSlides(page, fit.rendered);
+    const pdf = await printDeck(page, fit.rendered, publication.meta.lang);
     // The same page, fonts loaded, now shows the handout.
     const slides = fit.slides.map((slide, index) => ({ section: fit.rendered.sections[index]!, title: titleOf(slide, publication.meta.lang), notes: slideNotes(slide), timing: formatDuration(timings[index]!) }));
     const handout = await printHandout(page, handoutDocument(slides, { meta: publication.meta, theme, slideCss: fit.rendered.css, summary: talk.summary }));
@@ -96,7 +97,7 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
     ? buildEditablePptx(fit.slides.map((slide, index) => ({ layout: layouts[index]!, notes: notesText(slide, timings[index]!, lang) })), publication.meta, theme)
     : buildPptx(fit.slides.map((slide, index) => ({ image: shots![index]!, notes: notesText(slide, timings[index]!, lang) })), publication.meta);
   const pptxWritten = pptxBytes.then((bytes) => context.write('deck.pptx', bytes));
-  const handoutWritten = finishPdf(handout, { meta: { ...publication.meta, title: messages(publication.meta.lang).handoutTitle(publication.meta.title) }, date }, []).then((bytes) => context.write('deck-handout.pdf', bytes));
+  const handoutWritten = finishPdf([handout], { meta: { ...publication.meta, title: messages(publication.meta.lang).handoutTitle(publication.meta.title) }, date }, []).then((bytes) => context.write('deck-handout.pdf', bytes));
   for (const pending of [pdfWritten, pptxWritten, handoutWritten]) pending.catch(() => undefined);
   const artifacts: ArtifactRecord[] = [];
   for (const pending of [written.md, written.html, pdfWritten, pptxWritten, handoutWritten]) artifacts.push(await pending);
