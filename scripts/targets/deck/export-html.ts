@@ -1,9 +1,13 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { TriptyqueError } from '../../errors';
 import type { DeckTheme } from './deck-theme';
 import { MARP_OPTIONS } from './render-marp';
+
+/** Marp Core with Marpit's slide splitting made linear (`linear-slides.mjs`); a file, for marp-cli imports its engine itself. */
+const ENGINE = fileURLToPath(new URL('./marp-cli-engine.mjs', import.meta.url));
 
 /**
  * deck.html through marp-cli's bespoke template (presenter view, notes, navigation). HTML needs
@@ -25,7 +29,7 @@ export async function exportHtml(markdown: string, theme: DeckTheme): Promise<st
     // Loaded on first use: marp-cli is the heaviest import of the build, and only deck.html needs it.
     const { marpCli } = await import('@marp-team/marp-cli');
     const { code, log } = await quietly(() =>
-      marpCli([input, '--no-stdin', '--config-file', config, '--theme-set', css, '--template', 'bespoke', '--bespoke.progress', '-o', output]),
+      marpCli([input, '--no-stdin', '--config-file', config, '--engine', ENGINE, '--theme-set', css, '--template', 'bespoke', '--bespoke.progress', '-o', output]),
     );
     if (code !== 0) throw new TriptyqueError('RENDER_FAILED', `marp-cli could not write deck.html (exit code ${code}): ${log.join(' ').slice(0, 500)}`);
     const html = await readFile(output, 'utf8');

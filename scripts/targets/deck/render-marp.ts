@@ -1,5 +1,6 @@
 import { Marp } from '@marp-team/marp-core';
 import type { DeckTheme } from './deck-theme';
+import { linearSlides } from './linear-slides.mjs';
 
 export interface RenderedDeck {
   /** Each slide's `<section>`, as Marp renders it (to go inside a `div.marpit`). */
@@ -41,7 +42,8 @@ const marps = new Map<string, Marp>();
 export function renderMarp(markdown: string, theme: DeckTheme): RenderedDeck {
   let marp = marps.get(theme.css);
   if (!marp) {
-    marp = new DeckMarp({ ...MARP_OPTIONS, inlineSVG: false, script: false });
+    // Marpit's own splitting is quadratic in the deck's tokens; marp-cli renders deck.html with the same fix (`export-html.ts`).
+    marp = new DeckMarp({ ...MARP_OPTIONS, inlineSVG: false, script: false }).use(linearSlides);
     marp.themeSet.add(theme.css);
     marps.set(theme.css, marp);
   }
