@@ -1,6 +1,6 @@
 import type { Element } from 'hast';
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, type PDFDocument, type PDFObject } from 'pdf-lib';
-import { pageContentStreams, replaceStreamText, streamText, type ContentStream } from './content-streams';
+import type { PDFDocument } from 'pdf-lib';
+import { filledRun, pageSlots, rewriteSlots } from '../../pdf/text-slots';
 
 /**
  * Chromium has no `target-counter()`, so the contents page cannot ask for the page a heading
@@ -17,6 +17,7 @@ import { pageContentStreams, replaceStreamText, streamText, type ContentStream }
  */
 const DIGITS = '0123456789';
 const SLOT_CLASS = 'toc-page-slot';
+const SLOT_PATTERN = /^0123456789(\d+)$/;
 
 /** Print-only CSS of the slots; none of it reaches brochure.html. */
 export const CONTENTS_SLOT_CSS = `.${SLOT_CLASS}{display:inline-block;width:2ch;direction:rtl;unicode-bidi:isolate;white-space:nowrap;text-align:right}`;
@@ -32,257 +33,22 @@ export function contentsSlot(index: number): Element {
  * printed and the answer is false (the caller prints again with the numbers in the HTML).
  */
 export function fillContentsSlots(pdf: PDFDocument, numbers: readonly number[], pages: number): boolean {
-  const found = new Map<number, { stream: ContentStream; slot: SlotRun }>();
-  const texts = new Map<ContentStream, string>();
+  const found = new Map<number, ReturnType<typeof pageSlots>[number]>();
   for (const page of pdf.getPages().slice(0, pages)) {
-    const fonts = page.node.Resources()?.lookupMaybe(PDFName.of('Font'), PDFDict);
-    for (const stream of pageContentStreams(pdf, page)) {
-      const text = streamText(stream.stream);
-      for (const slot of slotRuns(text, (name) => fontOf(pdf, fonts, name))) {
-        if (found.has(slot.index) || slot.index >= numbers.length) return false;
-        found.set(slot.index, { stream, slot });
-        texts.set(stream, text);
-      }
+    for (const place of pageSlots(pdf, page, SLOT_PATTERN)) {
+      const index = Number(place.slot.match[1]);
+      if (found.has(index) || index >= numbers.length) return false;
+      found.set(index, place);
     }
   }
   if (found.size !== numbers.length) return false;
-  const edits = new Map<ContentStream, { slot: SlotRun; replacement: string }[]>();
-  for (const [index, { stream, slot }] of found) {
-    const replacement = filledRun(slot, numbers[index]!);
+  const edits = [];
+  for (const [index, place] of found) {
+    const number = numbers[index]!;
+    const replacement = Number.isInteger(number) && number >= 0 ? filledRun(place.slot, String(number)) : undefined;
     if (replacement === undefined) return false;
-    edits.set(stream, [...(edits.get(stream) ?? []), { slot, replacement }]);
+    edits.push({ ...place, replacement });
   }
-  for (const [stream, runs] of edits) {
-    let text = texts.get(stream)!;
-    // From the end, so the earlier offsets stay valid.
-    for (const { slot, replacement } of runs.sort((a, b) => b.slot.start - a.slot.start)) text = text.slice(0, slot.start) + replacement + text.slice(slot.end);
-    replaceStreamText(pdf, stream, text);
-  }
+  rewriteSlots(pdf, edits);
   return true;
-}
-
-interface FontInfo {
-  /** Unicode text of each character code. */
-  toUnicode: Map<number, string>;
-  /** Advance of each code in thousandths of the font size. */
-  width: (code: number) => number;
-}
-
-/** A text object (`BT ... ET`) that shows nothing but one slot. */
-interface SlotRun {
-  index: number;
-  /** Offsets of the text object in the stream's text, from `BT` to after `ET`. */
-  start: number;
-  end: number;
-  /** The text object up to its first text-showing operator (font, matrix, colour...). */
-  prefix: string;
-  font: FontInfo;
-  size: number;
-  /** Position of the line (as moved by `Td`) when the first glyph is shown, in text space. */
-  lineAtFirstGlyph: number;
-  /** Where the run's last glyph ends: the number ends there. */
-  endX: number;
-  /** Code of each digit, as the slot showed them. */
-  digitCodes: number[];
-}
-
-/** Numbers, names, strings, arrays and operators of a content stream, with their offsets. */
-type Token = { kind: 'number'; value: number } | { kind: 'hex'; value: string } | { kind: 'other' } | { kind: 'operator'; value: string };
-
-/** One token at a time (sticky): space, comment, dictionary marks, hex string, literal string start, brackets, name, number or operator. */
-const TOKEN = /(\s+)|(%[^\r\n]*)|(<<|>>|[[\]{}])|<([0-9a-fA-F\s]*)>|(\()|(\/[^\s()<>[\]{}/%]*)|([^\s()<>[\]{}/%]+)|([\s\S])/y;
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
-
-function* tokens(text: string): Generator<Token & { start: number; end: number }> {
-  const token = new RegExp(TOKEN);
-  for (let match = token.exec(text); match; match = token.exec(text)) {
-    const start = match.index;
-    let end = token.lastIndex;
-    if (match[1] !== undefined || match[2] !== undefined) continue;
-    if (match[4] !== undefined) yield { kind: 'hex', value: match[4].replace(/\s/g, ''), start, end };
-    else if (match[5] !== undefined) {
-      // A literal string: balanced parentheses, backslash escapes.
-      let depth = 1;
-      for (; end < text.length && depth > 0; end++) {
-        if (text[end] === '\\') end++;
-        else if (text[end] === '(') depth++;
-        else if (text[end] === ')') depth--;
-      }
-      token.lastIndex = end;
-      yield { kind: 'other', start, end };
-    } else if (match[7] !== undefined) {
-      yield NUMBER.test(match[7]) ? { kind: 'number', value: Number(match[7]), start, end } : { kind: 'operator', value: match[7], start, end };
-    } else yield { kind: 'other', start, end };
-  }
-}
-
-/** Operators that may sit in a slot's text object without moving its glyphs. */
-const HARMLESS = new Set(['Tf', 'Tm', 'Td', 'Tj', 'Tr', 'Ts', 'TL', 'g', 'G', 'rg', 'RG', 'k', 'K', 'cs', 'CS', 'sc', 'SC', 'scn', 'SCN', 'gs', 'ri', 'i']);
-
-/** The text objects of a content stream that show exactly one slot. */
-function slotRuns(text: string, font: (name: string) => FontInfo | undefined): SlotRun[] {
-  const runs: SlotRun[] = [];
-  let operands: (Token & { start: number; end: number })[] = [];
-  let fontName: string | undefined;
-  let size = 0;
-  // Character and word spacing and horizontal scaling live in the graphics state, across text objects.
-  let spacing = 0;
-  let scale = 100;
-  let block: { start: number; prefixEnd?: number; ok: boolean; codes: number[]; x: number; line: number; lineAtFirstGlyph: number; font?: string; size: number } | undefined;
-  for (const token of tokens(text)) {
-    if (token.kind !== 'operator') {
-      operands.push(token);
-      continue;
-    }
-    const op = token.value;
-    const numbers = operands.map((operand) => (operand.kind === 'number' ? operand.value : NaN));
-    if (op === 'BT') block = { start: token.start, ok: true, codes: [], x: 0, line: 0, lineAtFirstGlyph: 0, size: 0 };
-    else if (op === 'Tf' && operands.length === 2) {
-      fontName = text.slice(operands[0]!.start + 1, operands[0]!.end);
-      size = numbers[1]!;
-    } else if (op === 'Tc') spacing = numbers[0] ?? 0;
-    else if (op === 'Tz') scale = numbers[0] ?? 100;
-    if (block && op !== 'BT') {
-      if (!HARMLESS.has(op) && op !== 'ET') block.ok = false;
-      if (op === 'Tm') {
-        // A new matrix after the first glyph would move the rest: not a slot's shape.
-        if (block.prefixEnd !== undefined) block.ok = false;
-        block.x = block.line = 0;
-      } else if (op === 'Td') {
-        if (numbers[1] !== 0) block.ok = false;
-        block.line += numbers[0] ?? NaN;
-        block.x = block.line;
-      } else if (op === 'Tj') {
-        const string = operands[0];
-        const info = fontName === undefined ? undefined : font(fontName);
-        if (!string || string.kind !== 'hex' || !info || spacing !== 0 || scale !== 100 || (block.font !== undefined && block.font !== fontName)) block.ok = false;
-        else {
-          if (block.prefixEnd === undefined) {
-            block.prefixEnd = string.start;
-            block.lineAtFirstGlyph = block.line;
-            block.font = fontName;
-            block.size = size;
-          }
-          for (const code of codes(string.value)) {
-            block.codes.push(code);
-            block.x += (info.width(code) * size) / 1000;
-          }
-        }
-      } else if (op === 'ET') {
-        const info = block.font === undefined ? undefined : font(block.font);
-        const decoded = info ? block.codes.map((code) => info.toUnicode.get(code) ?? '\ufffd').join('') : '';
-        const slot = /^0123456789(\d+)$/.exec(decoded);
-        if (block.ok && info && slot && block.prefixEnd !== undefined && Number.isFinite(block.x)) {
-          runs.push({
-            index: Number(slot[1]),
-            start: block.start,
-            end: token.end,
-            prefix: text.slice(block.start, block.prefixEnd),
-            font: info,
-            size: block.size,
-            lineAtFirstGlyph: block.lineAtFirstGlyph,
-            endX: block.x,
-            digitCodes: block.codes.slice(0, DIGITS.length),
-          });
-        }
-        block = undefined;
-      }
-    }
-    operands = [];
-  }
-  return runs;
-}
-
-/** The slot's text object showing `number` instead, ending where the slot ended. */
-function filledRun(slot: SlotRun, number: number): string | undefined {
-  if (!Number.isInteger(number) || number < 0) return undefined;
-  const codes = [...String(number)].map((digit) => slot.digitCodes[Number(digit)]!);
-  const width = codes.reduce((sum, code) => sum + (slot.font.width(code) * slot.size) / 1000, 0);
-  const move = slot.endX - width - slot.lineAtFirstGlyph;
-  const hex = codes.map((code) => code.toString(16).padStart(4, '0')).join('');
-  return `${slot.prefix}${round(move)} 0 Td <${hex}> Tj\nET`;
-}
-
-function round(value: number): string {
-  return String(Math.round(value * 10000) / 10000);
-}
-
-/** Two-byte codes (Identity-H, what Chromium writes for the fonts it embeds). */
-function codes(hex: string): number[] {
-  const list: number[] = [];
-  for (let at = 0; at + 4 <= hex.length; at += 4) list.push(parseInt(hex.slice(at, at + 4), 16));
-  return list;
-}
-
-const fontCache = new WeakMap<PDFDict, FontInfo | null>();
-
-/** What the slots need of a page's font: a Type0 font with 2-byte codes, its ToUnicode and widths. */
-function fontOf(pdf: PDFDocument, fonts: PDFDict | undefined, name: string): FontInfo | undefined {
-  const dict = fonts?.lookupMaybe(PDFName.of(name), PDFDict);
-  if (!dict) return undefined;
-  if (!fontCache.has(dict)) fontCache.set(dict, readFont(pdf, dict) ?? null);
-  return fontCache.get(dict) ?? undefined;
-}
-
-function readFont(pdf: PDFDocument, dict: PDFDict): FontInfo | undefined {
-  if (dict.get(PDFName.of('Subtype')) !== PDFName.of('Type0') || dict.get(PDFName.of('Encoding')) !== PDFName.of('Identity-H')) return undefined;
-  const toUnicode = dict.lookup(PDFName.of('ToUnicode'));
-  const descendant = dict.lookupMaybe(PDFName.of('DescendantFonts'), PDFArray)?.lookup(0);
-  if (!(toUnicode instanceof PDFRawStream) || !(descendant instanceof PDFDict)) return undefined;
-  const defaultWidth = numberOf(descendant.lookup(PDFName.of('DW'))) ?? 1000;
-  const widths = cidWidths(pdf, descendant.lookupMaybe(PDFName.of('W'), PDFArray));
-  return { toUnicode: parseToUnicode(streamText(toUnicode)), width: (code) => widths.get(code) ?? defaultWidth };
-}
-
-/** A CIDFont's `/W`: `c [w1 w2 ...]` or `cFirst cLast w`. */
-function cidWidths(pdf: PDFDocument, array: PDFArray | undefined): Map<number, number> {
-  const widths = new Map<number, number>();
-  const items = array?.asArray().map((item) => pdf.context.lookup(item)) ?? [];
-  for (let at = 0; at < items.length; ) {
-    const first = numberOf(items[at]);
-    const next = items[at + 1];
-    if (first === undefined) break;
-    if (next instanceof PDFArray) {
-      next.asArray().forEach((width, offset) => {
-        const value = numberOf(pdf.context.lookup(width));
-        if (value !== undefined) widths.set(first + offset, value);
-      });
-      at += 2;
-    } else {
-      const last = numberOf(next);
-      const width = numberOf(items[at + 2]);
-      if (last === undefined || width === undefined) break;
-      for (let code = first; code <= last; code++) widths.set(code, width);
-      at += 3;
-    }
-  }
-  return widths;
-}
-
-function numberOf(object: PDFObject | undefined): number | undefined {
-  return object instanceof PDFNumber ? object.asNumber() : undefined;
-}
-
-/** `bfchar` and `bfrange` entries of a ToUnicode CMap: code -> text. */
-export function parseToUnicode(cmap: string): Map<number, string> {
-  const map = new Map<number, string>();
-  const utf16 = (hex: string) => String.fromCharCode(...(hex.match(/.{1,4}/g) ?? []).map((unit) => parseInt(unit, 16)));
-  for (const section of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const pair of section[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>/g)) map.set(parseInt(pair[1]!, 16), utf16(pair[2]!));
-  }
-  for (const section of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
-    for (const range of section[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(<[0-9a-fA-F]*>|\[[^\]]*\])/g)) {
-      const low = parseInt(range[1]!, 16);
-      const high = parseInt(range[2]!, 16);
-      const target = range[3]!;
-      if (target.startsWith('[')) {
-        [...target.matchAll(/<([0-9a-fA-F]*)>/g)].forEach((item, offset) => map.set(low + offset, utf16(item[1]!)));
-      } else {
-        const base = utf16(target.slice(1, -1));
-        // The last UTF-16 unit counts up through the range.
-        for (let code = low; code <= high; code++) map.set(code, base.slice(0, -1) + String.fromCharCode(base.charCodeAt(base.length - 1) + code - low));
-      }
-    }
-  }
-  return map;
 }

@@ -1,5 +1,5 @@
 import type { PDFDocument } from 'pdf-lib';
-import { formStreams, pageContentStreams, replaceStreamText, streamText } from './content-streams';
+import { formStreams, pageContentStreams, replaceStreamText, streamText } from '../../pdf/content-streams';
 
 /**
  * Chromium (Skia) keeps every soft hyphen that did not break a line as a blank glyph of no width
