@@ -5,6 +5,8 @@ import { themeVariables } from '../../theme/load-theme';
 import { messages } from '../../messages/messages';
 import { showDocument } from './deck-page';
 import { cssString } from '../../escape/css-string';
+import { PDFDocument } from 'pdf-lib';
+import { filledRun, pageSlots, rewriteSlots } from '../../pdf/text-slots';
 
 export interface HandoutSlide {
   /** The slide's Marp `<section>`, set in the handout as it is (vector text, not a picture). */
@@ -31,11 +33,13 @@ export interface HandoutOptions {
  * and page numbers). Each slide is its Marp section scaled down into an 88 mm box: crisp at any
  * zoom, small, and no screenshot to take. Shown in a page that already has the fonts (`openFontPage`).
  */
-export function handoutDocument(slides: readonly HandoutSlide[], options: HandoutOptions): { css: string; body: string; lang: string } {
+export function handoutDocument(slides: readonly HandoutSlide[], options: HandoutOptions, piece?: HandoutPiece): { css: string; body: string; lang: string } {
   const { meta, theme } = options;
   const words = messages(meta.lang);
+  const first = piece?.first ?? 0;
   const rows = slides
-    .map((slide, index) => {
+    .map((slide, at) => {
+      const index = first + at;
       const notes = slide.notes.length > 0 ? slide.notes.map((note) => `<p>${escapeHtml(note)}</p>`).join('') : `<p class="empty">${escapeHtml(words.noNotes)}</p>`;
       return `<article class="row"><figure><div class="slide"><div class="marpit">${slide.section}</div></div><figcaption>${index + 1}. ${escapeHtml(slide.title)}</figcaption><div class="timing">${escapeHtml(slide.timing)}</div></figure><div class="notes">${notes}</div></article>`;
     })
@@ -47,7 +51,7 @@ ${themeVariables(theme)}
   margin: 16mm 14mm 18mm;
   @top-left { content: ${cssString(meta.title)}; font: 8pt var(--font-heading); color: var(--color-muted); }
   @top-right { content: ${cssString(words.speakerNotes)}; font: 8pt var(--font-heading); color: var(--color-muted); }
-  @bottom-right { content: counter(page) " / " counter(pages); font: 8pt var(--font-heading); color: var(--color-muted); }
+  @bottom-right { content: ${piece ? cssString(PAGE_NUMBER_SLOT) : 'counter(page) " / " counter(pages)'}; font: 8pt var(--font-heading); color: var(--color-muted); }
 }
 html { font: 9.5pt/1.42 var(--font-text); color: var(--color-ink); }
 html, body { margin: 0; background: #fff; break-inside: auto; page-break-inside: auto; }
@@ -63,18 +67,62 @@ figcaption { font: 600 8pt/1.3 var(--font-heading); color: var(--color-accent-da
 .notes p { margin: 0 0 2mm; hyphens: manual; text-align: left; }
 .notes p.empty { color: var(--color-muted); font-style: italic; }
 `;
-  const body = `<h1 class="handout-title">${escapeHtml(meta.title)}</h1>
+  const opening = `<h1 class="handout-title">${escapeHtml(meta.title)}</h1>
 <p class="summary">${escapeHtml(options.summary)}</p>
-${rows}`;
+`;
+  const body = `${first === 0 ? opening : ''}${rows}`;
   return { css, body, lang: meta.lang };
 }
 
 const SLIDE_SCALE = ((88 / 25.4) * 96) / 1280;
 
-/** Prints the handout in a page opened with `openFontPage`. */
-export async function printHandout(page: Page, document: { css: string; body: string; lang: string }): Promise<Uint8Array> {
-  await showDocument(page, document);
-  return page.pdf({ preferCSSPageSize: true, printBackground: true, format: 'A4' });
+/** Part of a handout printed apart: its first row's index in the whole. */
+export interface HandoutPiece {
+  first: number;
+}
+
+/** Rows printed by one call, for the reason the deck prints in pieces (`SLIDES_PER_PRINT`). */
+export const HANDOUT_ROWS_PER_PRINT = 500;
+
+/**
+ * A handout printed in pieces numbers its pages from 1 in each, and Chromium has no way to start a
+ * page counter elsewhere: each page shows a slot (`text-slots.ts`) where its number goes, in the
+ * margin box's own font, filled in once the pieces' pages are counted.
+ */
+const PAGE_NUMBER_SLOT = '0123456789 /';
+const PAGE_NUMBER_PATTERN = /^0123456789 \/$/;
+
+/**
+ * Prints the handout in a page opened with `openFontPage`: in one piece, or for a long deck in
+ * pieces of `rowsPerPrint` rows whose pages are numbered across the pieces. Should a piece's
+ * numbers not be found where they were printed, the handout is printed in one piece.
+ */
+export async function printHandout(page: Page, slides: readonly HandoutSlide[], options: HandoutOptions, rowsPerPrint = HANDOUT_ROWS_PER_PRINT): Promise<Uint8Array[]> {
+  const print = async (document: { css: string; body: string; lang: string }) => {
+    await showDocument(page, document);
+    return page.pdf({ preferCSSPageSize: true, printBackground: true, format: 'A4' });
+  };
+  const whole = async () => [await print(handoutDocument(slides, options))];
+  if (slides.length <= rowsPerPrint) return whole();
+  const pieces: PDFDocument[] = [];
+  for (let first = 0; first < slides.length; first += rowsPerPrint) {
+    const printed = await print(handoutDocument(slides.slice(first, first + rowsPerPrint), options, { first }));
+    pieces.push(await PDFDocument.load(printed, { updateMetadata: false }));
+  }
+  const total = pieces.reduce((sum, piece) => sum + piece.getPageCount(), 0);
+  let number = 0;
+  for (const piece of pieces) {
+    const edits = [];
+    for (const pdfPage of piece.getPages()) {
+      number += 1;
+      const slots = pageSlots(piece, pdfPage, PAGE_NUMBER_PATTERN);
+      const replacement = slots.length === 1 ? filledRun(slots[0]!.slot, `${number} / ${total}`) : undefined;
+      if (replacement === undefined) return whole();
+      edits.push({ ...slots[0]!, replacement });
+    }
+    rewriteSlots(piece, edits);
+  }
+  return Promise.all(pieces.map((piece) => piece.save()));
 }
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char]!);

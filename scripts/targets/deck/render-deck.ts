@@ -12,7 +12,7 @@ import { fitSlides } from './fit-slides';
 import { buildEditablePptx } from './pptx/build-editable-pptx';
 import { readSlideLayouts } from './pptx/slide-layout';
 import { openFontPage } from './deck-page';
-import { handoutDocument, printHandout } from './handout';
+import { printHandout } from './handout';
 import { continuedTitle, deckMarkdown } from './marp-markdown';
 import { withDeckImages } from './deck-images';
 import { formatDate } from '../../typography/format-date';
@@ -40,6 +40,7 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
 
   preloadHtmlExport();
   const blocked: string[] = [];
+  const date = new Date(buildTime());
   const pageOptions = { allowedRoots: context.allowedRoots, onBlocked: (url: string) => blocked.push(url) };
   const rendered = await context.browser.withPage({ ...pageOptions, viewport: { width: 1280, height: 720 } }, async (page) => {
     await openFontPage(page, deckTheme.fontCss, context.outDir);
@@ -53,22 +54,37 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
     context.progress(`${fit.slides.length} slides fitted: ${fit.measured} measured in ${fit.rounds} rounds, ${fit.wholeRenders} render(s) of the whole deck`);
     if (fit.unfit.length > 0) return { fit, output: undefined };
 
-    // The Markdown and HTML artifacts first: they need no more of the browser.
+    // Each artifact is written as soon as what it needs is known, while the browser goes on: the
+    // Markdown and HTML need no more of it, the PPTX only the slides' layout.
+    const { lang } = publication.meta;
     const timings = fit.slides.map((slide) => speakingSeconds(slide, settings.deck.pace));
-    const talk = talkTiming(timings, settings.deck.slotMinutes, publication.meta.lang);
+    const talk = talkTiming(timings, settings.deck.slotMinutes, lang);
     const markdown = markdownOf(fit.slides, timings);
-    const written = { md: context.write('deck.md', markdown), html: exportHtml(markdown, deckTheme).then((html) => context.write('deck.html', html)) };
-    // Awaited below, after the browser work; a failure meanwhile must not count as unhandled.
-    for (const pending of Object.values(written)) pending.catch(() => undefined);
+    const written: Promise<ArtifactRecord>[] = [];
+    const writing = (pending: Promise<ArtifactRecord>) => {
+      // Awaited after the browser work; a failure meanwhile must not count as unhandled.
+      pending.catch(() => undefined);
+      written.push(pending);
+    };
+    writing(context.write('deck.md', markdown));
+    writing(exportHtml(markdown, deckTheme).then((html) => context.write('deck.html', html)));
     // Editable slides are laid out from the fitted page itself; pictures only when asked for. Both
     // before the print, which may leave the page showing only the deck's last slides.
-    const layouts = settings.deck.pptx === 'editable' ? await readSlideLayouts(page) : undefined;
-    const shots = layouts ? undefined : await screenshotSlides(page, fit.rendered);
-    const pdf = await printDeck(page, fit.rendered, publication.meta.lang);
+    const notes = fit.slides.map((slide, index) => notesText(slide, timings[index]!, lang));
+    if (settings.deck.pptx === 'editable') {
+      const layouts = await readSlideLayouts(page);
+      writing(buildEditablePptx(layouts.map((layout, index) => ({ layout, notes: notes[index]! })), publication.meta, theme).then((bytes) => context.write('deck.pptx', bytes)));
+    } else {
+      const shots = await screenshotSlides(page, fit.rendered);
+      writing(buildPptx(shots.map((image, index) => ({ image, notes: notes[index]! })), publication.meta).then((bytes) => context.write('deck.pptx', bytes)));
+    }
+    const pdf = await printDeck(page, fit.rendered, lang);
+    writing(finishPdf(pdf, { meta: publication.meta, date }, deckOutline(fit.slides)).then((bytes) => context.write('deck.pdf', bytes)));
     // The same page, fonts loaded, now shows the handout.
-    const slides = fit.slides.map((slide, index) => ({ section: fit.rendered.sections[index]!, title: titleOf(slide, publication.meta.lang), notes: slideNotes(slide), timing: formatDuration(timings[index]!) }));
-    const handout = await printHandout(page, handoutDocument(slides, { meta: publication.meta, theme, slideCss: fit.rendered.css, summary: talk.summary }));
-    return { fit, output: { pdf, shots, layouts, timings, talk, written, handout } };
+    const slides = fit.slides.map((slide, index) => ({ section: fit.rendered.sections[index]!, title: titleOf(slide, lang), notes: slideNotes(slide), timing: formatDuration(timings[index]!) }));
+    const handout = await printHandout(page, slides, { meta: publication.meta, theme, slideCss: fit.rendered.css, summary: talk.summary });
+    writing(finishPdf(handout, { meta: { ...publication.meta, title: messages(lang).handoutTitle(publication.meta.title) }, date }, []).then((bytes) => context.write('deck-handout.pdf', bytes)));
+    return { fit, output: { talk, written } };
   });
 
   const { fit, output } = rendered;
@@ -89,18 +105,9 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
     throw new TriptyqueError('RENDER_FAILED', `${fit.unfit.length} slide(s) overflow`);
   }
 
-  const { pdf, shots, layouts, timings, talk, written, handout } = output;
-  const date = new Date(buildTime());
-  const pdfWritten = finishPdf(pdf, { meta: publication.meta, date }, deckOutline(fit.slides)).then((bytes) => context.write('deck.pdf', bytes));
-  const lang = publication.meta.lang;
-  const pptxBytes = layouts
-    ? buildEditablePptx(fit.slides.map((slide, index) => ({ layout: layouts[index]!, notes: notesText(slide, timings[index]!, lang) })), publication.meta, theme)
-    : buildPptx(fit.slides.map((slide, index) => ({ image: shots![index]!, notes: notesText(slide, timings[index]!, lang) })), publication.meta);
-  const pptxWritten = pptxBytes.then((bytes) => context.write('deck.pptx', bytes));
-  const handoutWritten = finishPdf([handout], { meta: { ...publication.meta, title: messages(publication.meta.lang).handoutTitle(publication.meta.title) }, date }, []).then((bytes) => context.write('deck-handout.pdf', bytes));
-  for (const pending of [pdfWritten, pptxWritten, handoutWritten]) pending.catch(() => undefined);
+  const { talk, written } = output;
   const artifacts: ArtifactRecord[] = [];
-  for (const pending of [written.md, written.html, pdfWritten, pptxWritten, handoutWritten]) artifacts.push(await pending);
+  for (const pending of written) artifacts.push(await pending);
   for (const url of new Set(blocked)) reportBlocked(context, url);
 
   return {
