@@ -22,6 +22,8 @@ export const en = {
   noNotes: 'No notes.',
   /** The digest's first line, with the recipient's name when the list gives one. */
   digestGreeting: (name?: string) => (name ? `Dear ${name},` : 'Dear reader,'),
+  /** The line ending a digest whose budget left sections out: `count` as a number, `formatted` as the language writes it. */
+  digestMoreSections: (count: number, formatted: string) => `… and ${formatted} more section${count === 1 ? '' : 's'} in the brochure`,
   digestClosingNote: 'This letter gives only the essentials: the full text is in the brochure.',
   digestBrochureAvailable: (organisation: string) => `The full brochure is available from ${organisation}`,
   digestReadBrochure: 'Read the full brochure',

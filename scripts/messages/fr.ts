@@ -16,6 +16,7 @@ export const fr: Messages = {
   handoutTitle: (title) => `${title} — notes de l’orateur`,
   noNotes: 'Pas de notes.',
   digestGreeting: (name) => (name ? `Bonjour ${name},` : 'Bonjour,'),
+  digestMoreSections: (count, formatted) => `… et ${formatted} ${count === 1 ? 'autre section' : 'autres sections'}, à lire dans la brochure`,
   digestClosingNote: `Cette lettre ne donne que l’essentiel${NO_BREAK_SPACE}: le texte intégral se trouve dans la brochure.`,
   digestBrochureAvailable: (organisation) => `La brochure complète est disponible auprès de ${organisation}`,
   digestReadBrochure: 'Lire la brochure complète',

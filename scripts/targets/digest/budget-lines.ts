@@ -1,6 +1,6 @@
 /**
  * What the digest says about its size budget to the person running the build (progress line,
- * report lines, the error when only headings are left): in the tool's language, English, like
+ * report lines, the warning when sections are left out, the error when nothing fits): in the tool's language, English, like
  * every other progress line and diagnostic, whatever the document's language.
  */
 
@@ -19,9 +19,18 @@ export function digestSizeLine(groups: number, encodedBytes: number, budgetKB: n
   return `${groups} groups, HTML part ${kilobytes(encodedBytes)} KB encoded of ${budgetKB} KB${cut}`;
 }
 
-/** The error when even the headings alone are over the budget. */
-export function headingsOverBudget(encodedBytes: number, budgetKB: number): string {
-  return `the digest's headings alone make an HTML part of ${kilobytes(encodedBytes)} KB encoded, ${kilobytes(encodedBytes - budgetKB * 1024)} KB over the ${budgetKB} KB budget (Gmail clips long messages, unsubscribe link first): raise digest.budgetKB (at most 102) or leave sections out of the digest`;
+/** Warning: the headings alone were over the budget, so only the first sections are in the message. */
+export function sectionsLeftOutLine(kept: number, leftOut: number, budgetKB: number): string {
+  return `the headings alone are over the ${budgetKB} KB budget: the digest lists the first ${count(kept)} of ${count(kept + leftOut)} sections and ends saying ${count(leftOut)} more are in the brochure (raise digest.budgetKB, at most 102, or leave sections out of the digest to choose them)`;
+}
+
+/** The error when even a digest without any section is over the budget. */
+export function nothingFitsBudget(encodedBytes: number, budgetKB: number): string {
+  return `the digest without any section (masthead, introduction, closing and footer) makes an HTML part of ${kilobytes(encodedBytes)} KB encoded, ${kilobytes(encodedBytes - budgetKB * 1024)} KB over the ${budgetKB} KB budget (Gmail clips long messages, unsubscribe link first): raise digest.budgetKB (at most 102) or shorten the introduction`;
+}
+
+function count(value: number): string {
+  return value.toLocaleString('en');
 }
 
 function kilobytes(bytes: number): string {

@@ -1,3 +1,4 @@
+import type { Position } from 'unist';
 import type { Settings } from '../../config/schema';
 import type { Block, Inline, ListBlock, Publication, Section } from '../../model/types';
 import { appendText, inlinePlainText, sliceInline, trimInlineEnd } from './condense-inline';
@@ -15,6 +16,8 @@ export interface DigestSummary {
 export interface DigestItem extends DigestSummary {
   id: string;
   title: Inline[];
+  /** The heading in the source, to point at when the budget leaves the section out. */
+  position?: Position;
 }
 
 /** A depth-1 or depth-2 section: a heading over its items (and its own summary, if it has text). */
@@ -25,6 +28,7 @@ export interface DigestGroup {
   title: Inline[];
   summary?: DigestSummary;
   items: DigestItem[];
+  position?: Position;
 }
 
 /** Everything the digest shows, decided once; the HTML, text and message only lay it out. */
@@ -44,6 +48,11 @@ export interface DigestEdition {
   /** Paragraphs. */
   introduction: Inline[][];
   groups: DigestGroup[];
+  /**
+   * Sections (groups and items) the size budget left out after the last group, when even the
+   * headings were over it: the message ends by saying how many more the brochure has.
+   */
+  sectionsLeftOut?: number;
   /** Where the full text is: a link when the brochure is online, otherwise who has it. */
   brochure: { url?: string; organisation: string };
   /** One-click unsubscribe URL, `{email}` still to be replaced per recipient. */
@@ -110,13 +119,13 @@ function groupsOf(section: Section, kicker: string | undefined, shown: Shown, li
   const own = shown(section.blocks);
   const items = section.children
     .filter((child) => child.depth >= 3 && inDigest(child))
-    .map((child) => ({ id: child.id, title: child.title, ...summarize(sectionBlocks(child, shown), limits) }))
+    .map((child) => ({ id: child.id, title: child.title, position: child.position, ...summarize(sectionBlocks(child, shown), limits) }))
     .filter((item) => item.lead.length > 0 || item.points.length > 0);
   const summary = summarize(own, limits);
   const hasSummary = summary.lead.length > 0 || summary.points.length > 0;
   const groups: DigestGroup[] = [];
   if (hasSummary || items.length > 0) {
-    groups.push({ id: section.id, kicker, title: section.title, summary: hasSummary ? summary : undefined, items });
+    groups.push({ id: section.id, kicker, title: section.title, summary: hasSummary ? summary : undefined, items, position: section.position });
   }
   // A depth-1 heading with nothing of its own becomes the kicker of the groups below it.
   const childKicker = section.depth === 1 && groups.length === 0 ? section.titleText : kicker;

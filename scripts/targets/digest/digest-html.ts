@@ -56,7 +56,7 @@ function documentHtml(edition: DigestEdition, css: DigestCss, logo: DigestLogo |
 <tr><td class="outer-cell" align="center">
 <!--[if mso]><table role="presentation" width="${WIDTH}" align="center" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->
 <table role="presentation" class="container" width="100%" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:${WIDTH}px">
-${[masthead(edition), header(edition, logo), introduction(edition), ...edition.groups.map((group) => groupRow(group, edition)), closing(edition), footer(edition)].join('\n')}
+${[masthead(edition), header(edition, logo), introduction(edition), ...edition.groups.map((group) => groupRow(group, edition)), moreSections(edition), closing(edition), footer(edition)].filter(Boolean).join('\n')}
 </table>
 <!--[if mso]></td></tr></table><![endif]-->
 </td></tr>
@@ -125,6 +125,15 @@ function itemRuns(items: readonly DigestItem[]): DigestItem[][] {
 function summaryHtml(summary: DigestSummary): string {
   const points = summary.points.length > 0 ? `\n<ul class="points">${summary.points.map((point) => `<li>${inlineHtml(point)}</li>`).join('')}</ul>` : '';
   return `${paragraphs(summary.lead)}${points}`;
+}
+
+/** After the last group the budget kept: how many sections the brochure has besides, linking to it when it is online. */
+function moreSections(edition: DigestEdition): string {
+  const count = edition.sectionsLeftOut ?? 0;
+  if (count === 0) return '';
+  const line = text(messages(edition.lang).digestMoreSections(count, new Intl.NumberFormat(edition.lang).format(count)));
+  // Styled as the group rows and notes are, so every theme's stylesheet already has it.
+  return row('group', `<p class="note">${edition.brochure.url ? `<a href="${attr(edition.brochure.url)}">${line}</a>` : line}</p>`);
 }
 
 function closing(edition: DigestEdition): string {

@@ -1,6 +1,7 @@
 import type { Inline } from '../../model/types';
 import { appendText, inlinePlainText, sliceInline, trimInlineEnd } from './condense-inline';
 import type { DigestEdition, DigestSummary } from './digest-edition';
+import { keepSections, sectionCount, type LeftOutSection } from './keep-sections';
 import { cutAtSentence } from './sentences';
 
 /** What the budget took from one section's summary. */
@@ -20,12 +21,21 @@ export interface Measured<T> {
   rendered: T;
 }
 
+/** Sections left out when even the headings were over: how many, and the first of them. */
+export interface SectionsLeftOut {
+  count: number;
+  first?: LeftOutSection;
+}
+
 export type FitOutcome<T> =
-  | { fits: true; edition: DigestEdition; measured: Measured<T>; cuts: DigestCut[]; steps: number; uncut: number }
-  | { fits: false; headingsOnly: number; steps: number };
+  | { fits: true; edition: DigestEdition; measured: Measured<T>; cuts: DigestCut[]; steps: number; uncut: number; leftOut?: SectionsLeftOut }
+  /** Even without any section (masthead, introduction, closing, footer) the part is `withoutSections` bytes. */
+  | { fits: false; withoutSections: number; steps: number };
 
 /** Render-and-measure steps after the first estimate: each one is a full render and .eml. */
 const MAX_STEPS = 8;
+/** Renders allowed to find how many headings fit: enough to close in on the last one from 25 000. */
+const MAX_SECTION_STEPS = 24;
 /** Shorter than this, a cut first sentence says nothing: the lead goes. */
 const MIN_PARTIAL_LEAD = 40;
 /** Close enough under the budget: stop refining. */
@@ -36,7 +46,8 @@ const SLACK = 0.03;
  * the same number of characters, so the longest sections lose first: key points drop from the end,
  * then the lead shortens at a sentence (an ellipsis when a sentence must be cut). The cap is first
  * estimated from the full and the headings-only sizes (bytes grow about linearly with text), then
- * refined by bisection on real renders. Only when the headings alone are over does it fail.
+ * refined by bisection on real renders. When the headings alone are over, the first sections are
+ * kept, headings only, as many as fit (`fitSections`); it fails only when none does.
  */
 export async function fitBudget<T>(edition: DigestEdition, budget: number, measure: (edition: DigestEdition) => Promise<Measured<T>>): Promise<FitOutcome<T>> {
   const full = await measure(edition);
@@ -45,7 +56,13 @@ export async function fitBudget<T>(edition: DigestEdition, budget: number, measu
   const bare = capped(edition, 0);
   const headingsOnly = await measure(bare.edition);
   steps++;
-  if (headingsOnly.encoded > budget) return { fits: false, headingsOnly: headingsOnly.encoded, steps };
+  if (headingsOnly.encoded > budget) {
+    const sections = await fitSections(bare.edition, headingsOnly.encoded, budget, measure);
+    if (!sections.fits) return { ...sections, steps: steps + sections.steps };
+    const kept = new Set(sections.edition.groups.flatMap((group) => [group.id, ...group.items.map((item) => item.id)]));
+    const cuts = bare.cuts.filter((cut) => kept.has(cut.id));
+    return { ...sections, cuts, steps: steps + sections.steps, uncut: full.encoded };
+  }
 
   const sizes = summariesOf(edition).map(summaryLength);
   const longest = Math.max(...sizes);
@@ -67,6 +84,48 @@ export async function fitBudget<T>(edition: DigestEdition, budget: number, measu
     cap = (fitting.cap + over) / 2;
   }
   return { fits: true, edition: fitting.edition, measured: fitting.measured, cuts: fitting.cuts, steps, uncut: full.encoded };
+}
+
+/**
+ * The headings-only edition's first sections, as many as fit under `budget`, found on real renders:
+ * the size grows about linearly with the sections kept, so each guess interpolates between the
+ * largest count known to fit and the smallest known not to (Illinois' regula falsi: a bound kept
+ * twice running counts half, so the guesses close in from both sides), down to one section apart.
+ */
+async function fitSections<T>(
+  headings: DigestEdition,
+  headingsSize: number,
+  budget: number,
+  measure: (edition: DigestEdition) => Promise<Measured<T>>,
+): Promise<{ fits: true; edition: DigestEdition; measured: Measured<T>; leftOut: SectionsLeftOut; steps: number } | { fits: false; withoutSections: number; steps: number }> {
+  const none = keepSections(headings, 0);
+  const noneMeasured = await measure(none.edition);
+  let steps = 1;
+  if (noneMeasured.encoded > budget) return { fits: false, withoutSections: noneMeasured.encoded, steps };
+  let fitting = { count: 0, ...none, measured: noneMeasured };
+  let low = { count: 0, over: noneMeasured.encoded - budget };
+  let high = { count: sectionCount(headings), over: headingsSize - budget };
+  let lastSide: 'low' | 'high' | undefined;
+  while (high.count - low.count > 1 && steps < MAX_SECTION_STEPS) {
+    const guess = low.count + Math.round((high.count - low.count) * (-low.over / (high.over - low.over)));
+    const count = Math.min(high.count - 1, Math.max(low.count + 1, guess));
+    const attempt = keepSections(headings, count);
+    const measured = await measure(attempt.edition);
+    steps++;
+    const over = measured.encoded - budget;
+    if (over <= 0) {
+      fitting = { count, ...attempt, measured };
+      low = { count, over };
+      if (lastSide === 'low') high = { ...high, over: high.over / 2 };
+      lastSide = 'low';
+    } else {
+      high = { count, over };
+      if (lastSide === 'high') low = { ...low, over: low.over / 2 };
+      lastSide = 'high';
+    }
+  }
+  const leftOut = { count: fitting.edition.sectionsLeftOut ?? 0, first: fitting.firstLeftOut };
+  return { fits: true, edition: fitting.edition, measured: fitting.measured, leftOut, steps };
 }
 
 /** The cap under which the kept characters are `share` of all of them. */

@@ -153,11 +153,58 @@ describe('the size budget', () => {
     expect(result.counts['keyPoints']).toBe(35);
   });
 
-  it('fails, saying the headings alone are over, only when they are', async () => {
-    const context = await digestContext(REAL_SOURCE, { budgetKB: 5 });
+  it('lists the first sections, headings only, and ends saying how many more the brochure has, when even the headings are over', async () => {
+    const online = syntheticSource(await readFile(REAL_SOURCE, 'utf8'), 20).replace(/^---\n/, '---\nbrochureUrl: https://example.org/brochure.pdf\n');
+    const context = await digestContext(await writeSource(online, 'vingt-fois-en-ligne.md'), { budgetKB: 20 });
+    const said: string[] = [];
+    const result = await digestTarget.render({ ...context, progress: (message) => said.push(message) });
+    const eml = await readFile(join(context.outDir, 'digest.eml'));
+    expect(encodedHtmlBytes(eml)).toBe(result.counts['encodedHtmlBytes']);
+    expect(result.counts['encodedHtmlBytes']! + result.counts['greetingReserveBytes']!).toBeLessThanOrEqual(20 * 1024);
+    // As many as fit: a section is a few hundred bytes, so less than a tenth of the budget is left.
+    expect(result.counts['encodedHtmlBytes']! + result.counts['greetingReserveBytes']!).toBeGreaterThan(20 * 1024 * 0.9);
+
+    // The sections in document order: each group's heading, then its items; the first ones are kept.
+    const full = buildDigestEdition(context.publication, context.settings);
+    const order = full.groups.flatMap((group) => [group, ...group.items]);
+    const kept = result.counts['sections']!;
+    const leftOut = result.counts['sectionsLeftOut']!;
+    expect(kept).toBeGreaterThan(10);
+    expect(kept + leftOut).toBe(order.length);
+    expect(order.length).toBe(300);
+
+    const mail = await simpleParser(eml);
+    const html = (mail.html as string).replace(/&amp;|&#x26;/g, '&');
+    const more = `… et ${leftOut} autres sections, à lire dans la brochure`;
+    expect(html).toMatch(new RegExp(`<a href="https://example\\.org/brochure\\.pdf"[^>]*>${more}</a>`, 'u'));
+    const lastKept = inlinePlainText(order[kept - 1]!.title);
+    const firstLeftOut = inlinePlainText(order[kept]!.title);
+    expect(html.indexOf(lastKept)).toBeGreaterThan(0);
+    expect(html.indexOf(lastKept)).toBeLessThan(html.indexOf(more));
+    // The closing still follows, and nothing after the last kept section is shown.
+    expect(html.indexOf(more)).toBeLessThan(html.indexOf('Cette lettre ne donne que l’essentiel'));
+    expect(html).not.toContain(firstLeftOut);
+
+    const text = (mail.text as string).replace(/\s+/g, ' ');
+    expect(text).toContain(`${more} <https://example.org/brochure.pdf>`);
+    const spaced = lastKept.replace(/\s+/g, ' ');
+    const inText = Math.max(text.lastIndexOf(spaced), text.lastIndexOf(spaced.toLocaleUpperCase('fr')));
+    expect(inText).toBeGreaterThan(0);
+    expect(inText).toBeLessThan(text.indexOf(more));
+
+    // Said to the person building: a warning in the progress lines, and one located on the first heading left out.
+    expect(said.at(-1)).toBe(`warning: the headings alone are over the 20 KB budget: the digest lists the first ${kept} of 300 sections and ends saying ${leftOut} more are in the brochure (raise digest.budgetKB, at most 102, or leave sections out of the digest to choose them)`);
+    const warnings = context.file.messages.filter((message) => message.ruleId === 'digest-sections-left-out');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.fatal).toBe(false);
+    expect(warnings[0]!.line).toBe(order[kept]!.position!.start.line);
+  });
+
+  it('fails, saying so, only when even a digest without any section is over the budget', async () => {
+    const context = await digestContext(REAL_SOURCE, { budgetKB: 2 });
     const error = await digestTarget.render(context).catch((caught: unknown) => caught);
     expect(isTriptyqueError(error) && error.code).toBe('RENDER_FAILED');
-    expect((error as Error).message).toMatch(/^the digest's headings alone make an HTML part of \d+\.\d KB encoded, \d+\.\d KB over the 5 KB budget/u);
+    expect((error as Error).message).toMatch(/^the digest without any section \(masthead, introduction, closing and footer\) makes an HTML part of \d+\.\d KB encoded, \d+\.\d KB over the 2 KB budget/u);
   });
 });
 

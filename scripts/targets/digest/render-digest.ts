@@ -5,8 +5,9 @@ import { loadTheme, logoAspect, logoPath, type Theme } from '../../theme/load-th
 import type { Target, TargetContext, TargetResult } from '../target';
 import { loadDigestCss } from './digest-css';
 import { buildDigestEdition, type DigestEdition } from './digest-edition';
-import { budgetCutLine, digestSizeLine, headingsOverBudget } from './budget-lines';
+import { budgetCutLine, digestSizeLine, nothingFitsBudget, sectionsLeftOutLine } from './budget-lines';
 import { fitBudget } from './fit-budget';
+import { sectionCount } from './keep-sections';
 import { campaignId, composeEml, digestMessage, encodedHtmlBytes, greetingReserveBytes, messageDate } from './digest-eml';
 import { dkimSigner } from './dkim';
 import { renderDigestHtml, type DigestLogo } from './digest-html';
@@ -48,10 +49,16 @@ async function renderDigest(context: TargetContext): Promise<TargetResult> {
   // Each recipient's greeting makes the sent message a little longer than this edition.
   const greetingReserve = greetingReserveBytes(publication.meta.lang);
   const fit = await fitBudget(full, budget - greetingReserve, renderMessage);
-  if (!fit.fits) throw new TriptyqueError('RENDER_FAILED', headingsOverBudget(fit.headingsOnly, settings.digest.budgetKB));
-  const { edition, cuts } = fit;
+  if (!fit.fits) throw new TriptyqueError('RENDER_FAILED', nothingFitsBudget(fit.withoutSections, settings.digest.budgetKB));
+  const { edition, cuts, leftOut } = fit;
   const { encoded, rendered: { parts, eml } } = fit.measured;
   context.progress(digestSizeLine(edition.groups.length, encoded, settings.digest.budgetKB, cuts.length));
+  const sectionsLeftOut = leftOut?.count ?? 0;
+  if (leftOut && sectionsLeftOut > 0) {
+    const line = sectionsLeftOutLine(sectionCount(edition), sectionsLeftOut, settings.digest.budgetKB);
+    context.progress(`warning: ${line}`);
+    context.file.message(line, { place: leftOut.first?.position, ruleId: 'digest-sections-left-out', source: 'triptyque' });
+  }
   const artifacts = [await context.write('digest.html', parts.html), await context.write('digest.txt', parts.text), await context.write('digest.eml', eml)];
   const details: DigestDetails & Record<string, unknown> = {
     subject: edition.subject,
@@ -69,6 +76,8 @@ async function renderDigest(context: TargetContext): Promise<TargetResult> {
     uncutEncodedHtmlBytes: fit.uncut,
     greetingReserveBytes: greetingReserve,
     budgetRenders: fit.steps,
+    /** Sections (groups and items) left out when even the headings were over the budget. */
+    sectionsLeftOut,
   };
   return { artifacts, counts, details };
 }
@@ -99,6 +108,8 @@ function countsOf(edition: DigestEdition, sizes: { encoded: number; budget: numb
   return {
     groups: edition.groups.length,
     items: edition.groups.reduce((sum, group) => sum + group.items.length, 0),
+    /** Groups and items: what the line ending a digest with sections left out counts. */
+    sections: sectionCount(edition),
     keyPoints: summaries.reduce((sum, summary) => sum + summary.points.length, 0),
     encodedHtmlBytes: sizes.encoded,
     budgetBytes: sizes.budget,
