@@ -27,6 +27,8 @@ export const en = {
   digestClosingNote: 'This letter gives only the essentials: the full text is in the brochure.',
   digestBrochureAvailable: (organisation: string) => `The full brochure is available from ${organisation}`,
   digestReadBrochure: 'Read the full brochure',
+  /** What surrounds the address written after the button's label in the text part. */
+  digestButtonLinkBrackets: ['<', '>'] as [string, string],
   digestUnsubscribeLink: 'Unsubscribe',
   digestUnsubscribeAfterLink: ' in one click.',
   digestUnsubscribeByReply: 'To stop receiving it, reply to this message and ask.',

@@ -20,6 +20,7 @@ export const fr: Messages = {
   digestClosingNote: `Cette lettre ne donne que l’essentiel${NO_BREAK_SPACE}: le texte intégral se trouve dans la brochure.`,
   digestBrochureAvailable: (organisation) => `La brochure complète est disponible auprès de ${organisation}`,
   digestReadBrochure: 'Lire la brochure complète',
+  digestButtonLinkBrackets: [': ', ''],
   digestUnsubscribeLink: 'Se désinscrire',
   digestUnsubscribeAfterLink: ' en un clic.',
   digestUnsubscribeByReply: 'Pour ne plus la recevoir, répondez à ce message en le demandant.',

@@ -1,10 +1,11 @@
 import { convert, type FormatCallback } from 'html-to-text';
+import { messages } from '../../messages/messages';
 import { PREHEADER_CLASS } from './digest-html';
 
 /** A heading on its own line after a marker, so the text part's levels stay apart ("■ Titre"). */
 const markedHeading: FormatCallback = (elem, walk, builder, options) => {
   builder.openBlock({ leadingLineBreaks: options.leadingLineBreaks ?? 2 });
-  if (options['uppercase']) builder.pushWordTransform((word) => word.toLocaleUpperCase('fr'));
+  if (options['uppercase']) builder.pushWordTransform((word) => word.toLocaleUpperCase(String(options['lang'])));
   builder.addInline(String(options['marker'] ?? ''));
   walk(elem.children, builder);
   if (options['uppercase']) builder.popWordTransform();
@@ -16,7 +17,7 @@ const markedHeading: FormatCallback = (elem, walk, builder, options) => {
  * headings and lists kept readable, links written out, the preheader left out (it is only for the
  * inbox's preview line). No-break spaces are not white space to html-to-text, so French spacing stays.
  */
-export function renderDigestText(html: string): string {
+export function renderDigestText(html: string, lang: string): string {
   const body = convert(html, {
     wordwrap: 72,
     formatters: { markedHeading },
@@ -24,12 +25,12 @@ export function renderDigestText(html: string): string {
       { selector: `.${PREHEADER_CLASS}`, format: 'skip' },
       { selector: 'title', format: 'skip' },
       { selector: 'img', format: 'skip' },
-      { selector: 'h1', format: 'markedHeading', options: { uppercase: true, leadingLineBreaks: 1 } },
-      { selector: 'h2', format: 'markedHeading', options: { uppercase: true, leadingLineBreaks: 2, marker: '== ' } },
+      { selector: 'h1', format: 'markedHeading', options: { uppercase: true, leadingLineBreaks: 1, lang } },
+      { selector: 'h2', format: 'markedHeading', options: { uppercase: true, leadingLineBreaks: 2, marker: '== ', lang } },
       { selector: 'h3', format: 'markedHeading', options: { uppercase: false, leadingLineBreaks: 2, marker: '■ ' } },
       { selector: 'ul', options: { itemPrefix: ' – ' } },
       { selector: 'a', options: { hideLinkIfSameAsText: true, linkBrackets: ['<', '>'] } },
-      { selector: 'a.button', format: 'anchor', options: { linkBrackets: [': ', ''] } },
+      { selector: 'a.button', format: 'anchor', options: { linkBrackets: messages(lang).digestButtonLinkBrackets } },
       { selector: 'table', format: 'block' },
       { selector: 'tr', format: 'block' },
       { selector: 'td', format: 'block' },

@@ -235,5 +235,12 @@ Un texte, avec <b onclick="x()">du gras</b>. Une [note](notes.md) et un [site](h
     await digestTarget.render(online);
     const text = await readFile(join(online.outDir, 'digest.txt'), 'utf8');
     expect(text).toContain('Lire la brochure complète : https://example.org/brochure.pdf');
+
+    // English puts no space before a colon: the address goes in angle brackets, as other links do.
+    const english = await digestContext(await writeSource(markdown('brochureUrl: https://example.org/brochure.pdf\nlang: en\n'), 'english.md'));
+    await digestTarget.render(english);
+    const englishText = await readFile(join(english.outDir, 'digest.txt'), 'utf8');
+    expect(englishText).toContain('Read the full brochure <https://example.org/brochure.pdf>');
+    expect(englishText).not.toMatch(/ :/);
   });
 });

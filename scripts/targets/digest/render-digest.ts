@@ -39,7 +39,7 @@ async function renderDigest(context: TargetContext): Promise<TargetResult> {
   // signed when a DKIM key is at hand, so it is what a provider would verify, and what the budget measures.
   const renderMessage = async (edition: DigestEdition) => {
     const html = renderDigestHtml(edition, css, logo.published);
-    const text = renderDigestText(html);
+    const text = renderDigestText(html, edition.lang);
     const parts = { subject: edition.subject, html, text };
     const emlParts = logo.inline ? { ...parts, html: renderDigestHtml(edition, css, logo.inline.logo) } : parts;
     const eml = await composeEml(digestMessage(emlParts, settings.digest, { date, attachments: logo.inline?.attachments, dkim }));
