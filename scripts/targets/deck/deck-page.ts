@@ -22,8 +22,18 @@ export async function openFontPage(page: Page, fontCss: string, workDir: string)
   }
 }
 
-/** Replaces the page's document styles and body (fonts stay), then waits for the layout's fonts and images. */
+/** What each page shows, so that asking again for the same document costs no new layout. */
+const shown = new WeakMap<Page, { css: string; body: string; lang: string }>();
+
+/**
+ * Replaces the page's document styles and body (fonts stay), then waits for the layout's fonts
+ * and images; nothing to do when the page shows that very document already.
+ */
 export async function showDocument(page: Page, document: { css: string; body: string; lang?: string }): Promise<void> {
+  const wanted = { css: document.css, body: document.body, lang: document.lang ?? '' };
+  const current = shown.get(page);
+  if (current && current.css === wanted.css && current.body === wanted.body && current.lang === wanted.lang) return;
+  shown.delete(page);
   await page.evaluate(
     async (css, body, lang) => {
       window.document.getElementById('document-css')!.textContent = css;
@@ -33,8 +43,9 @@ export async function showDocument(page: Page, document: { css: string; body: st
       await Promise.all([...window.document.images].map((image) => (image.complete ? undefined : image.decode().catch(() => undefined))));
       await window.document.fonts.ready;
     },
-    document.css,
-    document.body,
-    document.lang ?? '',
+    wanted.css,
+    wanted.body,
+    wanted.lang,
   );
+  shown.set(page, wanted);
 }

@@ -1,8 +1,8 @@
 import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'puppeteer-core';
 import type { Metadata } from '../../model/types';
-import { showDocument } from './deck-page';
-import { DECK_PAGE_CSS, deckBody, type RenderedDeck } from './render-marp';
+import { inPieces, SLIDES_PER_PAGE } from './deck-pieces';
+import type { RenderedDeck } from './render-marp';
 import { setOutline, type OutlineEntry } from './pdf-outline';
 import type { Slide } from './slide-plan';
 
@@ -12,27 +12,9 @@ export interface PdfMetadata {
   date: Date;
 }
 
-/**
- * Slides printed by one call. Chromium's print time grows with the document as well as with its
- * pages: 300 slides print at 5.5 ms a slide, 1,600 at 19 ms (measured); a long deck printed whole
- * would also outlast the browser call's timeout.
- */
-export const SLIDES_PER_PRINT = 300;
-
-/**
- * Prints `rendered`, which the page shows (the fit leaves it there): one 1280x720 page per slide,
- * in pieces of `slidesPerPrint` slides for a long deck (the page is left showing the last piece).
- */
-export async function printDeck(page: Page, rendered: RenderedDeck, lang: string, slidesPerPrint = SLIDES_PER_PRINT): Promise<Uint8Array[]> {
-  const print = () => page.pdf({ preferCSSPageSize: true, printBackground: true, width: '1280px', height: '720px', outline: false });
-  if (rendered.sections.length <= slidesPerPrint) return [await print()];
-  const pieces: Uint8Array[] = [];
-  for (let from = 0; from < rendered.sections.length; from += slidesPerPrint) {
-    const sections = rendered.sections.slice(from, from + slidesPerPrint);
-    await showDocument(page, { css: `${rendered.css}${DECK_PAGE_CSS}`, body: deckBody({ ...rendered, sections }), lang });
-    pieces.push(await print());
-  }
-  return pieces;
+/** Prints `rendered`: one 1280x720 page per slide, a piece of `SLIDES_PER_PAGE` slides at a time (`deck-pieces.ts`). */
+export async function printDeck(page: Page, rendered: RenderedDeck, lang: string, slidesPerPrint = SLIDES_PER_PAGE): Promise<Uint8Array[]> {
+  return inPieces(page, rendered, lang, async () => [await page.pdf({ preferCSSPageSize: true, printBackground: true, width: '1280px', height: '720px', outline: false })], slidesPerPrint);
 }
 
 /**

@@ -2,10 +2,10 @@ import { messages } from '../../messages/messages';
 import { createHash } from 'node:crypto';
 import type { Page } from 'puppeteer-core';
 import { BoundedCache } from './bounded-cache';
-import { showDocument } from './deck-page';
+import { inPieces } from './deck-pieces';
 import { measureSlides, type PartKind, type SlideMeasure } from './measure-slides';
 import { leadUnit } from './plan-slides';
-import { DECK_PAGE_CSS, deckBody, type RenderedDeck } from './render-marp';
+import type { RenderedDeck } from './render-marp';
 import type { Slide, SlideUnit } from './slide-plan';
 import { cutUnit, partCount, partKind } from './split-unit';
 import { unitText } from './timing';
@@ -43,7 +43,7 @@ export interface MovedBlock {
 export interface FitResult {
   /** The fitted slides, in order: each with its scale, title scale and units (pieces of blocks included). */
   slides: Slide[];
-  /** The final render, which the page holds. */
+  /** The final render, which the page shows (its last piece, for a long deck: `deck-pieces.ts`). */
   rendered: RenderedDeck;
   /** The measures of the final render (one per slide). */
   measures: SlideMeasure[];
@@ -108,8 +108,8 @@ interface Origin {
  * are out of the flow): each round renders and measures only the slides not settled yet, so the
  * first round shows the whole deck and the next ones a few slides each. A planned slide fitted
  * before in this process (same content, same layout) is taken as it came out then. The whole deck
- * is then rendered once and measured as a check, and the page is left showing it, so the caller
- * can print it without rendering again.
+ * is then rendered once and measured as a check, and the page is left showing it (a long deck: its
+ * last piece), so the caller can print a short deck without laying it out again.
  */
 export async function fitSlides(page: Page, plan: readonly Slide[], options: FitOptions): Promise<FitResult> {
   const maxRounds = Math.max(3, options.maxRounds ?? 12);
@@ -203,8 +203,7 @@ export async function fitSlides(page: Page, plan: readonly Slide[], options: Fit
 /** Renders `slides` through Marp, shows them in the page and measures each. */
 async function renderAndMeasure(page: Page, slides: readonly Slide[], options: FitOptions): Promise<{ rendered: RenderedDeck; measures: SlideMeasure[] }> {
   const rendered = options.render([...slides]);
-  await showDocument(page, { css: `${rendered.css}${DECK_PAGE_CSS}`, body: deckBody(rendered), lang: options.lang });
-  return { rendered, measures: await measureSlides(page) };
+  return { rendered, measures: await inPieces(page, rendered, options.lang, () => measureSlides(page)) };
 }
 
 /**

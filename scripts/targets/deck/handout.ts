@@ -81,7 +81,7 @@ export interface HandoutPiece {
   first: number;
 }
 
-/** Rows printed by one call, for the reason the deck prints in pieces (`SLIDES_PER_PRINT`). */
+/** Rows printed by one call, for the reasons the deck is shown in pieces (`deck-pieces.ts`). */
 export const HANDOUT_ROWS_PER_PRINT = 500;
 
 /**

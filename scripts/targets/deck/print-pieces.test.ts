@@ -7,7 +7,10 @@ import { DEFAULT_THEME, loadTheme } from '../../theme/load-theme';
 import { comparableText, pdfPageTexts } from '../brochure/pdf-text';
 import { openFontPage, showDocument } from './deck-page';
 import { loadDeckTheme } from './deck-theme';
+import { inPieces } from './deck-pieces';
 import { finishPdf, printDeck } from './export-pdf';
+import { measureSlides } from './measure-slides';
+import { readSlideLayouts } from './pptx/slide-layout';
 import { printHandout, type HandoutSlide } from './handout';
 import { DECK_PAGE_CSS, deckBody, renderMarp, type RenderedDeck } from './render-marp';
 
@@ -37,6 +40,17 @@ function withDeckPage<T>(work: (page: Parameters<Parameters<BrowserService['with
     return work(page);
   });
 }
+
+describe('a long deck shown in pieces', () => {
+  it('measures and lays out each slide for the PPTX as when the deck is shown whole', async () => {
+    const { whole, pieces } = await withDeckPage(async (page) => ({
+      whole: { measures: await measureSlides(page), layouts: await readSlideLayouts(page) },
+      pieces: { measures: await inPieces(page, rendered, 'fr', () => measureSlides(page), 4), layouts: await inPieces(page, rendered, 'fr', () => readSlideLayouts(page), 4) },
+    }));
+    expect(whole.measures).toHaveLength(SLIDES);
+    expect(pieces).toEqual(whole);
+  }, 120_000);
+});
 
 describe('a long deck printed in pieces', () => {
   it('gives one PDF with every slide once, in order, as text', async () => {

@@ -15,6 +15,7 @@ import { openFontPage } from './deck-page';
 import { printHandout } from './handout';
 import { continuedTitle, deckMarkdown } from './marp-markdown';
 import { withDeckImages } from './deck-images';
+import { inPieces } from './deck-pieces';
 import { formatDate } from '../../typography/format-date';
 import { messages } from '../../messages/messages';
 import { DEFAULT_PLAN_OPTIONS, planSlides } from './plan-slides';
@@ -68,14 +69,13 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
     };
     writing(context.write('deck.md', markdown));
     writing(exportHtml(markdown, deckTheme).then((html) => context.write('deck.html', html)));
-    // Editable slides are laid out from the fitted page itself; pictures only when asked for. Both
-    // before the print, which may leave the page showing only the deck's last slides.
+    // Editable slides are laid out from the fitted slides as the page shows them; pictures only when asked for.
     const notes = fit.slides.map((slide, index) => notesText(slide, timings[index]!, lang));
     if (settings.deck.pptx === 'editable') {
-      const layouts = await readSlideLayouts(page);
+      const layouts = await inPieces(page, fit.rendered, lang, () => readSlideLayouts(page));
       writing(buildEditablePptx(layouts.map((layout, index) => ({ layout, notes: notes[index]! })), publication.meta, theme).then((bytes) => context.write('deck.pptx', bytes)));
     } else {
-      const shots = await screenshotSlides(page, fit.rendered);
+      const shots = await inPieces(page, fit.rendered, lang, (piece) => screenshotSlides(page, piece));
       writing(buildPptx(shots.map((image, index) => ({ image, notes: notes[index]! })), publication.meta).then((bytes) => context.write('deck.pptx', bytes)));
     }
     const pdf = await printDeck(page, fit.rendered, lang);
