@@ -82,7 +82,7 @@ export interface HandoutPiece {
 }
 
 /** Rows printed by one call, for the reasons the deck is shown in pieces (`deck-pieces.ts`). */
-export const HANDOUT_ROWS_PER_PRINT = 500;
+export const HANDOUT_ROWS_PER_PRINT = 300;
 
 /**
  * A handout printed in pieces numbers its pages from 1 in each, and Chromium has no way to start a
