@@ -72,7 +72,9 @@ export class BrowserService {
   constructor(private readonly options: BrowserServiceOptions = {}) {}
 
   get timeoutMs(): number {
-    return this.options.timeoutMs ?? 60_000;
+    // A brochure prints in one call: the longest source allowed (2 MB) prints ~1,200 A5 pages in
+    // 30-40 s on two busy cores, so a call gets well over that before it counts as hung.
+    return this.options.timeoutMs ?? 180_000;
   }
 
   get pageTimeoutMs(): number {
