@@ -96,7 +96,7 @@ export class BrowserService {
     await removeStaleProfiles();
     this.found = await findBrowser();
     try {
-      const browser = await puppeteer.launch({
+      return await puppeteer.launch({
         executablePath: this.found.executablePath,
         headless: true,
         // Over a pipe, Chromium exits with us even when we are killed outright (SIGKILL, OOM).
@@ -108,9 +108,6 @@ export class BrowserService {
         args: LAUNCH_ARGS,
         protocolTimeout: this.timeoutMs,
       });
-      // The tab Chromium opens at launch is never used (every page is a fresh one); its renderer would stay all build long.
-      for (const initial of await browser.pages()) await initial.close().catch(() => undefined);
-      return browser;
     } catch (error) {
       this.launching = undefined;
       throw new TriptyqueError('BROWSER_FAILED', `Chromium at ${this.found.executablePath} did not start: ${firstLine(error)}`, { cause: error });
