@@ -102,3 +102,60 @@ describe('a browser that crashes or hangs', () => {
     expect(launches.launched).toHaveLength(1);
   });
 });
+
+describe('a service that keeps pages (watch, preview)', () => {
+  let service: BrowserService | undefined;
+  afterEach(async () => {
+    await service?.close();
+    service = undefined;
+  });
+
+  it('gives the work of one key the page it left, with the sandbox of the current work', async () => {
+    service = new BrowserService({ keepPages: true });
+    const first = await service.withPage({ ...PAGE, keep: 'deck:a' }, async (page) => {
+      await page.setContent('<p id="left">laissé là</p>');
+      return page;
+    });
+    const blocked: string[] = [];
+    const again = await service.withPage({ allowedRoots: [], onBlocked: (url) => blocked.push(url), keep: 'deck:a' }, async (page) => {
+      // The fetch is blocked and reported to this work, not to the first one.
+      await page.setContent('<img src="https://example.org/x.png">');
+      return { page, closed: page.isClosed() };
+    });
+    expect(again.page).toBe(first);
+    expect(again.closed).toBe(false);
+    expect(blocked).toEqual(['https://example.org/x.png']);
+    const other = await service.withPage({ ...PAGE, keep: 'deck:b' }, async (page) => page);
+    expect(other).not.toBe(first);
+  });
+
+  it('gives a fresh page to work of a busy key, and keeps no page whose work failed', async () => {
+    service = new BrowserService({ keepPages: true });
+    let release!: () => void;
+    let started!: () => void;
+    const working = new Promise<void>((resolve) => (started = resolve));
+    const busy = service.withPage({ ...PAGE, keep: 'k' }, (page) => new Promise<typeof page>((resolve) => {
+      release = () => resolve(page);
+      started();
+    }));
+    await working;
+    const meanwhile = await service.withPage({ ...PAGE, keep: 'k' }, async (page) => page);
+    release();
+    const kept = await busy;
+    expect(meanwhile).not.toBe(kept);
+    expect(meanwhile.isClosed()).toBe(true);
+    await expect(service.withPage({ ...PAGE, keep: 'k' }, async (page) => {
+      expect(page).toBe(kept);
+      throw new Error('a mistake in the page script');
+    })).rejects.toThrow('a mistake');
+    expect(kept.isClosed()).toBe(true);
+    const after = await service.withPage({ ...PAGE, keep: 'k' }, async (page) => page);
+    expect(after).not.toBe(kept);
+  });
+
+  it('closes every page after the work when the service keeps none (a build)', async () => {
+    service = new BrowserService();
+    const page = await service.withPage({ ...PAGE, keep: 'deck:a' }, async (opened) => opened);
+    expect(page.isClosed()).toBe(true);
+  });
+});

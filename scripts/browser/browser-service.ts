@@ -44,6 +44,12 @@ export interface PageOptions {
    * cannot run. `page.evaluate` works either way; timers and animation frames only with scripts on.
    */
   javaScript?: boolean;
+  /**
+   * With a service that keeps pages (`keepPages`), the work of the same key gets the same page
+   * from one build to the next, left as the last work left it: a watch rebuild then opens no page
+   * and loads no fonts again. A key always comes with the same viewport and `javaScript`.
+   */
+  keep?: string;
 }
 
 export interface BrowserServiceOptions {
@@ -51,6 +57,16 @@ export interface BrowserServiceOptions {
   timeoutMs?: number;
   /** Longest the whole work of one page may take before the browser is deemed hung. */
   pageTimeoutMs?: number;
+  /** Keep the pages asked for with a `keep` key open between works (watch and preview: one source's targets, build after build). */
+  keepPages?: boolean;
+}
+
+/** A page kept open for its key, and what its sandbox follows now. */
+interface KeptPage {
+  page: Page;
+  browser: Browser;
+  current: { options: PageOptions };
+  busy: boolean;
 }
 
 /** The browser crashed, disconnected or hung: worth one retry on a fresh browser. */
@@ -68,6 +84,7 @@ export class BrowserService {
   private readonly retired = new WeakSet<Browser>();
   /** Bumped by close(): work begun before it must not relaunch a browser nobody would close. */
   private generation = 0;
+  private readonly kept = new Map<string, KeptPage>();
 
   constructor(private readonly options: BrowserServiceOptions = {}) {}
 
@@ -142,20 +159,42 @@ export class BrowserService {
   }
 
   private async attempt<T>(browser: Browser, options: PageOptions, work: (page: Page) => Promise<T>): Promise<T> {
-    const page = await browser.newPage();
+    const key = this.options.keepPages ? options.keep : undefined;
+    let kept = key === undefined ? undefined : this.kept.get(key);
+    if (kept && (kept.browser !== browser || kept.page.isClosed())) {
+      this.kept.delete(key!);
+      kept = undefined;
+    }
+    // Work of a key whose page is busy (the same source built twice at once) gets a page of its own.
+    const keeping = key !== undefined && !kept?.busy;
+    let page: Page | undefined;
     let faulted = false;
     try {
-      page.setDefaultTimeout(this.timeoutMs);
-      if (options.viewport) await page.setViewport(options.viewport);
-      await page.setJavaScriptEnabled(options.javaScript ?? false);
-      await sandbox(page, options);
-      return await watchdog(work(page), browser, this.pageTimeoutMs, options.signal);
+      if (keeping && kept) {
+        page = kept.page;
+        kept.current.options = options;
+      } else {
+        const current = { options };
+        page = await browser.newPage();
+        if (keeping) this.kept.set(key!, (kept = { page, browser, current, busy: true }));
+        page.setDefaultTimeout(this.timeoutMs);
+        if (options.viewport) await page.setViewport(options.viewport);
+        await page.setJavaScriptEnabled(options.javaScript ?? false);
+        await sandbox(page, current);
+      }
+      if (keeping) kept!.busy = true;
+      const opened = page;
+      return await watchdog(work(opened), browser, this.pageTimeoutMs, options.signal);
     } catch (error) {
       faulted = true;
       throw error;
     } finally {
-      // A hung or dead page is not worth a graceful close: its browser is about to be retired.
-      if (!faulted || browser.connected) await page.close().catch(() => undefined);
+      if (keeping && !faulted) kept!.busy = false;
+      else {
+        if (keeping) this.kept.delete(key!);
+        // A hung or dead page is not worth a graceful close: its browser is about to be retired.
+        if (page && (!faulted || browser.connected)) await page.close().catch(() => undefined);
+      }
     }
   }
 
@@ -168,6 +207,7 @@ export class BrowserService {
 
   async close(): Promise<void> {
     this.generation += 1;
+    this.kept.clear();
     const launching = this.launching;
     this.launching = undefined;
     if (!launching) return;
@@ -246,11 +286,13 @@ function firstLine(error: unknown): string {
   return ((error as Error)?.message ?? String(error)).split('\n')[0]!;
 }
 
-async function sandbox(page: Page, options: PageOptions): Promise<void> {
-  const roots = options.allowedRoots.map((root) => resolve(root));
+/** Blocks every request outside the allowed folders of the page's current work (a kept page changes work). */
+async function sandbox(page: Page, current: { options: PageOptions }): Promise<void> {
   await page.setRequestInterception(true);
   page.on('request', (request: HTTPRequest) => {
     if (request.isInterceptResolutionHandled()) return;
+    const { options } = current;
+    const roots = options.allowedRoots.map((root) => resolve(root));
     const url = request.url();
     if (isAllowed(url, roots)) void request.continue();
     else {

@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 
+/** The fonts each page has loaded (`openFontPage`), and what it shows (`showDocument`): asking again costs nothing. */
+const fontsLoaded = new WeakMap<Page, string>();
+const shown = new WeakMap<Page, { css: string; body: string; lang: string }>();
+
 /**
  * Opens a page that has every face of the theme's fonts loaded, read by file URL (the page needs a
  * file origin for that, so it is loaded from a short-lived file in `workDir`, an allowed root).
@@ -11,19 +15,23 @@ import type { Page } from 'puppeteer-core';
  * fonts: no reload, no base64 to parse, no font to wait for.
  */
 export async function openFontPage(page: Page, fontCss: string, workDir: string): Promise<void> {
+  // What the page showed is a build's own: files it reads may have changed since.
+  shown.delete(page);
+  // A page kept open between builds (watch) has the fonts already.
+  if (fontsLoaded.get(page) === fontCss) return;
+  fontsLoaded.delete(page);
   const file = join(workDir, `.deck-${process.pid}-${randomBytes(4).toString('hex')}.html`);
   await writeFile(file, `<!DOCTYPE html><html><head><meta charset="utf-8"><style>${fontCss}</style><style id="document-css"></style></head><body></body></html>`);
   try {
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
     // Every face, not only those a first layout asks for: a slide is measured with its real fonts.
     await page.evaluate(() => Promise.all([...document.fonts].map((font) => font.load())).then(() => undefined));
+    fontsLoaded.set(page, fontCss);
   } finally {
     await rm(file, { force: true });
   }
 }
 
-/** What each page shows, so that asking again for the same document costs no new layout. */
-const shown = new WeakMap<Page, { css: string; body: string; lang: string }>();
 
 /**
  * Replaces the page's document styles and body (fonts stay), then waits for the layout's fonts

@@ -43,7 +43,7 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
   const blocked: string[] = [];
   const date = new Date(buildTime());
   const pageOptions = { allowedRoots: context.allowedRoots, onBlocked: (url: string) => blocked.push(url) };
-  const rendered = await context.browser.withPage({ ...pageOptions, viewport: { width: 1280, height: 720 } }, async (page) => {
+  const rendered = await context.browser.withPage({ ...pageOptions, viewport: { width: 1280, height: 720 }, keep: `deck:${context.outDir}` }, async (page) => {
     await openFontPage(page, deckTheme.fontCss, context.outDir);
     const fit = await fitSlides(page, plan, {
       minScale: settings.deck.minScale,
