@@ -160,38 +160,42 @@ export class BrowserService {
 
   private async attempt<T>(browser: Browser, options: PageOptions, work: (page: Page) => Promise<T>): Promise<T> {
     const key = this.options.keepPages ? options.keep : undefined;
-    let kept = key === undefined ? undefined : this.kept.get(key);
-    if (kept && (kept.browser !== browser || kept.page.isClosed())) {
+    let found = key === undefined ? undefined : this.kept.get(key);
+    if (found && (found.browser !== browser || found.page.isClosed())) {
       this.kept.delete(key!);
-      kept = undefined;
+      found = undefined;
     }
-    // Work of a key whose page is busy (the same source built twice at once) gets a page of its own.
-    const keeping = key !== undefined && !kept?.busy;
+    /** The kept page this work holds; none for a busy key (the same source built twice at once): that work gets a page of its own. */
+    let held: KeptPage | undefined;
     let page: Page | undefined;
     let faulted = false;
     try {
-      if (keeping && kept) {
-        page = kept.page;
-        kept.current.options = options;
+      if (found && !found.busy) {
+        held = found;
+        page = held.page;
+        held.current.options = options;
+        held.busy = true;
       } else {
         const current = { options };
         page = await browser.newPage();
-        if (keeping) this.kept.set(key!, (kept = { page, browser, current, busy: true }));
         page.setDefaultTimeout(this.timeoutMs);
         if (options.viewport) await page.setViewport(options.viewport);
         await page.setJavaScriptEnabled(options.javaScript ?? false);
         await sandbox(page, current);
+        if (key !== undefined && !this.kept.has(key)) {
+          held = { page, browser, current, busy: true };
+          this.kept.set(key, held);
+        }
       }
-      if (keeping) kept!.busy = true;
       const opened = page;
       return await watchdog(work(opened), browser, this.pageTimeoutMs, options.signal);
     } catch (error) {
       faulted = true;
       throw error;
     } finally {
-      if (keeping && !faulted) kept!.busy = false;
+      if (held && !faulted) held.busy = false;
       else {
-        if (keeping) this.kept.delete(key!);
+        if (held) this.kept.delete(key!);
         // A hung or dead page is not worth a graceful close: its browser is about to be retired.
         if (page && (!faulted || browser.connected)) await page.close().catch(() => undefined);
       }

@@ -32,7 +32,6 @@ export async function openFontPage(page: Page, fontCss: string, workDir: string)
   }
 }
 
-
 /**
  * Replaces the page's document styles and body (fonts stay), then waits for the layout's fonts
  * and images; nothing to do when the page shows that very document already.

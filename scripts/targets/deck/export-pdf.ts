@@ -17,14 +17,19 @@ export async function printDeck(page: Page, rendered: RenderedDeck, lang: string
   return inPieces(page, rendered, lang, async () => [await page.pdf({ preferCSSPageSize: true, printBackground: true, width: '1280px', height: '720px', outline: false })], slidesPerPrint);
 }
 
+/** A piece as Chromium printed it, or already loaded (and edited) with pdf-lib. */
+export type PrintedPiece = Uint8Array | PDFDocument;
+
+const loaded = (piece: PrintedPiece) => (piece instanceof PDFDocument ? piece : PDFDocument.load(piece, { updateMetadata: false }));
+
 /**
  * One PDF of the pieces printed (`printDeck`, `printHandout`), with title, author, language and
  * subject from the front matter (not a heading), and bookmarks from the model.
  */
-export async function finishPdf(pieces: readonly Uint8Array[], metadata: PdfMetadata, outline: readonly OutlineEntry[]): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(pieces[0]!, { updateMetadata: false });
+export async function finishPdf(pieces: readonly PrintedPiece[], metadata: PdfMetadata, outline: readonly OutlineEntry[]): Promise<Uint8Array> {
+  const doc = await loaded(pieces[0]!);
   for (const piece of pieces.slice(1)) {
-    const other = await PDFDocument.load(piece, { updateMetadata: false });
+    const other = await loaded(piece);
     for (const copied of await doc.copyPages(other, other.getPageIndices())) doc.addPage(copied);
   }
   const { meta, date } = metadata;

@@ -7,6 +7,7 @@ import { showDocument } from './deck-page';
 import { cssString } from '../../escape/css-string';
 import { PDFDocument } from 'pdf-lib';
 import { filledRun, pageSlots, rewriteSlots } from '../../pdf/text-slots';
+import type { PrintedPiece } from './export-pdf';
 
 export interface HandoutSlide {
   /** The slide's Marp `<section>`, set in the handout as it is (vector text, not a picture). */
@@ -97,7 +98,7 @@ const PAGE_NUMBER_PATTERN = /^0123456789 \/$/;
  * pieces of `rowsPerPrint` rows whose pages are numbered across the pieces. Should a piece's
  * numbers not be found where they were printed, the handout is printed in one piece.
  */
-export async function printHandout(page: Page, slides: readonly HandoutSlide[], options: HandoutOptions, rowsPerPrint = HANDOUT_ROWS_PER_PRINT): Promise<Uint8Array[]> {
+export async function printHandout(page: Page, slides: readonly HandoutSlide[], options: HandoutOptions, rowsPerPrint = HANDOUT_ROWS_PER_PRINT): Promise<PrintedPiece[]> {
   const print = async (document: { css: string; body: string; lang: string }) => {
     await showDocument(page, document);
     return page.pdf({ preferCSSPageSize: true, printBackground: true, format: 'A4' });
@@ -122,7 +123,7 @@ export async function printHandout(page: Page, slides: readonly HandoutSlide[], 
     }
     rewriteSlots(piece, edits);
   }
-  return Promise.all(pieces.map((piece) => piece.save()));
+  return pieces;
 }
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char]!);

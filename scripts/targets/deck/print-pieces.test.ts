@@ -76,7 +76,7 @@ describe('a long deck printed in pieces', () => {
     const rows = [...all.matchAll(/(\d+)\. Diapositive (\d+) ≈/g)].map((match) => [Number(match[1]), Number(match[2])]);
     expect(rows).toEqual(slides.map((_, index) => [index + 1, index + 1]));
     // The one-piece handout numbers its pages the same way.
-    const onePiece = (await pdfPageTexts(whole[0]!)).map(comparableText);
+    const onePiece = (await pdfPageTexts(await finishPdf(whole, { meta, date: new Date(0) }, []))).map(comparableText);
     onePiece.forEach((text, index) => expect(text).toMatch(new RegExp(`^Essai Notes de l’orateur ${index + 1} / ${onePiece.length} `)));
   }, 120_000);
 });
