@@ -135,7 +135,7 @@ describe('hostile text in every field of a source', () => {
     });
     // One build for all of them: each build costs seconds.
     result = await build({ sources: paths, root: ROOT, outDir: out, browser });
-    gallery = readFileSync((await writeGallery({ outDir: out, reports: result.reports, browser, root: ROOT })).path, 'utf8');
+    gallery = readFileSync((await writeGallery({ outDir: out, reports: result.reports, root: ROOT })).path, 'utf8');
   }, 900_000);
 
   afterAll(() => browser.close());

@@ -39,15 +39,9 @@ export interface PageOptions {
   /** Stops waiting for the page's work when the build is interrupted. */
   signal?: AbortSignal;
   /**
-   * Whether the page's own scripts and event handlers run. Off unless asked for: the pages a build
-   * lays out, prints or pictures need none, so a `<script>` or `onerror` that slipped into one
-   * cannot run. `page.evaluate` works either way; timers and animation frames only with scripts on.
-   */
-  javaScript?: boolean;
-  /**
    * With a service that keeps pages (`keepPages`), the work of the same key gets the same page
    * from one build to the next, left as the last work left it: a watch rebuild then opens no page
-   * and loads no fonts again. A key always comes with the same viewport and `javaScript`.
+   * and loads no fonts again. A key always comes with the same viewport.
    */
   keep?: string;
 }
@@ -180,7 +174,9 @@ export class BrowserService {
         page = await browser.newPage();
         page.setDefaultTimeout(this.timeoutMs);
         if (options.viewport) await page.setViewport(options.viewport);
-        await page.setJavaScriptEnabled(options.javaScript ?? false);
+        // The pages a build lays out and prints need no scripts of their own, so a `<script>` or
+        // `onerror` that slipped into one cannot run; `page.evaluate` works all the same.
+        await page.setJavaScriptEnabled(false);
         await sandbox(page, current);
         if (key !== undefined && !this.kept.has(key)) {
           held = { page, browser, current, busy: true };

@@ -55,12 +55,19 @@ export const runBuild: CommandRun = async (argv, io) => {
   let result: BuildResult;
   try {
     result = await build({ sources: positionals, root: io.cwd, outDir, only, force: values.force, signal: io.signal, onProgress, browser });
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+  // The gallery draws from the printed PDFs, not in the browser: it is written while the browser closes.
+  const closing = browser.close();
+  try {
     if (gallery && result.reports.length > 0) {
       onProgress({ slug: 'gallery', message: 'thumbnails of every slide and page' });
-      await writeGallery({ outDir, reports: await reportsInOutput(outDir, result.reports), browser, root: io.cwd });
+      await writeGallery({ outDir, reports: await reportsInOutput(outDir, result.reports), root: io.cwd });
     }
   } finally {
-    await browser.close();
+    await closing;
   }
   summarise(result);
   if (result.reports.length > 0 && gallery) io.out(`Gallery: ${join(outDir, 'index.html')}`);

@@ -190,7 +190,6 @@ function failedSource(source: string, slug: string, error: unknown): { report: B
   return { report, file };
 }
 
-/** This build's reports, then those of sources built earlier into the same folder. */
 /** The previous run of a target, if its inputs are the same and its artifacts are all still there. */
 async function upToDate(previous: TargetReport | undefined, inputHash: string, outDir: string): Promise<TargetReport | undefined> {
   if (!previous?.ok || previous.inputHash !== inputHash || previous.artifacts.length === 0) return undefined;

@@ -6,7 +6,8 @@ import type { BuildReport } from '../artifacts/report';
 
 /**
  * A small but real output folder for tests that must not wait for the real targets: a Marp
- * bespoke HTML deck made by marp-cli, an A5 PDF made by pdf-lib and a plain HTML email.
+ * bespoke HTML deck made by marp-cli with a 16:9 PDF of its slides, an A5 PDF made by pdf-lib
+ * and a plain HTML email.
  */
 export async function writeFakeOutput(
   outDir: string,
@@ -47,15 +48,21 @@ async function writeDeck(dir: string, slides: number): Promise<void> {
   writeFileSync(join(dir, 'deck.md'), `---\nmarp: true\n---\n\n${markdown}\n`);
   const code = await marpCli([join(dir, 'deck.md'), '--html', '--no-stdin', '-o', join(dir, 'deck.html')]);
   if (code !== 0) throw new Error(`marp-cli exited ${code}`);
+  writeFileSync(join(dir, 'deck.pdf'), await pdfOf(slides, [960, 540], 'Diapositive'));
 }
 
 async function writeBrochure(dir: string, pages: number): Promise<void> {
+  writeFileSync(join(dir, 'brochure.pdf'), await pdfOf(pages, [420, 595], 'Page'));
+}
+
+/** `count` pages of `size` points, each with its number written large. */
+async function pdfOf(count: number, size: [number, number], label: string): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   const font = await pdf.embedFont(StandardFonts.Helvetica);
-  for (let number = 1; number <= pages; number++) {
-    const page = pdf.addPage([420, 595]);
-    page.drawRectangle({ x: 40, y: 480, width: 340, height: 70, color: rgb(0.89, 0.94, 0.96) });
-    page.drawText(`Page ${number}`, { x: 56, y: 505, size: 30, font, color: rgb(0.03, 0.25, 0.36) });
+  for (let number = 1; number <= count; number++) {
+    const page = pdf.addPage(size);
+    page.drawRectangle({ x: 40, y: size[1] - 115, width: size[0] - 80, height: 70, color: rgb(0.89, 0.94, 0.96) });
+    page.drawText(`${label} ${number}`, { x: 56, y: size[1] - 90, size: 30, font, color: rgb(0.03, 0.25, 0.36) });
   }
-  writeFileSync(join(dir, 'brochure.pdf'), await pdf.save());
+  return pdf.save();
 }

@@ -2,9 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeAtomic } from '../artifacts/write-artifact';
-import type { BrowserService } from '../browser/browser-service';
 import { renderPdfPages } from './pdf-pages';
-import { screenshotSlides } from './slide-shots';
 
 export const THUMBS_DIR = 'thumbs';
 const MANIFEST = 'manifest.json';
@@ -34,23 +32,16 @@ export interface Thumbnails {
 interface Recipe {
   kind: ThumbnailKind;
   prefix: string;
-  /**
-   * Candidate artifacts, best first, with how to picture each; `keyFrom`, the file that fixes
-   * what it looks like when the artifact itself differs from build to build (a PDF's dates).
-   */
-  sources: { name: string; keyFrom?: string; render: (browser: BrowserService, path: string, roots: readonly string[]) => Promise<Buffer[]> }[];
+  /** The printed PDF the pictures are drawn from. */
+  from: string;
+  /** The file that fixes what the PDF looks like: the PDF itself differs from build to build (its dates). */
+  keyFrom: string;
+  width: number;
 }
 
 const RECIPES: Recipe[] = [
-  {
-    kind: 'slides',
-    prefix: 'slide',
-    sources: [
-      { name: 'deck.html', render: (browser, path, roots) => screenshotSlides(browser, path, { width: SLIDE_WIDTH, allowedRoots: roots }) },
-      { name: 'deck.pdf', render: (browser, path) => renderPdfPages(browser, path, { width: SLIDE_WIDTH }) },
-    ],
-  },
-  { kind: 'pages', prefix: 'page', sources: [{ name: 'brochure.pdf', keyFrom: 'brochure.html', render: (browser, path) => renderPdfPages(browser, path, { width: PAGE_WIDTH }) }] },
+  { kind: 'slides', prefix: 'slide', from: 'deck.pdf', keyFrom: 'deck.html', width: SLIDE_WIDTH },
+  { kind: 'pages', prefix: 'page', from: 'brochure.pdf', keyFrom: 'brochure.html', width: PAGE_WIDTH },
 ];
 
 /** The thumbnails last written for a source's output folder (nothing if none). */
@@ -64,46 +55,46 @@ export async function readThumbnails(slugDir: string): Promise<Thumbnails> {
 }
 
 /**
- * Small JPEGs of every slide and every brochure page under `<slugDir>/thumbs/`. A set whose
- * artifact shows the same thing as when it was made (same content hash) is kept, so a rebuild
- * of one target, of another source, or a `--force` build that changed nothing costs nothing here.
+ * Small JPEGs of every slide and every brochure page under `<slugDir>/thumbs/`, drawn from the
+ * PDFs the build printed, both at once. A set whose PDF shows the same thing as when it was made
+ * (same content hash) is kept, so a rebuild of one target, of another source, or a `--force`
+ * build that changed nothing costs nothing here.
  */
-export async function updateThumbnails(browser: BrowserService, slugDir: string, allowedRoots: readonly string[]): Promise<Thumbnails> {
+export async function updateThumbnails(slugDir: string): Promise<Thumbnails> {
   const previous = await readThumbnails(slugDir);
-  const next: Thumbnails = { problems: [] };
   await mkdir(join(slugDir, THUMBS_DIR), { recursive: true });
-  for (const recipe of RECIPES) {
-    const found = await firstExisting(slugDir, recipe.sources);
-    const kept = previous[recipe.kind];
-    if (!found) continue;
-    if (kept && kept.from === found.name && kept.key === found.key && (await allExist(slugDir, kept.files))) {
-      next[recipe.kind] = kept;
-      continue;
-    }
-    const source = recipe.sources.find((candidate) => candidate.name === found.name)!;
-    try {
-      const images = await source.render(browser, join(slugDir, found.name), allowedRoots);
-      const files = images.map((_, index) => `${THUMBS_DIR}/${recipe.prefix}-${String(index + 1).padStart(2, '0')}.jpg`);
-      await Promise.all(images.map((image, index) => writeAtomic(join(slugDir, files[index]!), image)));
-      next[recipe.kind] = { from: found.name, key: found.key, files };
-    } catch (error) {
-      next.problems.push(`${recipe.kind} of ${found.name}: ${(error as Error).message}`);
-    }
+  const made = await Promise.all(RECIPES.map((recipe) => thumbnailSet(slugDir, recipe, previous[recipe.kind])));
+  const next: Thumbnails = { problems: [] };
+  for (const [index, recipe] of RECIPES.entries()) {
+    const set = made[index];
+    if (typeof set === 'string') next.problems.push(set);
+    else if (set) next[recipe.kind] = set;
   }
   await removeStale(slugDir, next);
   await writeAtomic(join(slugDir, THUMBS_DIR, MANIFEST), `${JSON.stringify(next, null, 2)}\n`);
   return next;
 }
 
-async function firstExisting(dir: string, sources: Recipe['sources']): Promise<{ name: string; key: string } | undefined> {
-  for (const { name, keyFrom } of sources) {
-    const info = await stat(join(dir, name)).catch(() => undefined);
-    if (!info?.isFile() || info.size === 0) continue;
-    const keyFile = keyFrom === undefined ? name : keyFrom;
-    const bytes = await readFile(join(dir, keyFile)).catch(() => readFile(join(dir, name)));
-    return { name, key: createHash('sha256').update(bytes).digest('hex') };
+/** The recipe's set, kept or drawn again; nothing when its PDF is not built; a problem's text when it cannot be drawn. */
+async function thumbnailSet(slugDir: string, recipe: Recipe, kept: ThumbnailSet | undefined): Promise<ThumbnailSet | string | undefined> {
+  const key = await contentKey(slugDir, recipe);
+  if (key === undefined) return undefined;
+  if (kept && kept.from === recipe.from && kept.key === key && (await allExist(slugDir, kept.files))) return kept;
+  try {
+    const images = await renderPdfPages(join(slugDir, recipe.from), { width: recipe.width });
+    const files = images.map((_, index) => `${THUMBS_DIR}/${recipe.prefix}-${String(index + 1).padStart(2, '0')}.jpg`);
+    await Promise.all(images.map((image, index) => writeAtomic(join(slugDir, files[index]!), image)));
+    return { from: recipe.from, key, files };
+  } catch (error) {
+    return `${recipe.kind} of ${recipe.from}: ${(error as Error).message}`;
   }
-  return undefined;
+}
+
+async function contentKey(dir: string, recipe: Recipe): Promise<string | undefined> {
+  const info = await stat(join(dir, recipe.from)).catch(() => undefined);
+  if (!info?.isFile() || info.size === 0) return undefined;
+  const bytes = await readFile(join(dir, recipe.keyFrom)).catch(() => readFile(join(dir, recipe.from)));
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 async function allExist(dir: string, files: string[]): Promise<boolean> {

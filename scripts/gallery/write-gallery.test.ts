@@ -43,7 +43,7 @@ afterAll(() => browser.close());
 
 describe('the build gallery', () => {
   it('shows, for each source, one thumbnail per slide and per brochure page, the digest, the files with their sizes and the diagnostics', async () => {
-    const gallery = await writeGallery({ outDir, reports: [report], browser });
+    const gallery = await writeGallery({ outDir, reports: [report] });
     expect(gallery).toMatchObject({ name: 'index.html', path: join(outDir, 'index.html') });
     const seen = await readGallery(gallery.path);
 
@@ -59,7 +59,7 @@ describe('the build gallery', () => {
 
     const deckHtml = statSync(join(outDir, 'essai', 'deck.html')).size;
     expect(seen.artifacts).toContain(`Slides with presenter view deck.html ${Math.round(deckHtml / 100) / 10} kB`);
-    expect(seen.artifacts).toContain('Slides deck.pdf not built');
+    expect(seen.artifacts).toContain('Handout deck-handout.pdf not built');
     expect(seen.artifacts).toContain('Email digest.html 193 B');
     expect(seen.text).toContain('5 slides · 800 ms');
     expect(seen.text).toContain('6 pages · 600 ms');
@@ -71,7 +71,7 @@ describe('the build gallery', () => {
     const page = statSync(join(thumbs, 'page-01.jpg')).mtimeMs;
     const slide = statSync(join(thumbs, 'slide-01.jpg')).mtimeMs;
     const shorter = await writeFakeOutput(outDir, { source, slides: 2, only: ['deck'] });
-    await writeGallery({ outDir, reports: [shorter], browser });
+    await writeGallery({ outDir, reports: [shorter] });
     expect(statSync(join(thumbs, 'page-01.jpg')).mtimeMs).toBe(page);
     expect(statSync(join(thumbs, 'slide-01.jpg')).mtimeMs).toBeGreaterThan(slide);
     expect(readdirSync(thumbs).filter((name) => name.startsWith('slide-')).sort()).toEqual(['slide-01.jpg', 'slide-02.jpg']);
@@ -80,11 +80,11 @@ describe('the build gallery', () => {
 
   it('keeps the thumbnails of artifacts written again with the same content (a --force build that changed nothing)', async () => {
     const thumbs = join(outDir, 'essai', 'thumbs');
-    await writeGallery({ outDir, reports: [report], browser });
+    await writeGallery({ outDir, reports: [report] });
     const slide = statSync(join(thumbs, 'slide-01.jpg')).mtimeMs;
     const deck = join(outDir, 'essai', 'deck.html');
     writeFileSync(deck, readFileSync(deck));
-    await writeGallery({ outDir, reports: [report], browser });
+    await writeGallery({ outDir, reports: [report] });
     expect(statSync(join(thumbs, 'slide-01.jpg')).mtimeMs).toBe(slide);
   });
 
@@ -97,12 +97,21 @@ describe('the build gallery', () => {
       targets: {},
       diagnostics: [{ file: source, line: 3, column: 1, severity: 'error', ruleId: 'source-binary', message: 'binary content (a NUL byte)' }],
     };
-    const gallery = await writeGallery({ outDir, reports: [report, failed], browser });
+    const gallery = await writeGallery({ outDir, reports: [report, failed] });
     const seen = await readGallery(gallery.path);
     expect(seen.text).toContain('2 sources, 1 failed');
     expect(seen.text).toContain('No slides to show: the deck is not built.');
     expect(seen.text).toContain('No pages to show: the brochure PDF is not built.');
     expect(seen.text).toContain('No email to show: the digest is not built.');
     expect(seen.diagnostics).toContain('ERROR essai.md:3:1 binary content (a NUL byte) source-binary');
+  });
+
+  it('says why the slides have no thumbnails when deck.pdf cannot be read, and still shows the pages', async () => {
+    const dir = join(outDir, 'essai');
+    writeFileSync(join(dir, 'deck.pdf'), '%PDF-1.7\nthis is not a PDF\n');
+    writeFileSync(join(dir, 'deck.html'), `${readFileSync(join(dir, 'deck.html'), 'utf8')}\n<!-- changed -->`);
+    const seen = await readGallery((await writeGallery({ outDir, reports: [report] })).path);
+    expect(seen.text).toMatch(/Thumbnails could not be made: slides of deck\.pdf: pdf\.js could not render .*deck\.pdf/);
+    expect(seen.pages).toHaveLength(6);
   });
 });

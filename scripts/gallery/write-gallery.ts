@@ -1,9 +1,7 @@
 import { readdir } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { readReport, type BuildReport } from '../artifacts/report';
 import { writeAtomic, type ArtifactRecord } from '../artifacts/write-artifact';
-import type { BrowserService } from '../browser/browser-service';
-import { NODE_MODULES_DIR, THEMES_DIR } from '../paths';
 import { buildTime } from '../artifacts/build-time';
 import { galleryHtml } from './gallery-html';
 import { readSourceView } from './source-view';
@@ -14,8 +12,6 @@ export interface WriteGalleryOptions {
   outDir: string;
   /** One report per source to show, in order. */
   reports: readonly BuildReport[];
-  /** The build's browser: thumbnails are shot with it. */
-  browser: BrowserService;
   /** Diagnostics' file names are shown relative to this folder. */
   root?: string;
 }
@@ -26,8 +22,7 @@ export async function writeGallery(options: WriteGalleryOptions): Promise<Artifa
   const views = [];
   for (const report of options.reports) {
     const slugDir = join(outDir, report.slug);
-    // The deck may load the theme's files, its fonts from node_modules and images beside the source.
-    await updateThumbnails(options.browser, slugDir, [slugDir, THEMES_DIR, NODE_MODULES_DIR, dirname(resolve(report.source))]);
+    await updateThumbnails(slugDir);
     views.push(await readSourceView(report, slugDir));
   }
   const path = join(outDir, 'index.html');

@@ -58,7 +58,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     otherDiagnostics = result.files.filter((file) => !sources.has(file.path)).flatMap((file) => file.messages.map((message) => toDiagnostic(message, file)));
     let gallery: ArtifactRecord | undefined;
     try {
-      gallery = await writeGallery({ outDir, reports: [...reports.values()], browser, root });
+      gallery = await writeGallery({ outDir, reports: [...reports.values()], root });
     } catch (error) {
       const message = `the gallery could not be written: ${(error as Error).message}`;
       otherDiagnostics.push({ file: join(outDir, 'index.html'), severity: 'warning', ruleId: 'gallery-failed', message });
