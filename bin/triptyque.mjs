@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Entry point: installs the dependencies on a fresh clone, then runs the TypeScript CLI through tsx.
+// Entry point: installs the dependencies on a fresh clone, then runs the CLI, bundled from its TypeScript.
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -24,9 +24,10 @@ if (dependenciesMissing()) {
   }
 }
 
-const { register } = await import('tsx/esm/api');
-register();
-const { main } = await import(pathToFileURL(join(root, 'scripts', 'cli.ts')).href);
+const { cliBundle } = await import('./bundle.mjs');
+// Stack traces of the TypeScript sources, for a person chasing a bug.
+if (process.env.TRIPTYQUE_DEBUG) process.setSourceMapsEnabled(true);
+const { main } = await import(pathToFileURL(await cliBundle(root)).href);
 const controller = new AbortController();
 process.once('SIGINT', () => controller.abort());
 process.once('SIGTERM', () => controller.abort());

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
-import qp from 'nodemailer/lib/qp';
+import qp from 'nodemailer/lib/qp/index.js';
 import type { Settings } from '../../config/schema';
 import { messages } from '../../messages/messages';
 import { GREETING_CLASS } from './digest-html';

@@ -1,0 +1,95 @@
+// The CLI's TypeScript, bundled once by esbuild into node_modules/.cache and run by Node as plain
+// ESM. Running it through a TypeScript loader cost a second of every start (each of ~250 files
+// resolved and transformed through the loader's thread). The bundle is made again when a file
+// under scripts/ changes; dependencies stay outside it, and commands and targets stay separate
+// chunks, so a command loads only what it uses.
+import { randomBytes, createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const KEPT_BUNDLES = 4;
+
+/** The bundled CLI's entry for the sources under `root`/scripts, made if it is not there yet. */
+export async function cliBundle(root) {
+  const scripts = join(root, 'scripts');
+  const cache = join(root, 'node_modules', '.cache', 'triptyque');
+  const dir = join(cache, `cli-${fingerprint(root, scripts)}`);
+  const entry = join(dir, 'cli.mjs');
+  if (existsSync(entry)) return entry;
+
+  mkdirSync(cache, { recursive: true });
+  const draft = join(cache, `draft-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: { cli: join(scripts, 'cli.ts') },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    outdir: draft,
+    outExtension: { '.js': '.mjs' },
+    sourcemap: true,
+    logLevel: 'error',
+    plugins: [ownUrls(scripts)],
+  });
+  try {
+    renameSync(draft, dir);
+  } catch {
+    // Another process bundled the same sources first: its bundle is this one.
+    rmSync(draft, { recursive: true, force: true });
+  }
+  prune(cache, dir);
+  return entry;
+}
+
+/** Paths, sizes and times of every source file: any edit, addition or removal gives a new bundle. */
+function fingerprint(root, scripts) {
+  const hash = createHash('sha256');
+  for (const file of [join(root, 'bin', 'bundle.mjs'), join(root, 'package-lock.json'), ...sourceFiles(scripts)]) {
+    const info = statSync(file, { throwIfNoEntry: false });
+    hash.update(`${relative(root, file)}\0${info?.size}\0${info?.mtimeMs}\n`);
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+function sourceFiles(dir) {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.(ts|mts|mjs|json)$/.test(entry.name) && !/\.test(-helper)?\.ts$/.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+/**
+ * Each file keeps its own `import.meta.url`, as if it were not bundled: paths beside a file
+ * (the package root, marp-cli's engine, the thumbnail worker) stay where they are.
+ */
+function ownUrls(scripts) {
+  return {
+    name: 'own-import-meta-url',
+    setup(build) {
+      build.onLoad({ filter: /\.(ts|mts|mjs)$/ }, async (args) => {
+        if (relative(scripts, args.path).startsWith('..')) return undefined;
+        const { readFile } = await import('node:fs/promises');
+        const text = await readFile(args.path, 'utf8');
+        return { contents: text.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)), loader: args.path.endsWith('.mjs') ? 'js' : 'ts' };
+      });
+    },
+  };
+}
+
+/** Keeps the newest bundles (a process still running may load chunks of its own) and drops older ones and stale drafts. */
+function prune(cache, current) {
+  utimesSync(current, new Date(), new Date());
+  const entries = readdirSync(cache, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => ({ path: join(cache, entry.name), draft: entry.name.startsWith('draft-'), time: statSync(join(cache, entry.name)).mtimeMs }))
+    .sort((a, b) => b.time - a.time);
+  const dayAgo = Date.now() - 24 * 3600 * 1000;
+  const bundles = entries.filter((entry) => !entry.draft);
+  for (const entry of [...bundles.slice(KEPT_BUNDLES), ...entries.filter((entry) => entry.draft && entry.time < dayAgo)]) {
+    if (entry.path !== current) rmSync(entry.path, { recursive: true, force: true });
+  }
+}
