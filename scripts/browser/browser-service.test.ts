@@ -159,3 +159,44 @@ describe('a service that keeps pages (watch, preview)', () => {
     expect(page.isClosed()).toBe(true);
   });
 });
+
+describe('pages opened ahead of need (a build warms the browser up while its targets load)', () => {
+  let service: BrowserService | undefined;
+  afterEach(async () => {
+    await service?.close();
+    service = undefined;
+  });
+
+  it('gives the page opened ahead to the next work, with that work\'s viewport and sandbox and scripts off', async () => {
+    service = new BrowserService();
+    service.warmUp(1);
+    const browser = await service.browser();
+    // The spare is opened without waiting for any work to ask.
+    await expect.poll(async () => (await browser.pages()).length, { timeout: 20_000 }).toBe(2);
+    const blocked: string[] = [];
+    const seen = await service.withPage({ allowedRoots: [], viewport: { width: 640, height: 360 }, onBlocked: (url) => blocked.push(url) }, async (page) => {
+      await page.setContent(`<img src="https://example.org/y.png"><script>document.title = 'ran'</script>`);
+      return { width: page.viewport()?.width, title: await page.title(), pages: (await browser.pages()).length };
+    });
+    expect(seen).toEqual({ width: 640, title: '', pages: 2 });
+    expect(blocked).toEqual(['https://example.org/y.png']);
+  });
+
+  it('opens none when pages are kept between builds; a browser that died after warming up is relaunched for the work', async () => {
+    service = new BrowserService({ keepPages: true });
+    await service.withPage({ ...PAGE, keep: 'deck:a' }, async () => undefined);
+    service.warmUp(2);
+    const browser = await service.browser();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await browser.pages()).length).toBe(2);
+
+    const fresh = new BrowserService();
+    fresh.warmUp(1);
+    const first = await fresh.browser();
+    first.process()?.kill('SIGKILL');
+    await new Promise((resolve) => first.once('disconnected', resolve));
+    const rendered = await fresh.withPage(PAGE, async (page) => page.evaluate(() => 1 + 1));
+    expect(rendered).toBe(2);
+    await fresh.close();
+  });
+});

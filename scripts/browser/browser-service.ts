@@ -55,11 +55,15 @@ export interface BrowserServiceOptions {
   keepPages?: boolean;
 }
 
-/** A page kept open for its key, and what its sandbox follows now. */
-interface KeptPage {
+/** An open page, and the options its sandbox follows now. */
+interface PreparedPage {
   page: Page;
   browser: Browser;
   current: { options: PageOptions };
+}
+
+/** A page kept open for its key. */
+interface KeptPage extends PreparedPage {
   busy: boolean;
 }
 
@@ -79,6 +83,7 @@ export class BrowserService {
   /** Bumped by close(): work begun before it must not relaunch a browser nobody would close. */
   private generation = 0;
   private readonly kept = new Map<string, KeptPage>();
+  private spares: Promise<PreparedPage>[] = [];
 
   constructor(private readonly options: BrowserServiceOptions = {}) {}
 
@@ -100,6 +105,43 @@ export class BrowserService {
   browser(): Promise<Browser> {
     this.launching ??= this.launch();
     return this.launching;
+  }
+
+  /**
+   * Starts Chromium now and opens `pages` more pages ahead of need, while the work that will ask
+   * for them loads: a first page costs ~0.5 s on busy cores. A failure is told to the work that
+   * needs the browser. Pages kept open between builds (watch) make spares needless.
+   */
+  warmUp(pages: number): void {
+    const launching = this.browser();
+    launching.catch(() => undefined);
+    if (this.kept.size > 0) return;
+    for (let count = 0; count < pages; count++) {
+      const prepared = launching.then((browser) => this.preparePage(browser));
+      prepared.catch(() => undefined);
+      this.spares.push(prepared);
+    }
+  }
+
+  /** A page with scripts off and its sandbox in place, following whatever options `current` is given. */
+  private async preparePage(browser: Browser): Promise<PreparedPage> {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(this.timeoutMs);
+    // The pages a build lays out and prints need no scripts of their own, so a `<script>` or
+    // `onerror` that slipped into one cannot run; `page.evaluate` works all the same.
+    await page.setJavaScriptEnabled(false);
+    const current: { options: PageOptions } = { options: { allowedRoots: [] } };
+    await sandbox(page, current);
+    return { page, browser, current };
+  }
+
+  /** A spare page of `browser` if one was opened ahead, else a new one. */
+  private async openPage(browser: Browser): Promise<PreparedPage> {
+    while (this.spares.length > 0) {
+      const spare = await this.spares.shift()!.catch(() => undefined);
+      if (spare && spare.browser === browser && !spare.page.isClosed()) return spare;
+    }
+    return this.preparePage(browser);
   }
 
   private async launch(): Promise<Browser> {
@@ -170,14 +212,11 @@ export class BrowserService {
         held.current.options = options;
         held.busy = true;
       } else {
-        const current = { options };
-        page = await browser.newPage();
-        page.setDefaultTimeout(this.timeoutMs);
+        const opened = await this.openPage(browser);
+        const { current } = opened;
+        current.options = options;
+        page = opened.page;
         if (options.viewport) await page.setViewport(options.viewport);
-        // The pages a build lays out and prints need no scripts of their own, so a `<script>` or
-        // `onerror` that slipped into one cannot run; `page.evaluate` works all the same.
-        await page.setJavaScriptEnabled(false);
-        await sandbox(page, current);
         if (key !== undefined && !this.kept.has(key)) {
           held = { page, browser, current, busy: true };
           this.kept.set(key, held);
@@ -208,6 +247,7 @@ export class BrowserService {
   async close(): Promise<void> {
     this.generation += 1;
     this.kept.clear();
+    this.spares = [];
     const launching = this.launching;
     this.launching = undefined;
     if (!launching) return;

@@ -15,7 +15,7 @@ import { assignSlugs, type AssignedSlug } from '../model/slug';
 import { TARGET_NAMES, type TargetName } from '../model/types';
 import { NODE_MODULES_DIR, PACKAGE_ROOT, themeDir } from '../paths';
 import { hasErrors, loadSource } from '../source/load-source';
-import { TARGETS } from '../targets/registry';
+import { BROWSER_TARGETS, TARGETS } from '../targets/registry';
 import type { TargetContext } from '../targets/target';
 import { inputFingerprint } from './input-fingerprint';
 import { resolveSources } from './sources';
@@ -158,6 +158,8 @@ async function buildSource(
             options.onProgress?.({ slug, target: name, message: 'up to date' });
             return { ...kept, cached: true, durationMs: 0 };
           }
+          // Chromium starts (about a second on busy cores) and opens this target's page while its code loads.
+          if (BROWSER_TARGETS.has(name)) browser.warmUp(1);
           return { ...(await runTarget(name, context(name))), inputHash };
         }),
       );

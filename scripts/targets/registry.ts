@@ -7,3 +7,6 @@ export const TARGETS: Record<TargetName, () => Promise<Target>> = {
   brochure: async () => (await import('./brochure/render-brochure')).brochureTarget,
   digest: async () => (await import('./digest/render-digest')).digestTarget,
 };
+
+/** The targets that lay out and print in the browser. */
+export const BROWSER_TARGETS: ReadonlySet<TargetName> = new Set(['deck', 'brochure']);
