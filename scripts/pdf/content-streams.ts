@@ -1,3 +1,4 @@
+import { deflateSync, inflateSync } from 'node:zlib';
 import { decodePDFRawStream, PDFArray, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFPage } from 'pdf-lib';
 
 /** A content stream and the reference it is stored under (so it can be replaced without a search). */
@@ -29,14 +30,19 @@ export function formStreams(pdf: PDFDocument): ContentStream[] {
   return forms;
 }
 
-/** A content stream's operators as text: latin1 maps each byte to one char and back unchanged. */
+/**
+ * A content stream's operators as text: latin1 maps each byte to one char and back unchanged.
+ * Plain Flate (what Chromium writes) is inflated by Node's zlib; pdf-lib's JavaScript decoders
+ * take the rest.
+ */
 export function streamText(stream: PDFRawStream): string {
-  return Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
+  const plainFlate = stream.dict.get(PDFName.of('Filter')) === PDFName.of('FlateDecode') && !stream.dict.has(PDFName.of('DecodeParms'));
+  return (plainFlate ? inflateSync(stream.contents) : Buffer.from(decodePDFRawStream(stream).decode())).toString('latin1');
 }
 
-/** Puts `text` in place of the stream's content, compressed, keeping its other entries (a form's BBox, Resources...). */
+/** Puts `text` in place of the stream's content, compressed by Node's zlib, keeping its other entries (a form's BBox, Resources...). */
 export function replaceStreamText(pdf: PDFDocument, { ref, stream }: ContentStream, text: string): void {
-  const rewritten = pdf.context.flateStream(Buffer.from(text, 'latin1'));
+  const rewritten = pdf.context.stream(deflateSync(Buffer.from(text, 'latin1')), { Filter: 'FlateDecode' });
   for (const [key, value] of stream.dict.entries()) {
     if (key !== PDFName.of('Filter') && key !== PDFName.of('Length') && key !== PDFName.of('DecodeParms')) rewritten.dict.set(key, value);
   }
