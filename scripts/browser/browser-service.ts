@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import puppeteer, { ProtocolError, TimeoutError, type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
@@ -11,7 +12,9 @@ import { findBrowser, type FoundBrowser } from './find-browser';
  * run inside the browser process: as processes of their own they cost ~180 MB of the build's memory
  * for nothing (no GPU is used, and every request is answered by the sandbox's interception). No
  * spare renderer is kept warm for a next tab: each page is opened once per target, and the spare
- * costs ~100 MB while the build lasts.
+ * costs ~100 MB while the build lasts. Renderers are one per core and one more: the pages of
+ * several sources built at once then share them (ten sources: 1.65 -> 1.40 GB, and no slower,
+ * for more renderers than cores only wait for each other).
  */
 const LAUNCH_ARGS = [
   '--no-sandbox',
@@ -25,6 +28,7 @@ const LAUNCH_ARGS = [
   '--in-process-gpu',
   '--enable-features=NetworkServiceInProcess2',
   '--disable-features=SpareRendererForSitePerProcess',
+  `--renderer-process-limit=${availableParallelism() + 1}`,
 ];
 
 /** How long a browser that would not close gracefully gets before it is killed. */
