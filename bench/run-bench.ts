@@ -22,7 +22,8 @@ import type { WarmResult } from './warm-rebuild';
 
 const REAL_SOURCE = join(PACKAGE_ROOT, 'content', '2010-05-27-travailler-en-reseau.md');
 const CLI = join(PACKAGE_ROOT, 'bin', 'triptyque.mjs');
-const TSX = join(PACKAGE_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+/** tsx's loader in the worker's own process: its CLI would add a parent process to the memory measured. */
+const TSX_LOADER = ['--import', 'tsx'];
 
 const runs = Number(process.env['BENCH_RUNS'] ?? 3);
 const edits = Number(process.env['BENCH_EDITS'] ?? 5);
@@ -125,7 +126,7 @@ async function coldBuild(sources: readonly string[], outDir: string, flags: read
 }
 
 async function warmRebuilds(source: string, outDir: string, count: number): Promise<WarmSamples> {
-  const args = [TSX, join(PACKAGE_ROOT, 'bench', 'warm-rebuild.ts'), source, outDir, String(count)];
+  const args = [...TSX_LOADER, join(PACKAGE_ROOT, 'bench', 'warm-rebuild.ts'), source, outDir, String(count)];
   const run = await measureProcess(process.execPath, args, { cwd: PACKAGE_ROOT, timeoutMs: 2 * timeoutMs });
   const empty: WarmSamples = { htmlMs: [], allMs: [], targetMs: {}, htmlArtifacts: [], timeline: [], peak: run.peak, ok: false };
   const line = run.stdout.trim().split('\n').at(-1);

@@ -167,19 +167,23 @@ describe('pages opened ahead of need (a build warms the browser up while its tar
     service = undefined;
   });
 
-  it('gives the page opened ahead to the next work, with that work\'s viewport and sandbox and scripts off', async () => {
+  it('gives the page opened ahead (Chromium\'s launch tab, no renderer of its own) to the next work, with that work\'s viewport and sandbox and scripts off', async () => {
     service = new BrowserService();
-    service.warmUp(1);
+    service.warmUp(2);
     const browser = await service.browser();
-    // The spare is opened without waiting for any work to ask.
+    const launchTab = (await browser.pages())[0];
+    // The spares are opened without waiting for any work to ask: the launch tab and one new page.
     await expect.poll(async () => (await browser.pages()).length, { timeout: 20_000 }).toBe(2);
     const blocked: string[] = [];
     const seen = await service.withPage({ allowedRoots: [], viewport: { width: 640, height: 360 }, onBlocked: (url) => blocked.push(url) }, async (page) => {
       await page.setContent(`<img src="https://example.org/y.png"><script>document.title = 'ran'</script>`);
-      return { width: page.viewport()?.width, title: await page.title(), pages: (await browser.pages()).length };
+      return { launchTab: page === launchTab, width: page.viewport()?.width, title: await page.title() };
     });
-    expect(seen).toEqual({ width: 640, title: '', pages: 2 });
+    expect(seen).toEqual({ launchTab: true, width: 640, title: '' });
     expect(blocked).toEqual(['https://example.org/y.png']);
+    // The other spare goes to the next work; no page is opened for it.
+    const next = await service.withPage(PAGE, async () => (await browser.pages()).length);
+    expect(next).toBe(1);
   });
 
   it('opens none when pages are kept between builds; a browser that died after warming up is relaunched for the work', async () => {
@@ -188,7 +192,8 @@ describe('pages opened ahead of need (a build warms the browser up while its tar
     service.warmUp(2);
     const browser = await service.browser();
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect((await browser.pages()).length).toBe(2);
+    // Only the kept page (which took the launch tab).
+    expect((await browser.pages()).length).toBe(1);
 
     const fresh = new BrowserService();
     fresh.warmUp(1);

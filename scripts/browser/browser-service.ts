@@ -88,6 +88,7 @@ export class BrowserService {
   private generation = 0;
   private readonly kept = new Map<string, KeptPage>();
   private spares: Promise<PreparedPage>[] = [];
+  private readonly launchTabs = new WeakSet<Browser>();
 
   constructor(private readonly options: BrowserServiceOptions = {}) {}
 
@@ -129,7 +130,7 @@ export class BrowserService {
 
   /** A page with scripts off and its sandbox in place, following whatever options `current` is given. */
   private async preparePage(browser: Browser): Promise<PreparedPage> {
-    const page = await browser.newPage();
+    const page = (await this.launchTab(browser)) ?? (await browser.newPage());
     page.setDefaultTimeout(this.timeoutMs);
     // The pages a build lays out and prints need no scripts of their own, so a `<script>` or
     // `onerror` that slipped into one cannot run; `page.evaluate` works all the same.
@@ -137,6 +138,17 @@ export class BrowserService {
     const current: { options: PageOptions } = { options: { allowedRoots: [] } };
     await sandbox(page, current);
     return { page, browser, current };
+  }
+
+  /**
+   * The blank tab Chromium opens at launch, for the first page asked of it: left blank, it would
+   * hold a renderer of its own (~150 MB of the build's memory) for nothing.
+   */
+  private async launchTab(browser: Browser): Promise<Page | undefined> {
+    if (this.launchTabs.has(browser)) return undefined;
+    this.launchTabs.add(browser);
+    const tabs = await browser.pages();
+    return tabs.length === 1 && tabs[0]!.url() === 'about:blank' ? tabs[0] : undefined;
   }
 
   /** A spare page of `browser` if one was opened ahead, else a new one. */
