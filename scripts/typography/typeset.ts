@@ -18,32 +18,48 @@ export interface Unit {
   raised?: boolean;
 }
 
-/** Runs the rules in order, each one on the text the previous ones left. */
+/**
+ * Runs the rules in order, each one on the text the previous ones left. Most rules find nothing in
+ * most blocks: the text and its addresses are only worked out again after a rule changed something.
+ */
 export function applyRules(units: readonly Unit[], rules: readonly Rule[]): Unit[] {
-  return rules.reduce<Unit[]>((current, rule) => applyRule(current, rule), [...units]);
+  let current = [...units];
+  let text = textOf(current);
+  let urls: Span[] | undefined;
+  for (const rule of rules) {
+    const edits = rule(text).filter((edit) => changesSomething(edit, text));
+    if (edits.length === 0) continue;
+    const spans = (urls ??= findUrlSpans(text));
+    const next = applyEdits(current, edits.filter((edit) => isEditable(edit, current, spans)));
+    if (next === current) continue;
+    current = next;
+    text = textOf(current);
+    urls = undefined;
+  }
+  return current;
 }
 
 /** Typesets a plain string: the same engine as the tree, with the whole string as one node. */
 export function typesetString(text: string, rules: readonly Rule[]): string {
   const node: Text = { type: 'text', value: text };
-  return applyRules(text.split('').map((char) => ({ char, node })), rules)
-    .map((unit) => unit.char)
-    .join('');
+  return textOf(applyRules(text.split('').map((char) => ({ char, node })), rules));
 }
 
-function applyRule(units: Unit[], rule: Rule): Unit[] {
-  const text = units.map((unit) => unit.char).join('');
-  const urls = findUrlSpans(text);
-  const edits = rule(text)
-    .filter((edit) => changesSomething(edit, text) && isEditable(edit, units, urls))
-    .sort((a, b) => b.start - a.start || b.end - a.end);
-  const result = [...units];
+function textOf(units: readonly Unit[]): string {
+  return units.map((unit) => unit.char).join('');
+}
+
+/** The units with the edits made; the very same array when none could be. */
+function applyEdits(units: Unit[], edits: Edit[]): Unit[] {
+  edits.sort((a, b) => b.start - a.start || b.end - a.end);
+  let result = units;
   // Applied from the end so earlier offsets stay valid; an edit overlapping one already applied is dropped.
   let appliedFrom = Number.POSITIVE_INFINITY;
   for (const edit of edits) {
     const node = ownerOf(edit, units);
     if (edit.end > appliedFrom || !node) continue;
     const replacement = edit.text.split('').map((char): Unit => ({ char, node, ...(edit.raised ? { raised: true } : {}) }));
+    if (result === units) result = [...units];
     result.splice(edit.start, edit.end - edit.start, ...replacement);
     appliedFrom = edit.start;
   }
