@@ -24,6 +24,11 @@ export interface FitOptions {
   layoutKey?: string;
   /** Plan -> render -> measure -> re-plan rounds before giving up; the last two take the means that surely end. */
   maxRounds?: number;
+  /**
+   * Called with the slides each time every one of them fits alone, before the check of the whole
+   * deck: what they will be unless the check finds a slide that overflows among the others.
+   */
+  onSettled?: (slides: readonly Slide[]) => void;
 }
 
 /** A block the fit cut between its parts over several slides. */
@@ -154,6 +159,7 @@ export async function fitSlides(page: Page, plan: readonly Slide[], options: Fit
     }
 
     const slides = origins.flatMap((origin) => origin.parts.map((part) => part.slide));
+    options.onSettled?.(slides);
     if (!whole) {
       whole = await renderAndMeasure(page, slides, options);
       wholeRenders += 1;

@@ -43,9 +43,21 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
   const blocked: string[] = [];
   const date = new Date(buildTime());
   const pageOptions = { allowedRoots: context.allowedRoots, onBlocked: (url: string) => blocked.push(url) };
+  const timingsOf = (slides: readonly Slide[]) => slides.map((slide) => speakingSeconds(slide, settings.deck.pace));
+  // deck.html is converted as soon as every slide fits alone, while the browser checks the whole
+  // deck; it is kept if the check changes nothing, which it almost never does.
+  let early: { markdown: string; html: Promise<string> } | undefined;
   const rendered = await context.browser.withPage({ ...pageOptions, viewport: { width: 1280, height: 720 }, keep: `deck:${context.outDir}` }, async (page) => {
     await openFontPage(page, deckTheme.fontCss, context.outDir);
     const fit = await fitSlides(page, plan, {
+      onSettled: (slides) => {
+        const markdown = markdownOf([...slides], timingsOf(slides));
+        if (early?.markdown === markdown) return;
+        const html = exportHtml(markdown, deckTheme);
+        // A conversion the check made useless is dropped, its failure with it.
+        html.catch(() => undefined);
+        early = { markdown, html };
+      },
       minScale: settings.deck.minScale,
       lang: publication.meta.lang,
       render: (slides) => renderMarp(markdownOf(slides), deckTheme),
@@ -58,7 +70,7 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
     // Each artifact is written as soon as what it needs is known, while the browser goes on: the
     // Markdown and HTML need no more of it, the PPTX only the slides' layout.
     const { lang } = publication.meta;
-    const timings = fit.slides.map((slide) => speakingSeconds(slide, settings.deck.pace));
+    const timings = timingsOf(fit.slides);
     const talk = talkTiming(timings, settings.deck.slotMinutes, lang);
     const markdown = markdownOf(fit.slides, timings);
     const written: Promise<ArtifactRecord>[] = [];
@@ -68,7 +80,8 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
       written.push(pending);
     };
     writing(context.write('deck.md', markdown));
-    writing(exportHtml(markdown, deckTheme).then((html) => context.write('deck.html', html)));
+    const html = early?.markdown === markdown ? early.html : exportHtml(markdown, deckTheme);
+    writing(html.then((text) => context.write('deck.html', text)));
     // Editable slides are laid out from the fitted slides as the page shows them; pictures only when asked for.
     const notes = fit.slides.map((slide, index) => notesText(slide, timings[index]!, lang));
     if (settings.deck.pptx === 'editable') {
