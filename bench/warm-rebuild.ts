@@ -75,7 +75,7 @@ async function rebuildAfterEdit(
   const started = performance.now();
   const timeline: TimelineEvent[] = [];
   const onProgress = ({ target, message }: { target?: string; message: string }) => timeline.push({ atMs: Math.round(performance.now() - started), target, message });
-  const result = await build({ sources: [source], root: PACKAGE_ROOT, outDir, browser, onProgress });
+  const result = await build({ sources: [source], root: PACKAGE_ROOT, outDir, browser, htmlFirst: true, onProgress });
   const allMs = performance.now() - started;
   const report: BuildReport | undefined = result.reports[0];
   const targetMs = Object.fromEntries(Object.entries(report?.targets ?? {}).map(([name, target]) => [name, target.durationMs]));

@@ -3,6 +3,8 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REAL_SOURCE, tempDir } from '../../test/helpers';
+import type { Page } from 'puppeteer-core';
+import { BrowserService, type PageOptions } from '../browser/browser-service';
 import { build } from './build';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -53,5 +55,38 @@ describe('several sources in one build', () => {
       expect(secondStarts).toBeGreaterThanOrEqual(0);
       expect(firstDone === -1 || secondStarts < firstDone).toBe(true);
     }
+  });
+});
+
+describe('a build someone watches', () => {
+  it('writes the HTML of every target before any target prints', async () => {
+    const dir = tempDir();
+    const source = join(dir, 'essai.md');
+    copyFileSync(REAL_SOURCE, source);
+    const outDir = join(dir, 'out');
+    /** When each target asked the browser for a page: the brochure asks only to print. */
+    const pagesAsked: { key: string; at: number }[] = [];
+    class RecordingBrowser extends BrowserService {
+      override withPage<T>(options: PageOptions, work: (page: Page) => Promise<T>): Promise<T> {
+        pagesAsked.push({ key: options.keep ?? '', at: Date.now() });
+        return super.withPage(options, work);
+      }
+    }
+    const browser = new RecordingBrowser();
+    try {
+      const result = await build({ sources: [source], root: ROOT, outDir, browser, htmlFirst: true });
+      expect(result.ok).toBe(true);
+    } finally {
+      await browser.close();
+    }
+    const slugDir = join(outDir, 'essai');
+    // brochure.html comes before its print by construction (and again after it, in a first build, with the contents numbers).
+    const lastHtml = Math.max(...['deck.html', 'digest.html'].map((name) => statSync(join(slugDir, name)).mtimeMs));
+    const brochurePrint = pagesAsked.find((asked) => asked.key.startsWith('brochure:'));
+    expect(brochurePrint).toBeDefined();
+    // The deck's fit takes seconds; without the rule the brochure prints long before deck.html lands.
+    expect(brochurePrint!.at).toBeGreaterThanOrEqual(Math.floor(lastHtml));
+    const firstPdf = Math.min(...['deck.pdf', 'deck-handout.pdf', 'brochure.pdf', 'brochure-booklet.pdf', 'brochure-print.pdf'].map((name) => statSync(join(slugDir, name)).mtimeMs));
+    expect(firstPdf).toBeGreaterThanOrEqual(lastHtml);
   });
 });

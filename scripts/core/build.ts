@@ -18,6 +18,7 @@ import { hasErrors, loadSource } from '../source/load-source';
 import { BROWSER_TARGETS, TARGETS } from '../targets/registry';
 import type { TargetContext } from '../targets/target';
 import { inputFingerprint } from './input-fingerprint';
+import { printTurns } from '../targets/print-turns';
 import { resolveSources } from './sources';
 import { TOOL_VERSION } from '../artifacts/tool-version';
 import { loadTheme } from '../theme/load-theme';
@@ -34,6 +35,8 @@ export interface BuildOptions {
   force?: boolean;
   /** A browser to reuse (watch mode keeps one warm); otherwise one is launched and closed here. */
   browser?: BrowserService;
+  /** Every target writes its HTML before any starts printing: someone is looking at the HTML (watch, preview). */
+  htmlFirst?: boolean;
 }
 
 export interface ProgressEvent {
@@ -130,6 +133,8 @@ async function buildSource(
       const earlierReport = await readReport(outDir);
       const previous = options.force ? undefined : earlierReport;
       const sourceDir = dirname(resolve(source));
+      const selected = options.only?.length ? TARGET_NAMES.filter((name) => options.only!.includes(name)) : TARGET_NAMES;
+      const turns = printTurns(selected, options.htmlFirst ?? false);
       const context = (target: TargetName): TargetContext => ({
         publication,
         settings,
@@ -141,9 +146,9 @@ async function buildSource(
         browser,
         write: artifactWriter(outDir),
         progress: (message) => options.onProgress?.({ slug, target, message }),
+        turn: turns.get(target)!,
         signal: options.signal,
       });
-      const selected = options.only?.length ? TARGET_NAMES.filter((name) => options.only!.includes(name)) : TARGET_NAMES;
       // `--only` rebuilds some targets: the report keeps what it said of the others.
       for (const name of TARGET_NAMES) {
         const earlier = earlierReport?.targets[name];
@@ -152,15 +157,21 @@ async function buildSource(
       // Every target settles before the lock is released: one failing must not leave another writing.
       const settled = await Promise.allSettled(
         selected.map(async (name) => {
-          const inputHash = await inputFingerprint({ target: name, sourcePath: source, sourceDir, publication, settings, themeDir: themeDir(settings.theme) });
-          const kept = await upToDate(previous?.targets[name], inputHash, outDir);
-          if (kept) {
-            options.onProgress?.({ slug, target: name, message: 'up to date' });
-            return { ...kept, cached: true, durationMs: 0 };
+          const turn = turns.get(name)!;
+          try {
+            const inputHash = await inputFingerprint({ target: name, sourcePath: source, sourceDir, publication, settings, themeDir: themeDir(settings.theme) });
+            const kept = await upToDate(previous?.targets[name], inputHash, outDir);
+            if (kept) {
+              options.onProgress?.({ slug, target: name, message: 'up to date' });
+              return { ...kept, cached: true, durationMs: 0 };
+            }
+            // Chromium starts (about a second on busy cores) and opens this target's page while its code loads.
+            if (BROWSER_TARGETS.has(name)) browser.warmUp(1);
+            return { ...(await runTarget(name, context(name))), inputHash };
+          } finally {
+            // A target up to date, failed or done holds no other's prints back.
+            turn.htmlWritten();
           }
-          // Chromium starts (about a second on busy cores) and opens this target's page while its code loads.
-          if (BROWSER_TARGETS.has(name)) browser.warmUp(1);
-          return { ...(await runTarget(name, context(name))), inputHash };
         }),
       );
       const failure = settled.find((outcome) => outcome.status === 'rejected');

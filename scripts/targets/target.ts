@@ -3,6 +3,7 @@ import type { ArtifactRecord, ArtifactWriter } from '../artifacts/write-artifact
 import type { BrowserService } from '../browser/browser-service';
 import type { Settings } from '../config/schema';
 import type { Publication, TargetName } from '../model/types';
+import type { PrintTurn } from './print-turns';
 
 export interface TargetContext {
   publication: Publication;
@@ -21,6 +22,8 @@ export interface TargetContext {
   write: ArtifactWriter;
   /** A short line of progress for the terminal ("deck: 24 slides measured"). */
   progress: (message: string) => void;
+  /** When this target may print, and how it says its HTML is in place (watch writes every HTML before any print). */
+  turn: PrintTurn;
   signal?: AbortSignal;
 }
 

@@ -41,8 +41,10 @@ export async function renderBrochure(context: TargetContext): Promise<TargetResu
   // The HTML comes before any print, with those numbers: a watch rebuild shows it while Chromium prints.
   const early = compose({ bleedMm: 0, pageNumbers: expected });
   const earlyRecord = await context.write('brochure.html', early.html);
+  context.turn.htmlWritten();
 
   const toPrint = compose({ bleedMm: BLEED_MM, contentsSlots: true });
+  await context.turn.printsMayStart();
   const printed = await context.browser.withPage({ allowedRoots: context.allowedRoots, onBlocked, keep: `brochure:${context.outDir}` }, (page) =>
     paginate(page, { document: toPrint, workDir: context.outDir }),
   );

@@ -81,7 +81,11 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
     };
     writing(context.write('deck.md', markdown));
     const html = early?.markdown === markdown ? early.html : exportHtml(markdown, deckTheme);
-    writing(html.then((text) => context.write('deck.html', text)));
+    const htmlRecord = html.then((text) => context.write('deck.html', text));
+    writing(htmlRecord);
+    // In watch, the browser lays out and prints once this HTML and the other targets' are in place.
+    void htmlRecord.finally(() => context.turn.htmlWritten()).catch(() => undefined);
+    await context.turn.printsMayStart();
     // Editable slides are laid out from the fitted slides as the page shows them; pictures only when asked for.
     const notes = fit.slides.map((slide, index) => notesText(slide, timings[index]!, lang));
     if (settings.deck.pptx === 'editable') {

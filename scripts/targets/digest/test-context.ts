@@ -6,6 +6,7 @@ import { BrowserService } from '../../browser/browser-service';
 import { settingsSchema, type Settings } from '../../config/schema';
 import { PACKAGE_ROOT, themeDir } from '../../paths';
 import { loadSource } from '../../source/load-source';
+import { PRINT_AT_ONCE } from '../print-turns';
 import type { TargetContext } from '../target';
 
 export const REAL_SOURCE = join(PACKAGE_ROOT, 'content', '2010-05-27-travailler-en-reseau.md');
@@ -28,6 +29,7 @@ export async function digestContext(source: string, digest: Partial<Settings['di
     browser: new BrowserService(),
     write: artifactWriter(outDir),
     progress: () => undefined,
+    turn: PRINT_AT_ONCE,
   };
 }
 
