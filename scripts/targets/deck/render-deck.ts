@@ -51,7 +51,7 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
     await openFontPage(page, deckTheme.fontCss, context.outDir);
     const fit = await fitSlides(page, plan, {
       onSettled: (slides) => {
-        const markdown = markdownOf([...slides], timingsOf(slides));
+        const markdown = markdownOf(slides, timingsOf(slides));
         if (early?.markdown === markdown) return;
         const html = exportHtml(markdown, deckTheme);
         // A conversion the check made useless is dropped, its failure with it.
