@@ -167,7 +167,7 @@ export class BrowserService {
     try {
       return await puppeteer.launch({
         executablePath: this.found.executablePath,
-        headless: true,
+        headless: this.found.headlessShell ? 'shell' : true,
         // Over a pipe, Chromium exits with us even when we are killed outright (SIGKILL, OOM).
         pipe: true,
         // Ctrl-C and SIGTERM abort the build, which closes the browser and says so; puppeteer's own
