@@ -7,6 +7,8 @@ import type { Page } from 'puppeteer-core';
 /** The fonts each page has loaded (`openFontPage`), and what it shows (`showDocument`): asking again costs nothing. */
 const fontsLoaded = new WeakMap<Page, string>();
 const shown = new WeakMap<Page, { css: string; body: string; lang: string }>();
+/** The document stylesheet each page holds, kept from build to build like the fonts (it is text, no file). */
+const styled = new WeakMap<Page, string>();
 
 /**
  * Opens a page that has every face of the theme's fonts loaded, read by file URL (the page needs a
@@ -20,6 +22,7 @@ export async function openFontPage(page: Page, fontCss: string, workDir: string)
   // A page kept open between builds (watch) has the fonts already.
   if (fontsLoaded.get(page) === fontCss) return;
   fontsLoaded.delete(page);
+  styled.delete(page);
   const file = join(workDir, `.deck-${process.pid}-${randomBytes(4).toString('hex')}.html`);
   await writeFile(file, `<!DOCTYPE html><html><head><meta charset="utf-8"><style>${fontCss}</style><style id="document-css"></style></head><body></body></html>`);
   try {
@@ -40,19 +43,24 @@ export async function showDocument(page: Page, document: { css: string; body: st
   const wanted = { css: document.css, body: document.body, lang: document.lang ?? '' };
   const current = shown.get(page);
   if (current && current.css === wanted.css && current.body === wanted.body && current.lang === wanted.lang) return;
+  // The same stylesheet set again would be sent over and parsed again, and every style recomputed:
+  // the rounds of fitting change the slides, rarely the stylesheet.
+  const css = styled.get(page) === wanted.css ? null : wanted.css;
   shown.delete(page);
+  styled.delete(page);
   await page.evaluate(
     async (css, body, lang) => {
-      window.document.getElementById('document-css')!.textContent = css;
+      if (css !== null) window.document.getElementById('document-css')!.textContent = css;
       window.document.documentElement.lang = lang;
       window.document.body.innerHTML = body;
       window.scrollTo(0, 0);
       await Promise.all([...window.document.images].map((image) => (image.complete ? undefined : image.decode().catch(() => undefined))));
       await window.document.fonts.ready;
     },
-    wanted.css,
+    css,
     wanted.body,
     wanted.lang,
   );
   shown.set(page, wanted);
+  styled.set(page, wanted.css);
 }
