@@ -15,6 +15,11 @@ export interface DeckMarkdownOptions {
   footer: string;
   /** Extra lines put at the top of each slide's notes (the timing), by slide index. */
   notesHeader?: (slide: Slide, index: number) => string | undefined;
+  /**
+   * Without the notes: what the fit renders and measures. Notes take no room on a slide, and
+   * Marpit reads every comment as YAML, the notes' too (a fifth of a render of the seed).
+   */
+  notes?: boolean;
 }
 
 /** The plan as Marp Markdown: one `---` separated slide each, notes as HTML comments. */
@@ -36,7 +41,7 @@ export function deckMarkdown(slides: readonly Slide[], options: DeckMarkdownOpti
     textDirection(meta.lang) === 'rtl' ? 'style: "section { direction: rtl; }"' : '',
     '---',
   ].filter(Boolean);
-  const body = slides.map((slide, index) => slideMarkdown(slide, options.notesHeader?.(slide, index), meta.lang));
+  const body = slides.map((slide, index) => slideMarkdown(slide, options.notesHeader?.(slide, index), meta.lang, options.notes ?? true));
   return `${frontMatter.join('\n')}\n\n${body.join('\n\n---\n\n')}\n`;
 }
 
@@ -55,7 +60,7 @@ export function slideTitle(slide: Slide, lang: string): string {
   return continuedTitle(slide.titleInline ? inlineMarkdown(slide.titleInline) : escapeText(slide.title), slide.continuation, lang);
 }
 
-function slideMarkdown(slide: Slide, notesHeader: string | undefined, lang: string): string {
+function slideMarkdown(slide: Slide, notesHeader: string | undefined, lang: string, withNotes: boolean): string {
   const lines = [`<!-- _class: ${slideClasses(slide)} -->`];
   if (slide.kind === 'title' || slide.kind === 'divider' || slide.kind === 'subdivider') lines.push('<!-- _paginate: false -->', '<!-- _footer: "" -->');
   if (slide.header) lines.push(`<!-- _header: ${commentEnds(yamlString(escapeText(slide.header)))} -->`);
@@ -74,7 +79,7 @@ function slideMarkdown(slide: Slide, notesHeader: string | undefined, lang: stri
     default:
       lines.push(`## ${slideTitle(slide, lang)}`, '', ...unitsMarkdown(slide.units));
   }
-  const notes = [notesHeader, ...slide.units.flatMap((unit) => unit.notes)].filter(Boolean).map((note) => commentText(note!));
+  const notes = withNotes ? [notesHeader, ...slide.units.flatMap((unit) => unit.notes)].filter(Boolean).map((note) => commentText(note!)) : [];
   if (notes.length > 0) lines.push('<!--', notes.join('\n\n'), '-->', '');
   return lines.join('\n').trimEnd();
 }

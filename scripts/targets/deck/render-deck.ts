@@ -60,7 +60,7 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
       },
       minScale: settings.deck.minScale,
       lang: publication.meta.lang,
-      render: (slides) => renderMarp(markdownOf(slides), deckTheme),
+      render: (slides) => renderMarp(markdownOf(slides, undefined, { notes: false }), deckTheme),
       layoutKey: `${deckTheme.css}\n${deckTheme.fontCss}\n${markdownOf([])}`,
       maxRounds: 16,
     });
@@ -141,16 +141,17 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
   };
 }
 
-/** deck.md for a plan; with the timings, each slide's notes start with its speaking time. */
+/** deck.md for a plan; with the timings, each slide's notes start with its speaking time; without notes, the slides the fit measures. */
 function markdownWriter(context: TargetContext, theme: DeckTheme) {
   const { meta } = context.publication;
   const footer = [meta.event ?? meta.organisation, meta.date === undefined ? undefined : formatDate(meta.date, meta.lang)].filter(Boolean).join(' · ');
-  return (slides: readonly Slide[], timings?: readonly number[]) =>
+  return (slides: readonly Slide[], timings?: readonly number[], { notes = true }: { notes?: boolean } = {}) =>
     deckMarkdown(slides, {
       meta,
       theme: theme.name,
       footer,
       notesHeader: timings ? (_slide, index) => messages(meta.lang).speakingTime(formatDuration(timings[index]!)) : undefined,
+      notes,
     });
 }
 
