@@ -34,6 +34,12 @@ describe('triptyque on the command line', () => {
     const badTarget = triptyque(['build', '--only', 'slides']);
     expect(badTarget.code).toBe(2);
     expect(badTarget.stderr).toContain('--only takes a comma-separated list of deck, brochure, digest');
+    for (const command of ['build', 'check']) {
+      const empty = triptyque([command, '']);
+      expect(empty.code).toBe(2);
+      expect(empty.stderr).toContain('a SOURCE argument is empty');
+      expect(empty.stderr).not.toContain('internal error');
+    }
   });
 
   it('check exits 1 on a bad source and prints file, line, column and rule like a compiler', () => {
