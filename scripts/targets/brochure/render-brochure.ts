@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+// pdf-lib compresses what it writes with Node's zlib (`node-deflate.ts`).
+import '../../pdf/node-deflate';
 import { join } from 'node:path';
 import { fontFaceCss, loadTheme, themeFile, logoDataUrl, themeVariables } from '../../theme/load-theme';
 import type { Target, TargetContext, TargetResult } from '../target';

@@ -1,4 +1,6 @@
 import { buildTime } from '../../artifacts/build-time';
+// pdf-lib compresses what it writes with Node's zlib (`node-deflate.ts`).
+import '../../pdf/node-deflate';
 import { TriptyqueError } from '../../errors';
 import { loadTheme } from '../../theme/load-theme';
 import type { ArtifactRecord } from '../../artifacts/write-artifact';
