@@ -71,7 +71,8 @@ export function formatResults(results: BenchResults): string {
     'Medians (n = runs that succeeded). Every Triptyque cold build is `node bin/triptyque.mjs build SOURCE... --out FRESH_DIR` in its own process, browser start included, into a folder no earlier build wrote. ' +
       'Warm: `build()` in-process with one BrowserService kept warm (what `build --watch` and `preview` do), after a one-paragraph edit; ' +
       '"HTML artifacts in place" is edit -> the last of deck.html, brochure.html, digest.html renamed into place (its mtime). ' +
-      "Peers start from Triptyque's own deck.md and brochure.html: marp-cli once per format, pagedjs-cli for the brochure PDF, each a process as a user would run it.",
+      "Peers start from Triptyque's own deck.md and brochure.html: marp-cli once per format, pagedjs-cli for the brochure PDF, each a process as a user would run it, " +
+      'with the same browser executable Triptyque finds (a headless shell when installed: the peers start faster with it too).',
     '',
     `Artifacts of the three targets: ${artifacts || 'none'}.`,
     '',

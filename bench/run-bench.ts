@@ -167,7 +167,7 @@ async function describeMachine(): Promise<Machine> {
     cores: cpus().length,
     cpu: cpus()[0]?.model.trim() ?? 'unknown CPU',
     node: process.version,
-    chromium: chromium.replace(/ built on.*$/, ''),
+    chromium: `${chromium.replace(/ built on.*$/, '')} (${browser})`,
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     loadBefore: loadavg(),
     loadAfter: [],
