@@ -73,10 +73,12 @@ describe('no Chromium is left behind by a build', () => {
     const controller = new AbortController();
     const source = join(tempDir(), 'essai.md');
     copyFileSync(REAL_SOURCE, source);
-    const running = build({ sources: [source], root: ROOT, outDir: tempDir(), only: ['brochure'], signal: controller.signal });
+    // Stopped while the brochure renders, its Chromium started: not after some delay, which a fast build outruns.
+    let rendering = false;
+    const onProgress = (event: { target?: string; message: string }) => void (rendering ||= event.target === 'brochure' && event.message === 'rendering');
+    const running = build({ sources: [source], root: ROOT, outDir: tempDir(), only: ['brochure'], signal: controller.signal, onProgress });
     running.catch(() => undefined);
-    while (launches.launched.length === 0) await sleep(50);
-    await sleep(1_000);
+    while (!rendering || launches.launched.length === 0) await sleep(5);
     controller.abort();
     await expect(running).rejects.toMatchObject({ name: 'AbortError' });
     await noneLeft();
