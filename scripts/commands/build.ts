@@ -4,6 +4,7 @@ import { BrowserService } from '../browser/browser-service';
 import { build, type BuildResult } from '../core/build';
 import { watch } from '../core/watch';
 import { reportsInOutput, writeGallery } from '../gallery/write-gallery';
+import { EarlyDrawings } from '../gallery/thumbnails';
 import { progressPrinter, summaryLines } from './build-output';
 import type { CommandRun } from './command';
 import { parseTargets } from './parse-targets';
@@ -52,9 +53,12 @@ export const runBuild: CommandRun = async (argv, io) => {
   }
   const gallery = !values['no-gallery'];
   const browser = new BrowserService();
+  // The thumbnails of a PDF are drawn from the moment it is written, while the other targets finish.
+  const early = gallery ? new EarlyDrawings() : undefined;
+  const onArtifact = early && ((path: string) => early.artifactWritten(path));
   let result: BuildResult;
   try {
-    result = await build({ sources: positionals, root: io.cwd, outDir, only, force: values.force, signal: io.signal, onProgress, browser });
+    result = await build({ sources: positionals, root: io.cwd, outDir, only, force: values.force, signal: io.signal, onProgress, browser, onArtifact });
   } catch (error) {
     await browser.close();
     throw error;
@@ -64,7 +68,7 @@ export const runBuild: CommandRun = async (argv, io) => {
   try {
     if (gallery && result.reports.length > 0) {
       onProgress({ slug: 'gallery', message: 'thumbnails of every slide and page' });
-      await writeGallery({ outDir, reports: await reportsInOutput(outDir, result.reports), root: io.cwd });
+      await writeGallery({ outDir, reports: await reportsInOutput(outDir, result.reports), root: io.cwd, early });
     }
   } finally {
     await closing;

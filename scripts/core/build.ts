@@ -37,6 +37,8 @@ export interface BuildOptions {
   browser?: BrowserService;
   /** Every target writes its HTML before any starts printing: someone is looking at the HTML (watch, preview). */
   htmlFirst?: boolean;
+  /** Each artifact as soon as it is in place (its full path), for work that can start on it before the build ends. */
+  onArtifact?: (path: string) => void;
 }
 
 export interface ProgressEvent {
@@ -135,6 +137,7 @@ async function buildSource(
       const sourceDir = dirname(resolve(source));
       const selected = options.only?.length ? TARGET_NAMES.filter((name) => options.only!.includes(name)) : TARGET_NAMES;
       const turns = printTurns(selected, options.htmlFirst ?? false);
+      const write = artifactWriter(outDir);
       const context = (target: TargetName): TargetContext => ({
         publication,
         settings,
@@ -144,7 +147,11 @@ async function buildSource(
         themeDir: themeDir(settings.theme),
         allowedRoots: [sourceDir, join(PACKAGE_ROOT, 'themes'), NODE_MODULES_DIR, outDir],
         browser,
-        write: artifactWriter(outDir),
+        write: async (name, data) => {
+          const record = await write(name, data);
+          options.onArtifact?.(record.path);
+          return record;
+        },
         progress: (message) => options.onProgress?.({ slug, target, message }),
         turn: turns.get(target)!,
         signal: options.signal,

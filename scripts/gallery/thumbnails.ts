@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import pLimit from 'p-limit';
 import { writeAtomic } from '../artifacts/write-artifact';
 import { renderPdfPages } from './pdf-pages';
 
@@ -44,6 +45,33 @@ const RECIPES: Recipe[] = [
   { kind: 'pages', prefix: 'page', from: 'brochure.pdf', keyFrom: 'brochure.html', width: PAGE_WIDTH },
 ];
 
+/**
+ * Thumbnails drawn as soon as the build has written a PDF they come from, while the other targets
+ * finish: the gallery takes them then, instead of drawing every set after the build.
+ */
+export class EarlyDrawings {
+  private readonly drawings = new Map<string, Promise<Buffer[]>>();
+  // Two at a time, whatever the number of sources: each drawing is a worker with pdf.js in it.
+  private readonly limit = pLimit(2);
+
+  /** Starts drawing `path` if the gallery draws from a file of that name. */
+  artifactWritten(path: string): void {
+    const recipe = RECIPES.find((candidate) => basename(path) === candidate.from);
+    if (!recipe) return;
+    const drawing = this.limit(() => renderPdfPages(path, { width: recipe.width }));
+    // A drawing the gallery does not take (its set was current) must not count as unhandled.
+    drawing.catch(() => undefined);
+    this.drawings.set(path, drawing);
+  }
+
+  /** The drawing of `path` started early, if any; taken once. */
+  take(path: string): Promise<Buffer[]> | undefined {
+    const drawing = this.drawings.get(path);
+    this.drawings.delete(path);
+    return drawing;
+  }
+}
+
 /** The thumbnails last written for a source's output folder (nothing if none). */
 export async function readThumbnails(slugDir: string): Promise<Thumbnails> {
   try {
@@ -60,10 +88,10 @@ export async function readThumbnails(slugDir: string): Promise<Thumbnails> {
  * (same content hash) is kept, so a rebuild of one target, of another source, or a `--force`
  * build that changed nothing costs nothing here.
  */
-export async function updateThumbnails(slugDir: string): Promise<Thumbnails> {
+export async function updateThumbnails(slugDir: string, early?: EarlyDrawings): Promise<Thumbnails> {
   const previous = await readThumbnails(slugDir);
   await mkdir(join(slugDir, THUMBS_DIR), { recursive: true });
-  const made = await Promise.all(RECIPES.map((recipe) => thumbnailSet(slugDir, recipe, previous[recipe.kind])));
+  const made = await Promise.all(RECIPES.map((recipe) => thumbnailSet(slugDir, recipe, previous[recipe.kind], early)));
   const next: Thumbnails = { problems: [] };
   for (const [index, recipe] of RECIPES.entries()) {
     const set = made[index];
@@ -76,12 +104,13 @@ export async function updateThumbnails(slugDir: string): Promise<Thumbnails> {
 }
 
 /** The recipe's set, kept or drawn again; nothing when its PDF is not built; a problem's text when it cannot be drawn. */
-async function thumbnailSet(slugDir: string, recipe: Recipe, kept: ThumbnailSet | undefined): Promise<ThumbnailSet | string | undefined> {
+async function thumbnailSet(slugDir: string, recipe: Recipe, kept: ThumbnailSet | undefined, early?: EarlyDrawings): Promise<ThumbnailSet | string | undefined> {
   const key = await contentKey(slugDir, recipe);
   if (key === undefined) return undefined;
   if (kept && kept.from === recipe.from && kept.key === key && (await allExist(slugDir, kept.files))) return kept;
   try {
-    const images = await renderPdfPages(join(slugDir, recipe.from), { width: recipe.width });
+    const pdf = join(slugDir, recipe.from);
+    const images = await (early?.take(pdf) ?? renderPdfPages(pdf, { width: recipe.width }));
     const files = images.map((_, index) => `${THUMBS_DIR}/${recipe.prefix}-${String(index + 1).padStart(2, '0')}.jpg`);
     await Promise.all(images.map((image, index) => writeAtomic(join(slugDir, files[index]!), image)));
     return { from: recipe.from, key, files };

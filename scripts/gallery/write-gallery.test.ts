@@ -7,6 +7,7 @@ import type { BuildReport } from '../artifacts/report';
 import { BrowserService } from '../browser/browser-service';
 import { NODE_MODULES_DIR } from '../paths';
 import { writeFakeOutput } from './fake-output.test-helper';
+import { EarlyDrawings } from './thumbnails';
 import { writeGallery } from './write-gallery';
 
 const browser = new BrowserService();
@@ -86,6 +87,22 @@ describe('the build gallery', () => {
     writeFileSync(deck, readFileSync(deck));
     await writeGallery({ outDir, reports: [report] });
     expect(statSync(join(thumbs, 'slide-01.jpg')).mtimeMs).toBe(slide);
+  });
+
+  it('takes the thumbnails drawn while the build was still running, from the PDF as it was written', async () => {
+    const written = await writeFakeOutput(outDir, { source, slides: 3, only: ['deck'] });
+    const early = new EarlyDrawings();
+    const deckPdf = join(outDir, 'essai', 'deck.pdf');
+    early.artifactWritten(deckPdf);
+    early.artifactWritten(join(outDir, 'essai', 'deck.md'));
+    // Long enough for the drawing to have read the PDF; broken afterwards, so a drawing made now would fail.
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    writeFileSync(deckPdf, '%PDF-1.7\nthis is not a PDF\n');
+    const seen = await readGallery((await writeGallery({ outDir, reports: [written], early })).path);
+    expect(seen.slides).toHaveLength(3);
+    expect(seen.text).not.toContain('Thumbnails could not be made');
+    expect(early.take(deckPdf)).toBeUndefined();
+    report = await writeFakeOutput(outDir, { source, slides: 5, only: ['deck'] });
   });
 
   it('says "not built" for a source whose build failed, and shows its errors with line, column and rule', async () => {

@@ -5,7 +5,7 @@ import { writeAtomic, type ArtifactRecord } from '../artifacts/write-artifact';
 import { buildTime } from '../artifacts/build-time';
 import { galleryHtml } from './gallery-html';
 import { readSourceView } from './source-view';
-import { updateThumbnails } from './thumbnails';
+import { updateThumbnails, type EarlyDrawings } from './thumbnails';
 
 export interface WriteGalleryOptions {
   /** The build's output folder: the gallery is `DIR/index.html`, thumbnails go to `DIR/<slug>/thumbs/`. */
@@ -14,6 +14,8 @@ export interface WriteGalleryOptions {
   reports: readonly BuildReport[];
   /** Diagnostics' file names are shown relative to this folder. */
   root?: string;
+  /** Thumbnails begun while the build was still running. */
+  early?: EarlyDrawings;
 }
 
 /** Writes `DIR/index.html`: every source's status, slide and page thumbnails, digest, files and diagnostics. */
@@ -22,7 +24,7 @@ export async function writeGallery(options: WriteGalleryOptions): Promise<Artifa
   const views = [];
   for (const report of options.reports) {
     const slugDir = join(outDir, report.slug);
-    await updateThumbnails(slugDir);
+    await updateThumbnails(slugDir, options.early);
     views.push(await readSourceView(report, slugDir));
   }
   const path = join(outDir, 'index.html');
