@@ -1,5 +1,5 @@
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
-import JSZip from 'jszip';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 /** The start tags of the run properties that carry a language, as pptxgenjs writes them (DrawingML under the `a:` prefix). */
 const RUN_PROPERTIES = /<a:(?:rPr|endParaRPr|defRPr)(?=[\s/>])[^>]*>/g;
@@ -9,18 +9,17 @@ const LANG_ATTRIBUTE = /\slang="[^"]*"/;
  * Tags every text run of the slides and notes with the document's language (pptxgenjs writes
  * `en-US` on notes, so PowerPoint would proof French notes as English) and sets the file's language.
  */
-export async function tagLanguage(pptx: Uint8Array, lang: string): Promise<Uint8Array> {
+export function tagLanguage(pptx: Uint8Array, lang: string): Uint8Array {
   const tag = languageTag(lang);
-  const zip = await JSZip.loadAsync(pptx);
-  const parts = Object.keys(zip.files).filter((name) => /^ppt\/(slides|notesSlides|slideLayouts|slideMasters|notesMasters)\/[^/]+\.xml$/.test(name) || name === 'ppt/presentation.xml');
+  const files = unzipSync(pptx);
+  const parts = Object.keys(files).filter((name) => /^ppt\/(slides|notesSlides|slideLayouts|slideMasters|notesMasters)\/[^/]+\.xml$/.test(name) || name === 'ppt/presentation.xml');
   // The start tags are rewritten in place rather than through a DOM: parsing and serialising every
   // part cost more than the rest of the PPTX. pptxgenjs escapes `<` in text and writes no `>` in
   // these tags' attributes, so a start tag ends at its first `>`.
   const attribute = ` lang="${tag.replace(/[&<"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '"': '&quot;' })[char]!)}"`;
   for (const name of parts) {
-    const xml = await zip.file(name)!.async('string');
-    zip.file(
-      name,
+    const xml = strFromU8(files[name]!);
+    files[name] = strToU8(
       xml.replace(RUN_PROPERTIES, (start) => {
         if (LANG_ATTRIBUTE.test(start)) return start.replace(LANG_ATTRIBUTE, () => attribute);
         const nameEnd = start.search(/[\s/>]/);
@@ -28,9 +27,9 @@ export async function tagLanguage(pptx: Uint8Array, lang: string): Promise<Uint8
       }),
     );
   }
-  const core = zip.file('docProps/core.xml');
+  const core = files['docProps/core.xml'];
   if (core) {
-    const document = new DOMParser().parseFromString(await core.async('string'), 'text/xml');
+    const document = new DOMParser().parseFromString(strFromU8(core), 'text/xml');
     const root = document.documentElement!;
     const DC = 'http://purl.org/dc/elements/1.1/';
     let language = document.getElementsByTagNameNS(DC, 'language').item(0);
@@ -39,10 +38,11 @@ export async function tagLanguage(pptx: Uint8Array, lang: string): Promise<Uint8
       root.appendChild(language);
     }
     language.textContent = tag;
-    zip.file('docProps/core.xml', new XMLSerializer().serializeToString(document));
+    files['docProps/core.xml'] = strToU8(new XMLSerializer().serializeToString(document));
   }
-  // Deflate's fastest level: JSZip compresses in JavaScript, and level 6 took twice as long for a file 7 % smaller.
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 1 } });
+  // Deflate's fastest level: level 6 took twice as long for a file 7 % smaller. fflate rather than
+  // JSZip: JSZip's pako sets up a deflater of its own for each of the 160 parts (80 -> 24 ms warm, 240 -> 80 cold).
+  return zipSync(files, { level: 1 });
 }
 
 /** `fr` -> `fr-FR`, `en` -> `en-US`: Office proofs by region; a tag with a region is kept. */
