@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { BoundedCache } from '../cache/bounded-cache';
 import { SOFT_HYPHEN } from './characters';
 import type { Span } from './url-spans';
 import { findUrlSpans } from './url-spans';
@@ -50,11 +51,18 @@ function loadPatterns(name: string): Hyphenator | undefined {
 export function hyphenateText(text: string, lang: string): string {
   const hyphenator = hyphenatorFor(lang);
   if (!hyphenator) return text;
-  const urls = findUrlSpans(text);
-  return text.replace(WORD, (word: string, offset: number) =>
-    mayHyphenate(word, offset, text, urls) ? hyphenateWord(word, hyphenator) : word,
-  );
+  const key = `${lang}\n${text}`;
+  let hyphenated = seen.get(key);
+  if (hyphenated === undefined) {
+    const urls = findUrlSpans(text);
+    hyphenated = text.replace(WORD, (word: string, offset: number) => (mayHyphenate(word, offset, text, urls) ? hyphenateWord(word, hyphenator) : word));
+    seen.set(key, hyphenated);
+  }
+  return hyphenated;
 }
+
+/** Texts hyphenated in this process: a rebuild after an edit hyphenates only the text that changed. */
+const seen = new BoundedCache<string, string>(20_000);
 
 /** French soft hyphens (see `hyphenateText`). */
 export const hyphenateFrench = (text: string): string => hyphenateText(text, 'fr');

@@ -1,7 +1,7 @@
 import { messages } from '../../messages/messages';
 import { createHash } from 'node:crypto';
 import type { Page } from 'puppeteer-core';
-import { BoundedCache } from './bounded-cache';
+import { BoundedCache } from '../../cache/bounded-cache';
 import { inPieces } from './deck-pieces';
 import { measureSlides, type PartKind, type SlideMeasure } from './measure-slides';
 import { leadUnit } from './plan-slides';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Page } from 'puppeteer-core';
-import { BoundedCache } from './bounded-cache';
+import { BoundedCache } from '../../cache/bounded-cache';
 import type { RenderedDeck } from './render-marp';
 
 export interface SlideShot {
