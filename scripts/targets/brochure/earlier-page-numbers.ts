@@ -1,18 +1,17 @@
-import { readFile } from 'node:fs/promises';
-import { PDFDocument } from 'pdf-lib';
-import { namedDestinationPages } from './read-pdf';
+import { readReport } from '../../artifacts/report';
 
 /**
- * The page of every named destination in the brochure an earlier build left behind: a guess
- * for the contents' numbers that spares the second print when an edit moved no heading. Only
- * a guess (pagination checks it), so a missing or unreadable file just means no guess.
+ * The page of every contents entry in the brochure an earlier build left behind, as its report
+ * says: a guess for the contents' numbers that spares the second print when an edit moved no
+ * heading. Only a guess (pagination checks it), so a missing or unreadable report just means no guess.
  */
-export async function earlierPageNumbers(file: string): Promise<Map<string, number> | undefined> {
-  try {
-    const pdf = await PDFDocument.load(await readFile(file), { updateMetadata: false });
-    const places = namedDestinationPages(pdf, undefined);
-    return new Map([...places].map(([id, place]) => [id, place.page]));
-  } catch {
-    return undefined;
+export async function earlierPageNumbers(outDir: string): Promise<Map<string, number> | undefined> {
+  const contents = (await readReport(outDir))?.targets.brochure?.details?.['contents'];
+  if (!Array.isArray(contents)) return undefined;
+  const numbers = new Map<string, number>();
+  for (const entry of contents as unknown[]) {
+    const { id, page } = (entry ?? {}) as { id?: unknown; page?: unknown };
+    if (typeof id === 'string' && typeof page === 'number') numbers.set(id, page);
   }
+  return numbers;
 }

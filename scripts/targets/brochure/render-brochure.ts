@@ -31,7 +31,7 @@ export async function renderBrochure(context: TargetContext): Promise<TargetResu
   const theme = loadTheme(context.settings.theme);
   const shownText = [publication.meta.title, publication.meta.subtitle ?? '', publication.meta.organisation, publicationText(publication, 'brochure')].join('\n');
   // The numbers of the brochure this build replaces (usually still right; a first build has none).
-  const [css, expected] = await Promise.all([readFile(themeFile(theme, join('brochure', 'brochure.css')), 'utf8'), earlierPageNumbers(join(context.outDir, 'brochure.pdf'))]);
+  const [css, expected] = await Promise.all([readFile(themeFile(theme, join('brochure', 'brochure.css')), 'utf8'), earlierPageNumbers(context.outDir)]);
   const stylesheets = [fontFaceCss(theme, { embed: false }), emojiFontCss(shownText, { embed: false }), themeVariables(theme), css];
   const logo = theme.logo && { onDark: logoDataUrl(theme, 'dark')!, onLight: logoDataUrl(theme, 'light')!, alt: theme.logo.alt ?? publication.meta.organisation };
   const compose = (options: Pick<BrochureHtmlOptions, 'bleedMm' | 'pageNumbers' | 'contentsSlots'>) =>
@@ -94,7 +94,8 @@ export async function renderBrochure(context: TargetContext): Promise<TargetResu
       prints: printed.prints,
       softHyphensDropped,
     },
-    details: { contents: reading.contents.map((entry) => ({ title: entry.title, depth: entry.depth, page: printed.numbers.get(entry.id) })) },
+    // With each entry's anchor: the next build's guess of the contents numbers (`earlier-page-numbers.ts`).
+    details: { contents: reading.contents.map((entry) => ({ id: entry.id, title: entry.title, depth: entry.depth, page: printed.numbers.get(entry.id) })) },
   };
 }
 
