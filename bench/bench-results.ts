@@ -73,8 +73,8 @@ export interface BenchResults {
   peers: Record<string, PeerSamples>;
   warm?: WarmSamples;
   growth: GrowthResult[];
-  /** Ten different sources (a folder of past syntheses) in one `build`, artifacts only. */
-  tenSources?: ColdRun;
+  /** Ten different sources (a folder of past syntheses) in one `build`, artifacts only: one run per 1x run. */
+  tenSources: ColdRun[];
   artifacts: Record<string, string[]>;
 }
 
@@ -83,6 +83,12 @@ export function median(values: readonly number[]): number | undefined {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** The run of median time among those that succeeded (the lower middle of an even count); a failed run when none did. */
+export function medianRun(runs: readonly ColdRun[]): ColdRun | undefined {
+  const succeeded = runs.filter((run) => run.ok).sort((a, b) => a.ms - b.ms);
+  return succeeded.length > 0 ? succeeded[Math.floor((succeeded.length - 1) / 2)] : runs[0];
 }
 
 /** Median of the runs that succeeded; a failed or timed-out run has no meaningful time. */
