@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const [source, outDir, runsText, budgetText] = process.argv.slice(2);
   if (!source || !outDir) throw new Error('usage: warm-rebuild.ts SOURCE OUT_DIR RUNS [BUDGET_MS]');
   const deadline = started + Number(budgetText ?? Infinity);
-  const browser = new BrowserService({ keepPages: true });
+  const browser = new BrowserService();
   const original = await readFile(source, 'utf8');
   try {
     const warmUp = await build({ sources: [source], root: PACKAGE_ROOT, outDir, browser, force: true });

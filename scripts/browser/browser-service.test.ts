@@ -103,21 +103,21 @@ describe('a browser that crashes or hangs', () => {
   });
 });
 
-describe('a service that keeps pages (watch, preview)', () => {
+describe('pages kept for later work of their kind (the next source of a build, the next build of a watch)', () => {
   let service: BrowserService | undefined;
   afterEach(async () => {
     await service?.close();
     service = undefined;
   });
 
-  it('gives the work of one key the page it left, with the sandbox of the current work', async () => {
-    service = new BrowserService({ keepPages: true });
-    const first = await service.withPage({ ...PAGE, keep: 'deck:a' }, async (page) => {
+  it('gives the next work of a kind the page the last one left, with the sandbox of the current work', async () => {
+    service = new BrowserService();
+    const first = await service.withPage({ ...PAGE, keep: 'deck', affinity: 'a' }, async (page) => {
       await page.setContent('<p id="left">laissé là</p>');
       return page;
     });
     const blocked: string[] = [];
-    const again = await service.withPage({ allowedRoots: [], onBlocked: (url) => blocked.push(url), keep: 'deck:a' }, async (page) => {
+    const again = await service.withPage({ allowedRoots: [], onBlocked: (url) => blocked.push(url), keep: 'deck', affinity: 'b' }, async (page) => {
       // The fetch is blocked and reported to this work, not to the first one.
       await page.setContent('<img src="https://example.org/x.png">');
       return { page, closed: page.isClosed() };
@@ -125,12 +125,30 @@ describe('a service that keeps pages (watch, preview)', () => {
     expect(again.page).toBe(first);
     expect(again.closed).toBe(false);
     expect(blocked).toEqual(['https://example.org/x.png']);
-    const other = await service.withPage({ ...PAGE, keep: 'deck:b' }, async (page) => page);
+    const other = await service.withPage({ ...PAGE, keep: 'brochure' }, async (page) => page);
     expect(other).not.toBe(first);
   });
 
-  it('gives a fresh page to work of a busy key, and keeps no page whose work failed', async () => {
-    service = new BrowserService({ keepPages: true });
+  it('keeps a page for each work of a kind that ran at once, and gives each work the one its source used last', async () => {
+    service = new BrowserService();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const both = Promise.all(
+      ['a', 'b'].map((affinity) => service!.withPage({ ...PAGE, keep: 'deck', affinity }, async (page) => {
+        await held;
+        return page;
+      })),
+    );
+    release();
+    const [pageA, pageB] = await both;
+    expect(pageA).not.toBe(pageB);
+    expect(await service.withPage({ ...PAGE, keep: 'deck', affinity: 'b' }, async (page) => page)).toBe(pageB);
+    expect(await service.withPage({ ...PAGE, keep: 'deck', affinity: 'a' }, async (page) => page)).toBe(pageA);
+    expect(pageA!.isClosed() || pageB!.isClosed()).toBe(false);
+  });
+
+  it('gives a fresh page to work of a kind whose pages are busy, and keeps no page whose work failed', async () => {
+    service = new BrowserService();
     let release!: () => void;
     let started!: () => void;
     const working = new Promise<void>((resolve) => (started = resolve));
@@ -143,7 +161,7 @@ describe('a service that keeps pages (watch, preview)', () => {
     release();
     const kept = await busy;
     expect(meanwhile).not.toBe(kept);
-    expect(meanwhile.isClosed()).toBe(true);
+    expect(meanwhile.isClosed()).toBe(false);
     await expect(service.withPage({ ...PAGE, keep: 'k' }, async (page) => {
       expect(page).toBe(kept);
       throw new Error('a mistake in the page script');
@@ -153,10 +171,14 @@ describe('a service that keeps pages (watch, preview)', () => {
     expect(after).not.toBe(kept);
   });
 
-  it('closes every page after the work when the service keeps none (a build)', async () => {
+  it('closes the page of a work that names no kind, and every kept page when the service closes', async () => {
     service = new BrowserService();
-    const page = await service.withPage({ ...PAGE, keep: 'deck:a' }, async (opened) => opened);
+    const page = await service.withPage(PAGE, async (opened) => opened);
     expect(page.isClosed()).toBe(true);
+    const kept = await service.withPage({ ...PAGE, keep: 'deck' }, async (opened) => opened);
+    expect(kept.isClosed()).toBe(false);
+    await service.close();
+    expect(kept.isClosed()).toBe(true);
   });
 });
 
@@ -187,8 +209,8 @@ describe('pages opened ahead of need (a build warms the browser up while its tar
   });
 
   it('opens none when pages are kept between builds; a browser that died after warming up is relaunched for the work', async () => {
-    service = new BrowserService({ keepPages: true });
-    await service.withPage({ ...PAGE, keep: 'deck:a' }, async () => undefined);
+    service = new BrowserService();
+    await service.withPage({ ...PAGE, keep: 'deck' }, async () => undefined);
     service.warmUp(2);
     const browser = await service.browser();
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -43,11 +43,17 @@ export interface PageOptions {
   /** Stops waiting for the page's work when the build is interrupted. */
   signal?: AbortSignal;
   /**
-   * With a service that keeps pages (`keepPages`), the work of the same key gets the same page
-   * from one build to the next, left as the last work left it: a watch rebuild then opens no page
-   * and loads no fonts again. A key always comes with the same viewport.
+   * The kind of page the work needs (a deck page, a brochure page): a page is kept for later work
+   * of the same kind, left as the last work left it, so the next source of a build, or the next
+   * build of a watch session, opens no page and loads no fonts again. A kind always comes with the
+   * same viewport. Without it, the page is closed after the work.
    */
   keep?: string;
+  /**
+   * Of the kept pages of its kind, the work prefers the one last used with this affinity (its
+   * source's output folder): that page may still show what the work is about to show.
+   */
+  affinity?: string;
 }
 
 export interface BrowserServiceOptions {
@@ -55,8 +61,6 @@ export interface BrowserServiceOptions {
   timeoutMs?: number;
   /** Longest the whole work of one page may take before the browser is deemed hung. */
   pageTimeoutMs?: number;
-  /** Keep the pages asked for with a `keep` key open between works (watch and preview: one source's targets, build after build). */
-  keepPages?: boolean;
 }
 
 /** An open page, and the options its sandbox follows now. */
@@ -66,9 +70,11 @@ interface PreparedPage {
   current: { options: PageOptions };
 }
 
-/** A page kept open for its key. */
+/** A page kept open for later work of its kind. */
 interface KeptPage extends PreparedPage {
   busy: boolean;
+  /** The affinity of the last work that used it. */
+  affinity?: string;
 }
 
 /** The browser crashed, disconnected or hung: worth one retry on a fresh browser. */
@@ -86,7 +92,8 @@ export class BrowserService {
   private readonly retired = new WeakSet<Browser>();
   /** Bumped by close(): work begun before it must not relaunch a browser nobody would close. */
   private generation = 0;
-  private readonly kept = new Map<string, KeptPage>();
+  /** The kept pages of each kind: as many as works of that kind ran at once. */
+  private readonly kept = new Map<string, KeptPage[]>();
   private spares: Promise<PreparedPage>[] = [];
   private readonly launchTabs = new WeakSet<Browser>();
 
@@ -115,12 +122,12 @@ export class BrowserService {
   /**
    * Starts Chromium now and opens `pages` more pages ahead of need, while the work that will ask
    * for them loads: a first page costs ~0.5 s on busy cores. A failure is told to the work that
-   * needs the browser. Pages kept open between builds (watch) make spares needless.
+   * needs the browser. Kept pages make spares needless.
    */
   warmUp(pages: number): void {
     const launching = this.browser();
     launching.catch(() => undefined);
-    if (this.kept.size > 0) return;
+    if ([...this.kept.values()].some((pool) => pool.length > 0)) return;
     for (let count = 0; count < pages; count++) {
       const prepared = launching.then((browser) => this.preparePage(browser));
       prepared.catch(() => undefined);
@@ -183,7 +190,7 @@ export class BrowserService {
     }
   }
 
-  /** Runs `work` on a fresh sandboxed page and always closes it; retried once if the browser fails. */
+  /** Runs `work` on a sandboxed page, a kept one of its kind or a new one; retried once if the browser fails. */
   async withPage<T>(options: PageOptions, work: (page: Page) => Promise<T>): Promise<T> {
     const generation = this.generation;
     let faults = 0;
@@ -211,31 +218,28 @@ export class BrowserService {
   }
 
   private async attempt<T>(browser: Browser, options: PageOptions, work: (page: Page) => Promise<T>): Promise<T> {
-    const key = this.options.keepPages ? options.keep : undefined;
-    let found = key === undefined ? undefined : this.kept.get(key);
-    if (found && (found.browser !== browser || found.page.isClosed())) {
-      this.kept.delete(key!);
-      found = undefined;
-    }
-    /** The kept page this work holds; none for a busy key (the same source built twice at once): that work gets a page of its own. */
-    let held: KeptPage | undefined;
+    const kind = options.keep;
+    const pool = kind === undefined ? undefined : this.pool(kind, browser);
+    const idle = pool?.filter((kept) => !kept.busy) ?? [];
+    /** The kept page this work holds: a free one of its kind, else the page it opens, kept for the next work. */
+    let held = idle.find((kept) => kept.affinity === options.affinity) ?? idle[0];
     let page: Page | undefined;
     let faulted = false;
     try {
-      if (found && !found.busy) {
-        held = found;
+      if (held) {
         page = held.page;
         held.current.options = options;
         held.busy = true;
+        held.affinity = options.affinity;
       } else {
         const opened = await this.openPage(browser);
         const { current } = opened;
         current.options = options;
         page = opened.page;
         if (options.viewport) await page.setViewport(options.viewport);
-        if (key !== undefined && !this.kept.has(key)) {
-          held = { page, browser, current, busy: true };
-          this.kept.set(key, held);
+        if (pool) {
+          held = { page, browser, current, busy: true, affinity: options.affinity };
+          pool.push(held);
         }
       }
       const opened = page;
@@ -246,11 +250,21 @@ export class BrowserService {
     } finally {
       if (held && !faulted) held.busy = false;
       else {
-        if (held) this.kept.delete(key!);
+        if (held && pool) pool.splice(pool.indexOf(held), 1);
         // A hung or dead page is not worth a graceful close: its browser is about to be retired.
         if (page && (!faulted || browser.connected)) await page.close().catch(() => undefined);
       }
     }
+  }
+
+  /** The kept pages of `kind` on `browser` (one list, which works of the kind share); pages of a browser since retired, or closed, are dropped. */
+  private pool(kind: string, browser: Browser): KeptPage[] {
+    let pool = this.kept.get(kind);
+    if (!pool) this.kept.set(kind, (pool = []));
+    for (let index = pool.length - 1; index >= 0; index--) {
+      if (pool[index]!.browser !== browser || pool[index]!.page.isClosed()) pool.splice(index, 1);
+    }
+    return pool;
   }
 
   /** Stops using `browser`; the next page launches a fresh one. */

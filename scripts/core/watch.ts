@@ -48,7 +48,7 @@ export async function watch(options: WatchOptions): Promise<void> {
   const themeDirs = [...new Set([THEMES_DIR, join(root, 'themes')])].filter((dir) => existsSync(dir));
   const watched = [...(explicit.length > 0 ? explicit : [contentDir]), configFile, ...themeDirs];
 
-  const browser = options.browser ?? new BrowserService({ keepPages: true });
+  const browser = options.browser ?? new BrowserService();
   const watcher = watchFiles(watched, { ignoreInitial: true, ignored: (path) => /^\.|~$|\.swp$/.test(basename(path)) });
   /** Changes seen, then (once the files have been quiet for `debounceMs`) changes due for a build. */
   const pending = new Set<string>();

@@ -49,7 +49,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   let otherDiagnostics: Diagnostic[] = [];
   let building = true;
   const live = new LiveReload();
-  const browser = new BrowserService({ keepPages: true });
+  const browser = new BrowserService();
   const stop = new AbortController();
 
   const onBuild = async (result: BuildResult) => {

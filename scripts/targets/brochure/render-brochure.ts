@@ -47,7 +47,7 @@ export async function renderBrochure(context: TargetContext): Promise<TargetResu
 
   const toPrint = compose({ bleedMm: BLEED_MM, contentsSlots: true });
   await context.turn.printsMayStart();
-  const printed = await context.browser.withPage({ allowedRoots: context.allowedRoots, onBlocked, keep: `brochure:${context.outDir}` }, (page) =>
+  const printed = await context.browser.withPage({ allowedRoots: context.allowedRoots, onBlocked, keep: 'brochure', affinity: context.outDir }, (page) =>
     paginate(page, { document: toPrint, workDir: context.outDir }),
   );
   context.progress(printed.prints === 1 ? 'printed once, contents numbers written in' : `printed ${printed.prints} times: the contents numbers could not be written into the print`);
