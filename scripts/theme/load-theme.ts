@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { locateYamlPath, parseYaml, yamlToData } from '../config/yaml-location';
@@ -144,13 +144,26 @@ export function fontFaceCss(theme: Theme, options: { embed: boolean; roles?: Fon
   for (const role of options.roles ?? (['text', 'heading'] as FontRole[])) {
     for (const key of Object.keys(theme.fonts[role].files)) {
       const path = fontFile(theme, role, key);
-      const src = options.embed ? `data:font/woff2;base64,${readFileSync(path).toString('base64')}` : pathToFileURL(path).href;
+      const src = options.embed ? fontDataUrl(path) : pathToFileURL(path).href;
       rules.push(
         `@font-face{font-family:'${theme.fonts[role].family}';font-style:${key.endsWith('i') ? 'italic' : 'normal'};font-weight:${key.slice(0, 3)};font-display:block;src:url("${src}") format("woff2")}`,
       );
     }
   }
   return rules.join('\n');
+}
+
+/** Font files as data URLs, kept while the file is unchanged: each rebuild of a watch session embeds the same fonts. */
+const fontDataUrls = new Map<string, { stamp: string; url: string }>();
+
+function fontDataUrl(path: string): string {
+  const info = statSync(path);
+  const stamp = `${info.mtimeMs}:${info.size}`;
+  const known = fontDataUrls.get(path);
+  if (known?.stamp === stamp) return known.url;
+  const url = `data:font/woff2;base64,${readFileSync(path).toString('base64')}`;
+  fontDataUrls.set(path, { stamp, url });
+  return url;
 }
 
 /** The colours and font stacks as CSS custom properties, for stylesheets that use `var(--...)`. */

@@ -45,8 +45,9 @@ export async function renderBrochure(context: TargetContext): Promise<TargetResu
   const earlyRecord = await context.write('brochure.html', early.html);
   context.turn.htmlWritten();
 
-  const toPrint = compose({ bleedMm: BLEED_MM, contentsSlots: true });
+  // Composed once prints may start: in watch, the other targets' HTML comes first.
   await context.turn.printsMayStart();
+  const toPrint = compose({ bleedMm: BLEED_MM, contentsSlots: true });
   const printed = await context.browser.withPage({ allowedRoots: context.allowedRoots, onBlocked, keep: 'brochure', affinity: context.outDir }, (page) =>
     paginate(page, { document: toPrint, workDir: context.outDir }),
   );
