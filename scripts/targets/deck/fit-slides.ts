@@ -346,7 +346,7 @@ export function refitSlide(slide: Slide, measure: SlideMeasure, options: { minSc
   if (!last && wanted >= floor - 1e-9 && slide.scale > floor + 1e-9) return { slides: [{ ...slide, scale: round2(Math.min(slide.scale - SCALE_STEP, wanted)) }], action: { type: 'shrink' } };
   const at = splitIndex(slide, measure.fittingUnits);
   if (visibleAt.length > 1 && at > 0) {
-    const cuts = [at, ...furtherCuts(slide, visibleAt, visibleAt.indexOf(at), measure)];
+    const cuts = [at, ...furtherCuts(slide, visibleAt, visibleAt.indexOf(at), measure, floor)];
     const bounds = [0, ...cuts, slide.units.length];
     return {
       slides: bounds.slice(0, -1).map((from, index) => ({
@@ -442,19 +442,21 @@ export function cutsFor(ends: readonly number[], kind: PartKind, room: number, c
 }
 
 /**
- * After the first cut, where the rest of a slide far too full is cut into "(suite)" slides, from
- * the measured spans of its units (at the slide's scale; the new slides are set at 1): a unit
- * taller than a slide goes alone, to be cut itself the next round. Plan indices, ascending.
+ * After the first cut, where the rest of a slide too full is cut into "(suite)" slides, from the
+ * measured spans of its units (at the slide's scale; the new slides are set at 1): a unit taller
+ * than a slide goes alone, to be cut itself the next round. Plan indices, ascending.
  */
-function furtherCuts(slide: Slide, visibleAt: readonly number[], first: number, measure: SlideMeasure): number[] {
+function furtherCuts(slide: Slide, visibleAt: readonly number[], first: number, measure: SlideMeasure, floor: number): number[] {
   const spans = measure.unitSpans;
   if (first < 0 || spans.length !== visibleAt.length) return [];
   const budget = measure.capacity * PIECE_FILL * slide.scale;
+  // A rest that even the smallest type cannot fit on one slide is cut now, not found too full next round.
+  const onOneSlide = (measure.capacity * slide.scale) / floor;
   const cuts: number[] = [];
   let start = first;
   const bottom = spans.at(-1)![1];
-  // The last three slides' worth is left to the next rounds, which shrink a little or cut in two as for any slide.
-  while (start < visibleAt.length && bottom - spans[start]![0] > 3 * budget) {
+  // What one slide can hold is left to the next rounds, which set it a little smaller where it is just too full.
+  while (start < visibleAt.length && bottom - spans[start]![0] > onOneSlide) {
     let end = start + 1;
     while (end < visibleAt.length && spans[end]![1] - spans[start]![0] <= budget) end += 1;
     // Not right after an introduction to what follows.
