@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   const browser = new BrowserService();
   const original = await readFile(source, 'utf8');
   try {
-    const warmUp = await build({ sources: [source], root: PACKAGE_ROOT, outDir, browser, force: true });
+    const warmUp = await build({ sources: [source], root: PACKAGE_ROOT, outDir, browser, force: true, keepPages: true });
     const first = warmUp.reports[0];
     if (!first) throw new Error(`no report for ${source}`);
     const slugDir = join(outDir, first.slug);
@@ -75,7 +75,7 @@ async function rebuildAfterEdit(
   const started = performance.now();
   const timeline: TimelineEvent[] = [];
   const onProgress = ({ target, message }: { target?: string; message: string }) => timeline.push({ atMs: Math.round(performance.now() - started), target, message });
-  const result = await build({ sources: [source], root: PACKAGE_ROOT, outDir, browser, htmlFirst: true, onProgress });
+  const result = await build({ sources: [source], root: PACKAGE_ROOT, outDir, browser, htmlFirst: true, keepPages: true, onProgress });
   const allMs = performance.now() - started;
   const report: BuildReport | undefined = result.reports[0];
   const targetMs = Object.fromEntries(Object.entries(report?.targets ?? {}).map(([name, target]) => [name, target.durationMs]));

@@ -112,12 +112,12 @@ describe('pages kept for later work of their kind (the next source of a build, t
 
   it('gives the next work of a kind the page the last one left, with the sandbox of the current work', async () => {
     service = new BrowserService();
-    const first = await service.withPage({ ...PAGE, keep: 'deck', affinity: 'a' }, async (page) => {
+    const first = await service.withPage({ ...PAGE, kind: 'deck', affinity: 'a', keep: true }, async (page) => {
       await page.setContent('<p id="left">laissé là</p>');
       return page;
     });
     const blocked: string[] = [];
-    const again = await service.withPage({ allowedRoots: [], onBlocked: (url) => blocked.push(url), keep: 'deck', affinity: 'b' }, async (page) => {
+    const again = await service.withPage({ allowedRoots: [], onBlocked: (url) => blocked.push(url), kind: 'deck', affinity: 'b', keep: true }, async (page) => {
       // The fetch is blocked and reported to this work, not to the first one.
       await page.setContent('<img src="https://example.org/x.png">');
       return { page, closed: page.isClosed() };
@@ -125,7 +125,7 @@ describe('pages kept for later work of their kind (the next source of a build, t
     expect(again.page).toBe(first);
     expect(again.closed).toBe(false);
     expect(blocked).toEqual(['https://example.org/x.png']);
-    const other = await service.withPage({ ...PAGE, keep: 'brochure' }, async (page) => page);
+    const other = await service.withPage({ ...PAGE, kind: 'brochure', keep: true }, async (page) => page);
     expect(other).not.toBe(first);
   });
 
@@ -134,7 +134,7 @@ describe('pages kept for later work of their kind (the next source of a build, t
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     const both = Promise.all(
-      ['a', 'b'].map((affinity) => service!.withPage({ ...PAGE, keep: 'deck', affinity }, async (page) => {
+      ['a', 'b'].map((affinity) => service!.withPage({ ...PAGE, kind: 'deck', affinity, keep: true }, async (page) => {
         await held;
         return page;
       })),
@@ -142,8 +142,8 @@ describe('pages kept for later work of their kind (the next source of a build, t
     release();
     const [pageA, pageB] = await both;
     expect(pageA).not.toBe(pageB);
-    expect(await service.withPage({ ...PAGE, keep: 'deck', affinity: 'b' }, async (page) => page)).toBe(pageB);
-    expect(await service.withPage({ ...PAGE, keep: 'deck', affinity: 'a' }, async (page) => page)).toBe(pageA);
+    expect(await service.withPage({ ...PAGE, kind: 'deck', affinity: 'b', keep: true }, async (page) => page)).toBe(pageB);
+    expect(await service.withPage({ ...PAGE, kind: 'deck', affinity: 'a', keep: true }, async (page) => page)).toBe(pageA);
     expect(pageA!.isClosed() || pageB!.isClosed()).toBe(false);
   });
 
@@ -152,33 +152,37 @@ describe('pages kept for later work of their kind (the next source of a build, t
     let release!: () => void;
     let started!: () => void;
     const working = new Promise<void>((resolve) => (started = resolve));
-    const busy = service.withPage({ ...PAGE, keep: 'k' }, (page) => new Promise<typeof page>((resolve) => {
+    const busy = service.withPage({ ...PAGE, kind: 'k', keep: true }, (page) => new Promise<typeof page>((resolve) => {
       release = () => resolve(page);
       started();
     }));
     await working;
-    const meanwhile = await service.withPage({ ...PAGE, keep: 'k' }, async (page) => page);
+    const meanwhile = await service.withPage({ ...PAGE, kind: 'k', keep: true }, async (page) => page);
     release();
     const kept = await busy;
     expect(meanwhile).not.toBe(kept);
     expect(meanwhile.isClosed()).toBe(false);
-    await expect(service.withPage({ ...PAGE, keep: 'k' }, async (page) => {
+    await expect(service.withPage({ ...PAGE, kind: 'k', keep: true }, async (page) => {
       expect(page).toBe(kept);
       throw new Error('a mistake in the page script');
     })).rejects.toThrow('a mistake');
     expect(kept.isClosed()).toBe(true);
-    const after = await service.withPage({ ...PAGE, keep: 'k' }, async (page) => page);
+    const after = await service.withPage({ ...PAGE, kind: 'k', keep: true }, async (page) => page);
     expect(after).not.toBe(kept);
   });
 
-  it('closes the page of a work that names no kind, and every kept page when the service closes', async () => {
+  it('closes the page of a work that does not keep it, even a kept one it took, and the kept pages when no more work is coming', async () => {
     service = new BrowserService();
-    const page = await service.withPage(PAGE, async (opened) => opened);
+    const page = await service.withPage({ ...PAGE, kind: 'deck' }, async (opened) => opened);
     expect(page.isClosed()).toBe(true);
-    const kept = await service.withPage({ ...PAGE, keep: 'deck' }, async (opened) => opened);
+    const kept = await service.withPage({ ...PAGE, kind: 'deck', keep: true }, async (opened) => opened);
     expect(kept.isClosed()).toBe(false);
-    await service.close();
+    const last = await service.withPage({ ...PAGE, kind: 'deck' }, async (opened) => opened);
+    expect(last).toBe(kept);
     expect(kept.isClosed()).toBe(true);
+    const other = await service.withPage({ ...PAGE, kind: 'brochure', keep: true }, async (opened) => opened);
+    await service.releasePages();
+    expect(other.isClosed()).toBe(true);
   });
 });
 
@@ -210,7 +214,7 @@ describe('pages opened ahead of need (a build warms the browser up while its tar
 
   it('opens none when pages are kept between builds; a browser that died after warming up is relaunched for the work', async () => {
     service = new BrowserService();
-    await service.withPage({ ...PAGE, keep: 'deck' }, async () => undefined);
+    await service.withPage({ ...PAGE, kind: 'deck', keep: true }, async () => undefined);
     service.warmUp(2);
     const browser = await service.browser();
     await new Promise((resolve) => setTimeout(resolve, 500));

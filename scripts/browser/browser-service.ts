@@ -43,17 +43,18 @@ export interface PageOptions {
   /** Stops waiting for the page's work when the build is interrupted. */
   signal?: AbortSignal;
   /**
-   * The kind of page the work needs (a deck page, a brochure page): a page is kept for later work
-   * of the same kind, left as the last work left it, so the next source of a build, or the next
-   * build of a watch session, opens no page and loads no fonts again. A kind always comes with the
-   * same viewport. Without it, the page is closed after the work.
+   * The kind of page the work needs (a deck page, a brochure page): the work takes a kept page of
+   * its kind when one is free, left as the last work left it, so it opens no page and loads no
+   * fonts again. A kind always comes with the same viewport.
    */
-  keep?: string;
+  kind?: string;
   /**
    * Of the kept pages of its kind, the work prefers the one last used with this affinity (its
    * source's output folder): that page may still show what the work is about to show.
    */
   affinity?: string;
+  /** Keep the page for later work of its kind (the next source of a build, the next build of a watch session) rather than close it after this work. */
+  keep?: boolean;
 }
 
 export interface BrowserServiceOptions {
@@ -218,10 +219,9 @@ export class BrowserService {
   }
 
   private async attempt<T>(browser: Browser, options: PageOptions, work: (page: Page) => Promise<T>): Promise<T> {
-    const kind = options.keep;
-    const pool = kind === undefined ? undefined : this.pool(kind, browser);
+    const pool = options.kind === undefined ? undefined : this.pool(options.kind, browser);
     const idle = pool?.filter((kept) => !kept.busy) ?? [];
-    /** The kept page this work holds: a free one of its kind, else the page it opens, kept for the next work. */
+    /** The kept page this work holds: a free one of its kind, else the page it opens when it is to keep it. */
     let held = idle.find((kept) => kept.affinity === options.affinity) ?? idle[0];
     let page: Page | undefined;
     let faulted = false;
@@ -237,7 +237,7 @@ export class BrowserService {
         current.options = options;
         page = opened.page;
         if (options.viewport) await page.setViewport(options.viewport);
-        if (pool) {
+        if (pool && options.keep) {
           held = { page, browser, current, busy: true, affinity: options.affinity };
           pool.push(held);
         }
@@ -248,7 +248,7 @@ export class BrowserService {
       faulted = true;
       throw error;
     } finally {
-      if (held && !faulted) held.busy = false;
+      if (held && !faulted && options.keep) held.busy = false;
       else {
         if (held && pool) pool.splice(pool.indexOf(held), 1);
         // A hung or dead page is not worth a graceful close: its browser is about to be retired.
@@ -272,6 +272,16 @@ export class BrowserService {
     this.retired.add(browser);
     if (this.launching === launching) this.launching = undefined;
     await shutDown(browser);
+  }
+
+  /** Closes the kept pages no work holds: no more work of their kinds is coming. */
+  async releasePages(): Promise<void> {
+    const idle: KeptPage[] = [];
+    for (const [kind, pool] of this.kept) {
+      idle.push(...pool.filter((kept) => !kept.busy));
+      this.kept.set(kind, pool.filter((kept) => kept.busy));
+    }
+    await Promise.all(idle.map((kept) => kept.page.close().catch(() => undefined)));
   }
 
   async close(): Promise<void> {

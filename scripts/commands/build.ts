@@ -63,7 +63,9 @@ export const runBuild: CommandRun = async (argv, io) => {
     await browser.close();
     throw error;
   }
-  // The gallery draws from the printed PDFs, not in the browser: it is written while the browser closes.
+  // The gallery draws from the printed PDFs, not in the browser: it is written while the browser
+  // closes, once the pages kept for a next source are closed (their renderers' memory with them).
+  await browser.releasePages();
   const closing = browser.close();
   try {
     if (gallery && result.reports.length > 0) {

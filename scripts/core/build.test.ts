@@ -68,7 +68,7 @@ describe('a build someone watches', () => {
     const pagesAsked: { key: string; at: number }[] = [];
     class RecordingBrowser extends BrowserService {
       override withPage<T>(options: PageOptions, work: (page: Page) => Promise<T>): Promise<T> {
-        pagesAsked.push({ key: options.keep ?? '', at: Date.now() });
+        pagesAsked.push({ key: options.kind ?? '', at: Date.now() });
         return super.withPage(options, work);
       }
     }

@@ -35,6 +35,8 @@ export interface BuildOptions {
   force?: boolean;
   /** A browser to reuse (watch mode keeps one warm); otherwise one is launched and closed here. */
   browser?: BrowserService;
+  /** The targets' pages stay open for the next build (watch, preview), not only for the next source of this one. */
+  keepPages?: boolean;
   /** Every target writes its HTML before any starts printing: someone is looking at the HTML (watch, preview). */
   htmlFirst?: boolean;
   /** Each artifact as soon as it is in place (its full path), for work that can start on it before the build ends. */
@@ -66,11 +68,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const slugs = assignSlugs(sources.map((source) => resolve(source)));
     // Sources build side by side, as many as the cores allow, in one browser; reports keep the sources' order.
     const limit = pLimit(sourceConcurrency(sources.length));
+    let waiting = sources.length;
     const outcomes = await Promise.allSettled(
       sources.map((source) =>
         limit(async () => {
           options.signal?.throwIfAborted();
-          return buildSource(source, slugs.get(resolve(source))!, config.settings, browser, options).catch((error: unknown) => {
+          // A source still waiting will take the pages this one leaves.
+          const keepPages = options.keepPages === true || --waiting > 0;
+          return buildSource(source, slugs.get(resolve(source))!, config.settings, browser, keepPages, options).catch((error: unknown) => {
             // One source that breaks the build in an unforeseen way must not cost the others theirs.
             if ((error as Error).name === 'AbortError' || isTriptyqueError(error)) throw error;
             return failedSource(source, slugs.get(resolve(source))!.slug, error);
@@ -104,6 +109,7 @@ async function buildSource(
   assigned: AssignedSlug,
   projectSettings: Parameters<typeof loadSource>[1],
   browser: BrowserService,
+  keepPages: boolean,
   options: BuildOptions,
 ): Promise<{ report: BuildReport; file: VFile }> {
   const started = performance.now();
@@ -147,6 +153,7 @@ async function buildSource(
         themeDir: themeDir(settings.theme),
         allowedRoots: [sourceDir, join(PACKAGE_ROOT, 'themes'), NODE_MODULES_DIR, outDir],
         browser,
+        keepPages,
         write: async (name, data) => {
           const record = await write(name, data);
           options.onArtifact?.(record.path);

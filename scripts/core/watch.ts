@@ -95,7 +95,7 @@ export async function watch(options: WatchOptions): Promise<void> {
     await restartIfCrashed(browser);
     let result: BuildResult;
     try {
-      result = await build({ sources, root, outDir: options.outDir, only: options.only, browser, htmlFirst: true, signal: options.signal, onProgress: options.onProgress });
+      result = await build({ sources, root, outDir: options.outDir, only: options.only, browser, htmlFirst: true, keepPages: true, signal: options.signal, onProgress: options.onProgress });
     } catch (error) {
       if (options.signal.aborted) return;
       result = failedBuild(error);

@@ -19,6 +19,8 @@ export interface TargetContext {
   /** Folders a page may read: the source's folder, the theme and the package's assets. */
   allowedRoots: readonly string[];
   browser: BrowserService;
+  /** Keep this target's page for later work: another source of the build, or the next build of a watch session, will want one. */
+  keepPages: boolean;
   write: ArtifactWriter;
   /** A short line of progress for the terminal ("deck: 24 slides measured"). */
   progress: (message: string) => void;

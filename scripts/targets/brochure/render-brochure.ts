@@ -48,7 +48,7 @@ export async function renderBrochure(context: TargetContext): Promise<TargetResu
   // Composed once prints may start: in watch, the other targets' HTML comes first.
   await context.turn.printsMayStart();
   const toPrint = compose({ bleedMm: BLEED_MM, contentsSlots: true });
-  const printed = await context.browser.withPage({ allowedRoots: context.allowedRoots, onBlocked, keep: 'brochure', affinity: context.outDir }, (page) =>
+  const printed = await context.browser.withPage({ allowedRoots: context.allowedRoots, onBlocked, kind: 'brochure', affinity: context.outDir, keep: context.keepPages }, (page) =>
     paginate(page, { document: toPrint, workDir: context.outDir }),
   );
   context.progress(printed.prints === 1 ? 'printed once, contents numbers written in' : `printed ${printed.prints} times: the contents numbers could not be written into the print`);

@@ -49,7 +49,7 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
   // deck.html is converted as soon as every slide fits alone, while the browser checks the whole
   // deck; it is kept if the check changes nothing, which it almost never does.
   let early: { markdown: string; html: Promise<string> } | undefined;
-  const rendered = await context.browser.withPage({ ...pageOptions, viewport: { width: 1280, height: 720 }, keep: 'deck', affinity: context.outDir }, async (page) => {
+  const rendered = await context.browser.withPage({ ...pageOptions, viewport: { width: 1280, height: 720 }, kind: 'deck', affinity: context.outDir, keep: context.keepPages }, async (page) => {
     await openFontPage(page, deckTheme.fontCss, context.outDir);
     const fit = await fitSlides(page, plan, {
       onSettled: (slides) => {

@@ -27,6 +27,7 @@ export async function digestContext(source: string, digest: Partial<Settings['di
     themeDir: themeDir(settings.theme),
     allowedRoots: [dirname(resolve(source)), outDir],
     browser: new BrowserService(),
+    keepPages: false,
     write: artifactWriter(outDir),
     progress: () => undefined,
     turn: PRINT_AT_ONCE,
