@@ -250,7 +250,9 @@ export class BrowserService {
     } finally {
       if (held && !faulted && options.keep) held.busy = false;
       else {
-        if (held && pool) pool.splice(pool.indexOf(held), 1);
+        // Out of its kind's pool, unless something dropped it already (a closed page, the service closed).
+        const at = held && pool ? pool.indexOf(held) : -1;
+        if (at >= 0) pool!.splice(at, 1);
         // A hung or dead page is not worth a graceful close: its browser is about to be retired.
         if (page && (!faulted || browser.connected)) await page.close().catch(() => undefined);
       }
