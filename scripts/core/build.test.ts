@@ -58,6 +58,43 @@ describe('several sources in one build', () => {
   });
 });
 
+describe('pages handed from source to source', () => {
+  it('gives a later source the page an earlier one left, fonts loaded, and closes the pages no source is left to take', async () => {
+    const dir = tempDir();
+    const sources = ['a', 'b', 'c'].map((name) => join(dir, `${name}.md`));
+    for (const [index, source] of sources.entries()) {
+      writeFileSync(source, `---\ntitle: Essai ${index}\nlang: fr\n---\n\n# Première partie\n\nUn paragraphe de texte.\n\n# Seconde partie\n\nUn autre paragraphe.\n`);
+    }
+    const used: { source: string; page: Page; keep?: boolean }[] = [];
+    class RecordingBrowser extends BrowserService {
+      override withPage<T>(options: PageOptions, work: (page: Page) => Promise<T>): Promise<T> {
+        return super.withPage(options, (page) => {
+          used.push({ source: options.affinity ?? '', page, keep: options.keep });
+          return work(page);
+        });
+      }
+    }
+    const browser = new RecordingBrowser();
+    try {
+      const result = await build({ sources, root: ROOT, outDir: join(dir, 'out'), only: ['brochure'], browser });
+      expect(result.ok).toBe(true);
+      await browser.releasePages();
+    } finally {
+      await browser.close();
+    }
+    expect(used).toHaveLength(3);
+    const last = used.find((entry) => entry.source.endsWith('c'))!;
+    // The last source has no one to hand its page to; the others had.
+    expect(used.filter((entry) => entry.keep).map((entry) => entry.source).sort()).toEqual(used.filter((entry) => entry !== last).map((entry) => entry.source).sort());
+    expect(last.keep).toBe(false);
+    if (availableParallelism() > 1) {
+      // Two sources at a time: the third takes the page one of the first two left.
+      expect(new Set(used.map((entry) => entry.page)).size).toBe(2);
+    }
+    expect(used.every((entry) => entry.page.isClosed())).toBe(true);
+  });
+});
+
 describe('a build someone watches', () => {
   it('writes the HTML of every target before any target prints', async () => {
     const dir = tempDir();

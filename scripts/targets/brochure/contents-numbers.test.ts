@@ -19,9 +19,9 @@ function source(length: number): string {
   return `${FRONT_MATTER}# Première partie\n\n${chapter('Ouverture', length)}${chapter('Ateliers', 3)}# Seconde partie\n\n${chapter('Clôture', 2)}`;
 }
 
-async function buildInto(outDir: string, markdown: string) {
+async function buildInto(outDir: string, markdown: string, onArtifact?: (path: string) => void) {
   const path = writeSource(markdown);
-  const result = await build({ sources: [path], root: PACKAGE_ROOT, outDir, only: ['brochure'], browser });
+  const result = await build({ sources: [path], root: PACKAGE_ROOT, outDir, only: ['brochure'], browser, force: true, onArtifact });
   const brochure = result.reports[0]!.targets.brochure!;
   expect(brochure.error).toBeUndefined();
   return brochure;
@@ -60,6 +60,22 @@ describe('the contents page numbers', () => {
     const html = readFileSync(join(outDir, 'essai', 'brochure.html'), 'utf8');
     const inHtml = [...html.matchAll(/<span class="toc-title">([^<]*)<\/span><span class="toc-page">(\d+)<\/span>/g)].map((match) => [match[1], Number(match[2])]);
     for (const entry of after) expect(inHtml.find(([title]) => String(title).includes(entry.title))?.[1], entry.title).toBe(entry.actual);
+  });
+
+  it('a rebuild that moves no chapter writes brochure.html once, before the print, with the numbers the earlier build found', async () => {
+    const outDir = tempDir('triptyque-contents-');
+    const writes = (into: string[]) => (path: string) => into.push(path.split('/').pop()!);
+    const first: string[] = [];
+    await buildInto(outDir, source(2), writes(first));
+    // A first build has no earlier numbers: its HTML is written again once the print has them.
+    expect(first.filter((name) => name === 'brochure.html')).toHaveLength(2);
+    const second: string[] = [];
+    await buildInto(outDir, source(2), writes(second));
+    expect(second.filter((name) => name === 'brochure.html')).toHaveLength(1);
+    expect(second.indexOf('brochure.html')).toBeLessThan(second.indexOf('brochure.pdf'));
+    const listed = await listedAndActual(join(outDir, 'essai', 'brochure.pdf'), titles);
+    const html = readFileSync(join(outDir, 'essai', 'brochure.html'), 'utf8');
+    for (const entry of listed) expect(html, entry.title).toMatch(new RegExp(`${entry.title}</span><span class="toc-page">${entry.actual}<`));
   });
 });
 
