@@ -149,6 +149,7 @@ async function buildSource(
         settings,
         file,
         outDir,
+        earlier: earlierReport?.targets[target],
         sourceDir,
         themeDir: themeDir(settings.theme),
         allowedRoots: [sourceDir, join(PACKAGE_ROOT, 'themes'), NODE_MODULES_DIR, outDir],

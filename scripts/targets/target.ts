@@ -1,4 +1,5 @@
 import type { VFile } from 'vfile';
+import type { TargetReport } from '../artifacts/report';
 import type { ArtifactRecord, ArtifactWriter } from '../artifacts/write-artifact';
 import type { BrowserService } from '../browser/browser-service';
 import type { Settings } from '../config/schema';
@@ -12,6 +13,8 @@ export interface TargetContext {
   file: VFile;
   /** `DIR/<slug>/`, already created. */
   outDir: string;
+  /** What the last build of this target into `outDir` reported, if one did: a guess at what this one will find. */
+  earlier?: TargetReport;
   /** Folder of the source: relative images resolve here. */
   sourceDir: string;
   /** `themes/<theme>/`. */

@@ -1,12 +1,12 @@
-import { readReport } from '../../artifacts/report';
+import type { TargetReport } from '../../artifacts/report';
 
 /**
  * The page of every contents entry in the brochure an earlier build left behind, as its report
  * says: a guess for the contents' numbers that spares the second print when an edit moved no
- * heading. Only a guess (pagination checks it), so a missing or unreadable report just means no guess.
+ * heading. Only a guess (pagination checks it), so no report, or one without them, means no guess.
  */
-export async function earlierPageNumbers(outDir: string): Promise<Map<string, number> | undefined> {
-  const contents = (await readReport(outDir))?.targets.brochure?.details?.['contents'];
+export function earlierPageNumbers(earlier: TargetReport | undefined): Map<string, number> | undefined {
+  const contents = earlier?.details?.['contents'];
   if (!Array.isArray(contents)) return undefined;
   const numbers = new Map<string, number>();
   for (const entry of contents as unknown[]) {

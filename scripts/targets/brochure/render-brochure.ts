@@ -30,8 +30,9 @@ export async function renderBrochure(context: TargetContext): Promise<TargetResu
   const { publication } = context;
   const theme = loadTheme(context.settings.theme);
   const shownText = [publication.meta.title, publication.meta.subtitle ?? '', publication.meta.organisation, publicationText(publication, 'brochure')].join('\n');
+  const css = await readFile(themeFile(theme, join('brochure', 'brochure.css')), 'utf8');
   // The numbers of the brochure this build replaces (usually still right; a first build has none).
-  const [css, expected] = await Promise.all([readFile(themeFile(theme, join('brochure', 'brochure.css')), 'utf8'), earlierPageNumbers(context.outDir)]);
+  const expected = earlierPageNumbers(context.earlier);
   const stylesheets = [fontFaceCss(theme, { embed: false }), emojiFontCss(shownText, { embed: false }), themeVariables(theme), css];
   const logo = theme.logo && { onDark: logoDataUrl(theme, 'dark')!, onLight: logoDataUrl(theme, 'light')!, alt: theme.logo.alt ?? publication.meta.organisation };
   const compose = (options: Pick<BrochureHtmlOptions, 'bleedMm' | 'pageNumbers' | 'contentsSlots'>) =>
