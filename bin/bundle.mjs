@@ -78,7 +78,7 @@ function outsidePackages() {
   return {
     name: 'outside-packages',
     setup(build) {
-      build.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('node:') || OUTSIDE.test(args.path) || isBuiltin(args.path) ? { path: args.path, external: true } : undefined));
+      build.onResolve({ filter: /^[^./]/ }, (args) => (OUTSIDE.test(args.path) || isBuiltin(args.path) ? { path: args.path, external: true } : undefined));
     },
   };
 }

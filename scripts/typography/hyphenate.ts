@@ -42,6 +42,9 @@ function loadPatterns(name: string): Hyphenator | undefined {
   }
 }
 
+/** Texts hyphenated in this process: a rebuild after an edit hyphenates only the text that changed. */
+const seen = new BoundedCache<string, string>(20_000);
+
 /**
  * Soft hyphens (U+00AD) where the words of `lang` may break (none for a language hyphen has no
  * patterns for), for the brochure: Chromium has no
@@ -60,9 +63,6 @@ export function hyphenateText(text: string, lang: string): string {
   }
   return hyphenated;
 }
-
-/** Texts hyphenated in this process: a rebuild after an edit hyphenates only the text that changed. */
-const seen = new BoundedCache<string, string>(20_000);
 
 /** French soft hyphens (see `hyphenateText`). */
 export const hyphenateFrench = (text: string): string => hyphenateText(text, 'fr');
