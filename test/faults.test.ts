@@ -88,14 +88,32 @@ describe('no Chromium is left behind by a build', () => {
 interface Run {
   child: ChildProcess;
   done: Promise<{ code: number | null; stderr: string }>;
+  /** Resolves as soon as the build's progress lines say `text`; fails if the build ends first. */
+  said: (text: string) => Promise<void>;
 }
 
 /** `triptyque build` in its own process; its Chromium profile lands under `tmp` so we can find it. */
 function cli(args: string[], tmp: string): Run {
   const child = spawn(process.execPath, [BIN, 'build', ...args], { cwd: ROOT, env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  return { child, done: new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr }))) };
+  const listeners = new Set<() => void>();
+  child.stderr!.on('data', (chunk) => {
+    stderr += chunk;
+    for (const listener of listeners) listener();
+  });
+  const done = new Promise<{ code: number | null; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stderr })));
+  const said = (text: string) =>
+    new Promise<void>((resolve, reject) => {
+      const listener = () => {
+        if (!stderr.includes(text)) return;
+        listeners.delete(listener);
+        resolve();
+      };
+      listeners.add(listener);
+      listener();
+      void done.then(() => reject(new Error(`the build ended without saying "${text}": ${stderr}`)));
+    });
+  return { child, done, said };
 }
 
 describe('builds from the command line share an output folder safely', () => {
@@ -129,10 +147,8 @@ describe('builds from the command line share an output folder safely', () => {
   it('a build killed half-way leaves the previous brochure whole, and no Chromium', async () => {
     const previous = readFileSync(join(artifacts, 'brochure.pdf'));
     const killed = cli([source, '--out', outDir, '--only', 'brochure', '--force', '--no-gallery'], tmp);
-    // Half-way: its Chromium is up and rendering.
-    const deadline = Date.now() + 60_000;
-    while ((await chromiumLeftBehind({ marks: [profiles], settleMs: 0 })).length === 0 && Date.now() < deadline) await sleep(100);
-    await sleep(1_500);
+    // Half-way: the brochure is printed, its Chromium still up, and its PDFs are being made and written.
+    await killed.said('brochure: printed once');
     killed.child.kill('SIGKILL');
     expect(await killed.done).toMatchObject({ code: null });
     const now = readFileSync(join(artifacts, 'brochure.pdf'));
@@ -149,9 +165,9 @@ describe('builds from the command line share an output folder safely', () => {
   it('Ctrl-C stops a build with one sentence: earlier artifacts intact, nothing truncated, the lock released, no Chromium', async () => {
     const before = Object.fromEntries(['brochure.pdf', 'digest.html', 'digest.eml'].map((name) => [name, readFileSync(join(artifacts, name))]));
     const stopped = cli([source, '--out', outDir, '--only', 'brochure,digest', '--force', '--no-gallery'], tmp);
+    // While the brochure renders: its Chromium is up, and loading and printing the pages takes a second at least.
     const deadline = Date.now() + 60_000;
-    while ((await chromiumLeftBehind({ marks: [profiles], settleMs: 0 })).length === 0 && Date.now() < deadline) await sleep(100);
-    await sleep(1_000);
+    while ((await chromiumLeftBehind({ marks: [profiles], settleMs: 0 })).length === 0 && Date.now() < deadline) await sleep(50);
     stopped.child.kill('SIGINT');
     const { code, stderr } = await stopped.done;
     expect(code).toBe(130);
