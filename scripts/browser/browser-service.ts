@@ -279,9 +279,9 @@ export class BrowserService {
   /** Closes the kept pages no work holds: no more work of their kinds is coming. */
   async releasePages(): Promise<void> {
     const idle: KeptPage[] = [];
-    for (const [kind, pool] of this.kept) {
-      idle.push(...pool.filter((kept) => !kept.busy));
-      this.kept.set(kind, pool.filter((kept) => kept.busy));
+    // In place: a work under way still holds its kind's list.
+    for (const pool of this.kept.values()) {
+      for (let index = pool.length - 1; index >= 0; index--) if (!pool[index]!.busy) idle.push(...pool.splice(index, 1));
     }
     await Promise.all(idle.map((kept) => kept.page.close().catch(() => undefined)));
   }

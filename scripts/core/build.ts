@@ -73,8 +73,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       sources.map((source) =>
         limit(async () => {
           options.signal?.throwIfAborted();
+          waiting -= 1;
           // A source still waiting will take the pages this one leaves.
-          const keepPages = options.keepPages === true || --waiting > 0;
+          const keepPages = options.keepPages === true || waiting > 0;
           return buildSource(source, slugs.get(resolve(source))!, config.settings, browser, keepPages, options).catch((error: unknown) => {
             // One source that breaks the build in an unforeseen way must not cost the others theirs.
             if ((error as Error).name === 'AbortError' || isTriptyqueError(error)) throw error;
