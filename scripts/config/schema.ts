@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import { DIALECT_NAMES, EXTENSION_NAMES } from '../dialects/names';
+
+/** `+name` or `-name` (or a bare name, added) of a Markdown extension. */
+const extensionEdit = z.string().refine((value) => (EXTENSION_NAMES as readonly string[]).includes(value.replace(/^[+-]/, '')), {
+  message: `a Markdown extension, with + to add it or - to remove it: ${EXTENSION_NAMES.join(', ')}`,
+});
 
 /** A link a reader may follow or a mail client may call: nothing that runs (`javascript:`) or reads local files. */
 const SAFE_URL_SCHEMES = ['https:', 'http:', 'mailto:'];
@@ -32,6 +38,14 @@ export const settingsSchema = z
     theme: themeName.default('arifor'),
     /** Sender settings (see SENDER_SETTINGS) a source's front matter may set; none by default. */
     allowSourceOverrides: z.array(z.enum(SENDER_SETTINGS)).default([]),
+    /** The Markdown dialect of sources that do not say theirs; their file names and front matter still tell first. */
+    markdown: z
+      .object({
+        dialect: z.enum(DIALECT_NAMES).optional(),
+        extensions: z.array(extensionEdit).optional(),
+      })
+      .strict()
+      .default({}),
     deck: z
       .object({
         /** Speaking pace used to time each slide, in words per minute. */
@@ -128,6 +142,9 @@ export const frontMatterSchema = z
     description: optionalText,
     brochureUrl: z.preprocess((value) => (value === '' || value === null ? undefined : value), safeUrl().optional()),
     backCover: z.union([z.string(), z.array(z.string())]).optional(),
+    /** The Markdown dialect the source is written in, and extensions to add (`+math-dollars`) or remove (`-citations`). */
+    dialect: z.enum(DIALECT_NAMES).optional(),
+    extensions: z.array(extensionEdit).optional(),
     // Not the settings' own schema: its default would override the configuration's theme.
     theme: themeName.optional(),
     deck: z.record(z.string(), z.unknown()).optional(),

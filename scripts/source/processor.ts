@@ -1,33 +1,44 @@
 import type { Root } from 'mdast';
-import remarkDirective from 'remark-directive';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import remarkLiteralDirectives from './literal-directives';
 import remarkResolveReferences from './resolve-references';
 import type { VFile } from 'vfile';
 import { lintRules } from '../lint/rules';
 import remarkTypography from '../typography/remark-typography';
+import { chooseDialect, dialectPlugins, type Dialect, type DialectChoice } from '../dialects/choose-dialect';
 import { frontMatterLang } from './front-matter';
 import { guessDocumentLang } from './guess-lang';
 
-/** The one Markdown pipeline: syntax, then the lint rules on what the author wrote, then typography. */
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkFrontmatter, ['yaml', 'toml'])
-  .use(remarkGfm)
-  .use(remarkDirective)
-  .use(remarkLiteralDirectives)
-  .use(remarkResolveReferences)
-  .use(lintRules)
-  .use(remarkTypography);
+/** One processor per set of extensions, made once: a build of many sources of one dialect parses with one. */
+const processors = new Map<string, Processor<Root, Root, Root>>();
+
+/** The Markdown pipeline of a dialect: its syntax, then the lint rules on what the author wrote, then typography. */
+function processorFor(dialect: Dialect): Processor<Root, Root, Root> {
+  const key = dialect.extensions.join('+');
+  let processor = processors.get(key);
+  if (!processor) {
+    processor = unified()
+      .use(remarkParse)
+      .use(dialectPlugins(dialect.extensions))
+      .use(remarkLiteralDirectives)
+      .use(remarkResolveReferences)
+      .use(lintRules)
+      .use(remarkTypography) as unknown as Processor<Root, Root, Root>;
+    processors.set(key, processor);
+  }
+  return processor;
+}
 
 /**
- * The document's language: its front matter's `lang`, else the language its prose is written in,
- * else `defaultLang` (the configuration's). `file.data.lang` holds it for every later step.
+ * Parses a source in its dialect (`file.data.dialect`). The document's language: its front
+ * matter's `lang`, else the language its prose is written in, else `defaultLang` (the
+ * configuration's). `file.data.lang` holds it for every later step.
  */
-export async function parseMarkdown(file: VFile, defaultLang = 'fr'): Promise<Root> {
+export async function parseMarkdown(file: VFile, defaultLang = 'fr', configured: DialectChoice = {}): Promise<Root> {
+  const dialect = chooseDialect(file.path, String(file.value), configured);
+  file.data['dialect'] = dialect;
+  const processor = processorFor(dialect);
   const tree = processor.parse(file);
   const declared = frontMatterLang(tree);
   const guessed = declared ? undefined : guessDocumentLang(tree);
