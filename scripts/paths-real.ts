@@ -1,5 +1,5 @@
 import { realpathSync } from 'node:fs';
-import { isAbsolute, relative } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 
 /** Where a path really leads once symlinks are followed; a path that does not exist stays as written. */
 export function realPath(path: string): string {
@@ -14,4 +14,22 @@ export function realPath(path: string): string {
 export function isInsideReally(path: string, root: string): boolean {
   const rel = relative(realPath(root), realPath(path));
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/**
+ * Whether a local URL of a source (`images/a.png`, `../a.png`, `/img/a.png`), decoded and with
+ * symlinks followed, leads to a file inside `folder`: the only files a build reads for a source.
+ */
+export function isInsideFolder(url: string, folder: string): boolean {
+  const path = decodeOrKeep(url.split(/[?#]/)[0]!);
+  const target = resolve(folder, path);
+  return !isAbsolute(path) && target.startsWith(`${resolve(folder)}/`) && isInsideReally(target, folder);
+}
+
+function decodeOrKeep(url: string): string {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url;
+  }
 }

@@ -13,6 +13,7 @@ import { BrowserService, isAllowed } from '../scripts/browser/browser-service';
 import { removeStaleProfiles } from '../scripts/browser/stale-profiles';
 import type { BuildReport } from '../scripts/artifacts/report';
 import { loadConfig } from '../scripts/config/load';
+import { locateImage } from '../scripts/targets/image-source';
 import { settingsSchema } from '../scripts/config/schema';
 import { readSourceView } from '../scripts/gallery/source-view';
 import { parseBrandYml } from '../scripts/theme/brand-yml';
@@ -172,13 +173,14 @@ describe('output faults are one sentence, not a bug (#10.9)', () => {
 void ROOT;
 
 describe('a symlink does not lead out of the source folder (#10.3)', () => {
-  it('an image that is a symlink to a file outside is refused at its line, and the browser would not load it', async () => {
+  it('an image that is a symlink to a file outside is never read: a warning at its line, a placeholder, and the browser would not load it', async () => {
     const outside = tempDir('triptyque-outside-');
     writeFileSync(join(outside, 'secret.png'), 'not an image of the source');
     const { dir, paths } = project({ 'essai.md': `${FRONT_MATTER}# Un\n\nTexte.\n\n![Une image](lien.png)\n` });
     symlinkSync(join(outside, 'secret.png'), join(dir, 'lien.png'));
     const { file } = await loadSource(paths[0]!, settingsSchema.parse({}));
-    expect(messagesOf(file)).toContain('10:1 unsafe-path error');
+    expect(messagesOf(file)).toContain('10:1 image-outside-folder');
+    expect(locateImage('lien.png', dir)).toEqual({ kind: 'missing' });
     expect(isAllowed(pathToFileURL(join(dir, 'lien.png')).href, [dir])).toBe(false);
     writeFileSync(join(dir, 'vraie.png'), 'x');
     expect(isAllowed(pathToFileURL(join(dir, 'vraie.png')).href, [dir])).toBe(true);

@@ -174,22 +174,24 @@ describe('hostile input is contained in every target', () => {
     }
   });
 
-  it('javascript:, file: and paths out of the folder in Markdown links and images are refused before any target runs', async () => {
+  it('javascript:, file: and paths out of the folder: images refused or never read, links reduced to their text, before any target runs', async () => {
     const line = `[lien](javascript:${MARKER}()) et ![image](JavaScript:${MARKER}()) et <javascript:${MARKER}()> et [réf][r] et ![passwd](file:///etc/passwd) et ![haut](../../etc/passwd)`;
     const { file } = await loadMarkdown(`${FRONT_MATTER}# Un\n\n${line}\n\n[r]: javascript:${MARKER}()\n`);
-    const at = (start: string, rule: string) => `8:${line.indexOf(start) + 1} ${rule} error`;
-    expect(messagesOf(file).filter((message) => / unsafe-(url|path) error$/.test(message))).toEqual([
-      at('[lien]', 'unsafe-url'),
-      at('![image]', 'unsafe-url'),
-      at('<javascript:', 'unsafe-url'),
-      // A reference is a link like any other once resolved: refused where it is used and where it is defined.
-      at('[réf]', 'unsafe-url'),
-      at('![passwd]', 'unsafe-url'),
-      at('![haut]', 'unsafe-path'),
-      '10:1 unsafe-url error',
+    const at = (start: string, rule: string) => `8:${line.indexOf(start) + 1} ${rule}`;
+    expect(messagesOf(file).filter((message) => / (unsafe-url|image-outside-folder|link-scheme)/.test(message))).toEqual([
+      at('[lien]', 'link-scheme'),
+      at('<javascript:', 'link-scheme'),
+      // A reference is a link like any other once resolved.
+      at('[réf]', 'link-scheme'),
+      at('![image]', 'unsafe-url error'),
+      at('![passwd]', 'unsafe-url error'),
+      at('![haut]', 'image-outside-folder'),
     ]);
+    const linkOnly = await loadMarkdown(`${FRONT_MATTER}# Un\n\n[lien](javascript:${MARKER}()) et [réf][r]\n\n[r]: javascript:${MARKER}()\n`);
+    expect(JSON.stringify(linkOnly.publication?.sections)).not.toContain('javascript');
+    expect(JSON.stringify(linkOnly.publication?.sections)).toContain('lien');
     const out = tempDir();
-    const result = await build({ sources: [writeSource(`${FRONT_MATTER}# Un\n\n[lien](javascript:${MARKER}())\n`)], root: ROOT, outDir: out, only: ['digest'] });
+    const result = await build({ sources: [writeSource(`${FRONT_MATTER}# Un\n\n![lien](javascript:${MARKER}())\n`)], root: ROOT, outDir: out, only: ['digest'] });
     expect(result.ok).toBe(false);
     expect((await readdir(join(out, 'essai'))).filter((name) => !name.startsWith('.'))).toEqual(['report.json']);
   });

@@ -38,6 +38,8 @@ export const settingsSchema = z
     theme: themeName.default('arifor'),
     /** Sender settings (see SENDER_SETTINGS) a source's front matter may set; none by default. */
     allowSourceOverrides: z.array(z.enum(SENDER_SETTINGS)).default([]),
+    /** The public site the sources come from: their links to other pages (`/guide/x`, `../x.md`, `annexe.pdf`) are made absolute from it. */
+    siteUrl: safeUrl().optional(),
     /** The Markdown dialect of sources that do not say theirs; their file names and front matter still tell first. */
     markdown: z
       .object({

@@ -90,12 +90,12 @@ describe('the raw seed, as received from the PDF', () => {
 });
 
 describe('lint rules for hostile or broken sources', () => {
-  it('unsafe-path: images and links outside the source folder are refused', async () => {
-    expect(await rulesFor(`${FRONT_MATTER}# Un\n\n![x](../../etc/passwd)\n\n[lien](/etc/hosts)\n`)).toEqual(['8:1 unsafe-path error', '10:1 unsafe-path error']);
+  it('an image outside the source folder is not read: a warning at its place, never a refusal', async () => {
+    expect(await rulesFor(`${FRONT_MATTER}# Un\n\n![x](../../etc/passwd)\n\n![y](/img/logo.png)\n`)).toEqual(['8:1 image-outside-folder', '10:1 image-outside-folder']);
   });
 
-  it('unsafe-url: file: and javascript: URLs are refused', async () => {
-    expect(await rulesFor(`${FRONT_MATTER}# Un\n\n![x](file:///etc/passwd)\n\n[clic](javascript:alert(1))\n`)).toEqual(['8:1 unsafe-url error', '10:1 unsafe-url error']);
+  it('unsafe-url: a file: image is refused; a javascript: link loses its link and keeps its text', async () => {
+    expect(await rulesFor(`${FRONT_MATTER}# Un\n\n![x](file:///etc/passwd)\n\n[clic](javascript:alert(1))\n`)).toEqual(['10:1 link-scheme', '8:1 unsafe-url error']);
   });
 
   it('unclosed-directive: a container that never ends', async () => {

@@ -4,7 +4,7 @@ import type { Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdas
 import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
-import { isInsideReally } from '../paths-real';
+import { isInsideFolder } from '../paths-real';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import type { VFileMessage } from 'vfile-message';
@@ -208,22 +208,23 @@ function fatal(file: VFile, ruleId: string, reason: string, node: { position?: R
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /**
- * Images and links may point to the web or inside the source's folder, nothing else: a source
- * from a partner must not pull `/etc/passwd` or `file:` URLs into a publication.
+ * Images may come from the web or from inside the source's folder, nothing else: a source from a
+ * partner must not pull `/etc/passwd` or `file:` URLs into a publication. A path out of the folder
+ * (a site's `/img/x.png`, `../assets/x.png`) is never read: the targets show its placeholder. Links
+ * are made safe before this (./source/resolve-links).
  */
 const unsafePaths: Rule = (tree, file) => {
   const base = file.path ? dirname(resolve(file.path)) : undefined;
-  visit(tree, ['image', 'link', 'definition'], (node) => {
-    const url = (node as { url: string }).url.trim();
+  visit(tree, 'image', (node) => {
+    const url = node.url.trim();
     if (/^(javascript|vbscript|data|file):/i.test(url) && !/^data:image\/(png|jpe?g|gif|webp);/i.test(url)) {
-      fatal(file, 'unsafe-url', `${url.split(':')[0]}: URLs are not allowed in a source (${url.slice(0, 40)})`, node as RootContent);
+      fatal(file, 'unsafe-url', `${url.split(':')[0]}: URLs are not allowed in a source (${url.slice(0, 40)})`, node);
       return;
     }
-    if (SCHEME.test(url) || url.startsWith('#') || !base) return;
-    const path = safeDecode(url.split(/[?#]/)[0]!);
-    // Symlinks are followed: a link inside the folder to a file outside it leaves the folder.
-    const outside = path.startsWith('/') || resolve(base, path).startsWith(`${base}/`) === false || !isInsideReally(resolve(base, path), base);
-    if (outside) fatal(file, 'unsafe-path', `${url} is outside the source's folder: copy the file next to the source`, node as RootContent);
+    if (SCHEME.test(url) || !base) return;
+    if (!isInsideFolder(url, base)) {
+      warn(file, 'image-outside-folder', `image ${url.slice(0, 60)} is outside the source's folder and is not read (a placeholder shows its alt text): copy the file next to the source`, node);
+    }
   });
 };
 

@@ -20,7 +20,7 @@ export interface LoadedSource {
 export async function loadSource(path: string, projectSettings: Settings, slug?: string): Promise<LoadedSource> {
   const file = await readSource(path);
   if (file.messages.some((message) => message.fatal)) return { file };
-  const tree = await parseMarkdown(file, projectSettings.lang, projectSettings.markdown);
+  const tree = await parseMarkdown(file, { lang: projectSettings.lang, markdown: projectSettings.markdown, siteUrl: projectSettings.siteUrl });
   const { publication, settings } = buildPublication(tree, file, projectSettings, slug);
   return { file, tree, publication, settings };
 }

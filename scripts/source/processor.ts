@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import remarkLiteralDirectives from './literal-directives';
+import remarkResolveLinks from './resolve-links';
 import remarkResolveReferences from './resolve-references';
 import type { VFile } from 'vfile';
 import { lintRules } from '../lint/rules';
@@ -23,6 +24,7 @@ function processorFor(dialect: Dialect): Processor<Root, Root, Root> {
       .use(dialectPlugins(dialect.extensions))
       .use(remarkLiteralDirectives)
       .use(remarkResolveReferences)
+      .use(remarkResolveLinks)
       .use(lintRules)
       .use(remarkTypography) as unknown as Processor<Root, Root, Root>;
     processors.set(key, processor);
@@ -30,14 +32,26 @@ function processorFor(dialect: Dialect): Processor<Root, Root, Root> {
   return processor;
 }
 
+/** What the project's settings say about reading its sources. */
+export interface ParseOptions {
+  /** The configuration's language, for a source that neither declares one nor reads as another. */
+  lang?: string;
+  /** The configuration's dialect, for a source that does not tell its own. */
+  markdown?: DialectChoice;
+  /** The site the sources' relative links point into. */
+  siteUrl?: string;
+}
+
 /**
  * Parses a source in its dialect (`file.data.dialect`). The document's language: its front
  * matter's `lang`, else the language its prose is written in, else `defaultLang` (the
  * configuration's). `file.data.lang` holds it for every later step.
  */
-export async function parseMarkdown(file: VFile, defaultLang = 'fr', configured: DialectChoice = {}): Promise<Root> {
-  const dialect = chooseDialect(file.path, String(file.value), configured);
+export async function parseMarkdown(file: VFile, options: ParseOptions = {}): Promise<Root> {
+  const defaultLang = options.lang ?? 'fr';
+  const dialect = chooseDialect(file.path, String(file.value), options.markdown);
   file.data['dialect'] = dialect;
+  if (options.siteUrl) file.data['siteUrl'] = options.siteUrl;
   const processor = processorFor(dialect);
   const tree = processor.parse(file);
   const declared = frontMatterLang(tree);

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, extname, isAbsolute, resolve } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
+import { isInsideFolder } from '../paths-real';
 import type { Inline } from '../model/types';
 
 /**
@@ -18,8 +19,9 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 export function locateImage(url: string, sourceDir: string): ImageSource {
   if (/^data:image\//i.test(url)) return { kind: 'embedded', url };
   if (SCHEME.test(url)) return { kind: 'remote' };
-  const relative = safeDecode(url.split(/[?#]/)[0] ?? url);
-  const path = isAbsolute(relative) ? relative : resolve(sourceDir, relative);
+  // A path out of the source's folder is never read, whatever the checks before let through.
+  if (!isInsideFolder(url, sourceDir)) return { kind: 'missing' };
+  const path = resolve(sourceDir, safeDecode(url.split(/[?#]/)[0] ?? url));
   return existsSync(path) ? { kind: 'local', path } : { kind: 'missing' };
 }
 
