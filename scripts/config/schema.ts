@@ -106,6 +106,40 @@ export type Settings = z.output<typeof settingsSchema>;
 /** An empty string in a front matter from another tool ("description: ''") means the key is absent. */
 const optionalText = z.preprocess((value) => (value === '' || value === null ? undefined : value), z.string().min(1).optional());
 
+export interface Author {
+  name: string;
+  affiliation?: string;
+}
+
+/** A person's name as a string, `{ name }`, `{ literal }` or CSL's `{ given, family }`. */
+function personName(value: unknown): string | undefined {
+  if (typeof value === 'string' || typeof value === 'number') return String(value).trim() || undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const record = value as Record<string, unknown>;
+  if (record['name'] !== undefined) return personName(record['name']);
+  if (typeof record['literal'] === 'string') return record['literal'].trim() || undefined;
+  const parts = [record['given'], record['family']].filter((part): part is string => typeof part === 'string' && part.trim() !== '');
+  return parts.length > 0 ? parts.join(' ') : undefined;
+}
+
+/** `affiliation: X`, `affiliations: [X, { name: Y }]`: the names, joined. */
+function affiliationOf(record: Record<string, unknown>): string | undefined {
+  const written = [record['affiliation'], record['affiliations']].flat().flatMap((item) => (Array.isArray(item) ? item : [item]));
+  const names = written.map(personName).filter((name): name is string => name !== undefined);
+  return names.length > 0 ? names.join(', ') : undefined;
+}
+
+const authorList = z.preprocess((value) => {
+  if (value === '' || value === null || value === undefined) return undefined;
+  const people = (Array.isArray(value) ? value : [value]).flatMap((item): Author[] => {
+    const name = personName(item);
+    if (!name) return [];
+    const affiliation = typeof item === 'object' && item !== null && !Array.isArray(item) ? affiliationOf(item as Record<string, unknown>) : undefined;
+    return [affiliation ? { name, affiliation } : { name }];
+  });
+  return people.length > 0 ? people : typeof value === 'string' || Array.isArray(value) ? undefined : value;
+}, z.array(z.object({ name: z.string().min(1), affiliation: z.string().optional() })).optional());
+
 /**
  * `2010-05-27`, a YAML date, an ISO date-time with or without a zone, or Hugo/Jekyll's
  * `2017-03-20 17:51:00 +0100`: the calendar day as written, YYYY-MM-DD.
@@ -136,12 +170,21 @@ export const frontMatterSchema = z
     event: optionalText,
     date: frontMatterDate,
     organisation: optionalText,
-    author: z.preprocess(
-      (value) => (Array.isArray(value) ? value.filter((name) => name !== '').join(', ') : value),
-      optionalText,
-    ),
+    /** A name, a list of names, or people as other tools write them: `{ name, affiliation }` (pandoc, Quarto, Jekyll), CSL's `{ given, family }`. */
+    author: authorList,
+    /** Hugo's and Docusaurus's spelling of `author`. */
+    authors: authorList,
     lang: z.preprocess((value) => (value === '' || value === null ? undefined : value), z.string().min(2).optional()),
     description: optionalText,
+    /** Other tools' words for the one-sentence summary: pandoc's `abstract`, Jekyll's `excerpt`, Hugo's `summary`. */
+    abstract: optionalText,
+    excerpt: optionalText,
+    summary: optionalText,
+    /** Where the page is published (Jekyll, Hugo): relative links are made absolute from it. */
+    url: optionalText,
+    baseurl: optionalText,
+    baseURL: optionalText,
+    permalink: optionalText,
     brochureUrl: z.preprocess((value) => (value === '' || value === null ? undefined : value), safeUrl().optional()),
     backCover: z.union([z.string(), z.array(z.string())]).optional(),
     /** The Markdown dialect the source is written in, and extensions to add (`+math-dollars`) or remove (`-citations`). */

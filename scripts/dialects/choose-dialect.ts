@@ -4,23 +4,17 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import type { PluggableList } from 'unified';
 import { parse as parseYaml } from 'yaml';
+import remarkTitleBlock from './title-block';
 import { DIALECT_NAMES, EXTENSION_NAMES, type DialectName, type ExtensionName } from './names';
 
 /** The syntax each extension reads, as remark plugins; order matters only within one extension. */
 const EXTENSION_PLUGINS: Record<ExtensionName, PluggableList> = {
   gfm: [remarkGfm],
-  'front-matter': [
-    [
-      remarkFrontmatter,
-      [
-        'yaml',
-        'toml',
-        // Pandoc and R Markdown close a YAML block with `...` as YAML itself allows.
-        { type: 'yaml', marker: { open: '-', close: '.' } },
-      ],
-    ],
-  ],
+  'front-matter': [[remarkFrontmatter, ['yaml', 'toml']]],
+  // One YAML construct at a time: with both, micromark reads the blocks after a `...`-closed one wrongly (lists as paragraphs).
+  'front-matter-dots': [[remarkFrontmatter, [{ type: 'yaml', marker: { open: '-', close: '.' } }, 'toml']]],
   directives: [remarkDirective],
+  'title-block': [remarkTitleBlock],
 };
 
 /**
@@ -33,9 +27,9 @@ const DIALECTS: Record<DialectName, readonly ExtensionName[]> = {
   markdown: COMMON,
   commonmark: ['front-matter', 'directives'],
   gfm: COMMON,
-  pandoc: COMMON,
+  pandoc: [...COMMON, 'title-block'],
   quarto: COMMON,
-  rmarkdown: COMMON,
+  rmarkdown: [...COMMON, 'title-block'],
   mdx: COMMON,
   docusaurus: COMMON,
   vitepress: COMMON,
@@ -103,7 +97,10 @@ export function chooseDialect(path: string | undefined, text: string, configured
   const pandocSigns = peeked?.closedByDots || /^% \S/.test(text) ? 'pandoc' : undefined;
   const name = declared.dialect ?? byExtension ?? byKey ?? pandocSigns ?? 'markdown';
   const reason: Dialect['reason'] = declared.dialect ? 'declared' : byExtension ? 'file-extension' : byKey || pandocSigns ? 'front-matter' : 'default';
-  return { name, extensions: applyExtensionEdits(DIALECTS[name], declared.extensions ?? configured.extensions ?? []), reason };
+  const extensions = applyExtensionEdits(DIALECTS[name], declared.extensions ?? configured.extensions ?? []);
+  const frontMatter = extensions.indexOf('front-matter');
+  if (peeked?.closedByDots && frontMatter !== -1) extensions.splice(frontMatter, 1, 'front-matter-dots');
+  return { name, extensions, reason };
 }
 
 function readChoice(data: Record<string, unknown> | undefined): DialectChoice | undefined {

@@ -6,10 +6,14 @@
 export const EXTENSION_NAMES = [
   /** CommonMark with GitHub's tables, task lists, strikethrough, autolinks and footnotes. */
   'gfm',
-  /** YAML `---` (closed by `---` or pandoc's `...`) and TOML `+++` front matter. */
+  /** YAML `---` and TOML `+++` front matter. */
   'front-matter',
+  /** YAML front matter closed by `...`, as pandoc and R Markdown allow (chosen when the file's block closes so). */
+  'front-matter-dots',
   /** Triptyque's own `:::notes`, `:::deck`, `::newslide`... (remark-directive). */
   'directives',
+  /** Pandoc's `% Title` / `% Author` / `% Date` lines opening the file. */
+  'title-block',
 ] as const;
 
 export type ExtensionName = (typeof EXTENSION_NAMES)[number];

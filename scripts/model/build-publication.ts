@@ -12,6 +12,7 @@ import { typesetterFor } from '../typography/rules';
 import { htmlToText } from '../sanitize/html-to-text';
 import { toBlocks } from './blocks';
 import { numberFootnoteReferences } from './footnote-numbers';
+import { readWrittenDate } from './written-date';
 import { sourceSlug, uniqueSlugger } from './slug';
 import { TARGET_NAMES, type Metadata, type Publication, type Section } from './types';
 
@@ -27,7 +28,9 @@ export function buildPublication(tree: Root, file: VFile, baseSettings: Settings
   if (!read) return {};
   const { frontMatter, raw } = read;
   const { deck, brochure, digest, theme, ...metadata } = frontMatter;
-  const merged = mergeSettings(baseSettings, { deck, brochure, digest, theme, organisation: metadata.organisation, author: metadata.author, lang: metadata.lang ?? (file.data['lang'] as string | undefined) });
+  const authors = metadata.author ?? metadata.authors ?? [];
+  const authorNames = authors.length > 0 ? authors.map((person) => person.name).join(', ') : undefined;
+  const merged = mergeSettings(baseSettings, { deck, brochure, digest, theme, organisation: metadata.organisation, author: authorNames, lang: metadata.lang ?? (file.data['lang'] as string | undefined) });
   if (!merged.success) {
     reportIssues(file, raw, merged.error, 'front-matter-invalid');
     return {};
@@ -50,12 +53,13 @@ export function buildPublication(tree: Root, file: VFile, baseSettings: Settings
     date,
     organisation: typesetText(settings.organisation),
     author: typesetText(settings.author ?? settings.organisation),
+    authors: authors.map((person) => ({ name: typesetText(person.name), ...(person.affiliation ? { affiliation: typesetText(person.affiliation) } : {}) })),
     lang: settings.lang,
-    description: typeset(metadata.description),
+    description: typeset(metadata.description ?? metadata.abstract ?? metadata.summary ?? metadata.excerpt),
     brochureUrl: metadata.brochureUrl ?? settings.brochure.publicUrl?.replaceAll('{slug}', slug),
     backCover: metadata.backCover === undefined ? undefined : [metadata.backCover].flat().map(typesetText),
   };
-  const { preamble, sections } = sectionTree(tree.children, file, meta.lang);
+  const { preamble, sections } = withTitleHeadingLifted(sectionTree(tree.children, file, meta.lang), metadata.title);
   if (preamble.length === 0 && sections.length === 0) {
     // The one case with truly nothing to publish.
     file.message('nothing to publish: the source has no text', { place: { line: 1, column: 1 }, ruleId: 'empty-source', source: 'triptyque' }).fatal = true;
@@ -116,16 +120,20 @@ function readFrontMatter(tree: Root, file: VFile): { frontMatter: FrontMatter; r
   if (raw === null) return undefined;
   if (raw === undefined) return { frontMatter: {} };
   let result = frontMatterSchema.safeParse(raw.data);
-  // A date another tool wrote its own way ("12 mars 2024") leaves the publication undated, with a
-  // warning; it is no reason to refuse the whole source.
+  // A date another tool wrote its own way ("27 mai 2010", "11/11/2023") is read in the document's
+  // language; one that reads as no calendar day leaves the publication undated, with a warning.
   if (!result.success && result.error.issues.every((issue) => issue.path[0] === 'date')) {
-    const written = typeof raw.data['date'] === 'string' ? ` \`${raw.data['date'].slice(0, 60)}\`` : '';
-    file.message(`\`date\`:${written} is not a date written YYYY-MM-DD: the publication is undated; write it as YYYY-MM-DD to date it`, {
-      place: raw.yaml ? shiftLines(locateYamlPath(raw.yaml, ['date']), raw.lineOffset) : { line: raw.lineOffset + 1, column: 1 },
-      ruleId: 'front-matter-date',
-      source: 'triptyque',
-    });
-    result = frontMatterSchema.safeParse({ ...raw.data, date: undefined });
+    const written = typeof raw.data['date'] === 'string' ? raw.data['date'] : undefined;
+    const lang = typeof file.data['lang'] === 'string' ? file.data['lang'] : 'en';
+    const read = written === undefined ? undefined : readWrittenDate(written, lang);
+    const place = raw.yaml ? shiftLines(locateYamlPath(raw.yaml, ['date']), raw.lineOffset) : { line: raw.lineOffset + 1, column: 1 };
+    if (read?.numeric) {
+      file.info(`\`date\`: \`${written}\` is read as ${read.iso}, in the order \`${lang}\` writes dates; write it as YYYY-MM-DD to be sure`, { place, ruleId: 'front-matter-date', source: 'triptyque' });
+    } else if (!read) {
+      const shown = written === undefined ? '' : ` \`${written.slice(0, 60)}\``;
+      file.message(`\`date\`:${shown} is not a calendar day: the publication is undated; write it as YYYY-MM-DD to date it`, { place, ruleId: 'front-matter-date', source: 'triptyque' });
+    }
+    result = frontMatterSchema.safeParse({ ...raw.data, date: read?.iso });
   }
   if (!result.success) {
     reportIssues(file, raw, result.error, 'front-matter-invalid');
@@ -140,6 +148,20 @@ function readFrontMatter(tree: Root, file: VFile): { frontMatter: FrontMatter; r
     });
   }
   return { frontMatter: result.data, raw };
+}
+
+/**
+ * A document whose one top-level heading is its title (a README, a docs page, a Word file's
+ * Title): that heading is the cover's, not a part of one chapter. Its text before the next
+ * heading opens the body and its subsections become the parts.
+ */
+function withTitleHeadingLifted(tree: { preamble: Publication['preamble']; sections: Section[] }, declaredTitle: string | undefined): { preamble: Publication['preamble']; sections: Section[] } {
+  const [only, ...others] = tree.sections;
+  if (!only || others.length > 0) return tree;
+  const same = (a: string, b: string) => a.normalize('NFKC').replace(/\s+/g, ' ').trim().toLocaleLowerCase() === b.normalize('NFKC').replace(/\s+/g, ' ').trim().toLocaleLowerCase();
+  if (declaredTitle !== undefined && !same(declaredTitle, only.titleText)) return tree;
+  const raise = (section: Section): Section => ({ ...section, depth: section.depth - 1, children: section.children.map(raise) });
+  return { preamble: [...tree.preamble, ...only.blocks], sections: only.children.map(raise) };
 }
 
 /** Nests headings into sections; a heading's depth is relative to the shallowest one in the body. */

@@ -119,7 +119,10 @@ export interface Metadata {
   /** ISO date, YYYY-MM-DD; absent for an undated publication. */
   date?: string;
   organisation: string;
+  /** The authors' names, joined, else the organisation: the PDF's Author field. */
   author: string;
+  /** The people the document names as its authors, for the cover and title slide. */
+  authors: readonly { name: string; affiliation?: string }[];
   lang: string;
   description?: string;
   /** Public URL where the brochure PDF can be read (digest links to it). */

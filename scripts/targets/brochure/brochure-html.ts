@@ -52,13 +52,14 @@ const TARGET = 'brochure';
 export function brochureHtml(publication: Publication, options: BrochureHtmlOptions): BrochureDocument {
   const shows = (section: Section) => section.targets.includes(TARGET);
   const chapters = planChapters(publication, shows);
-  const contents = contentsEntries(publication.sections, shows);
+  // A contents page, and bookmarks, only where there are parts to find: one part is the whole text.
+  const contents = publication.sections.filter(shows).length > 1 ? contentsEntries(publication.sections, shows) : [];
   const render: BlockRenderOptions = { sourceDir: options.sourceDir, target: TARGET, footnotes: footnoteNumbers(publication) };
   const body: Root = {
     type: 'root',
     children: [
       cover(publication, options.logo),
-      contentsPage(contents, messages(publication.meta.lang).contentsTitle, options),
+      ...(contents.length > 0 ? [contentsPage(contents, messages(publication.meta.lang).contentsTitle, options)] : []),
       element('main', { className: ['body'] }, [...preamble(publication, render, chapters[0]), ...chapters.map((chapter) => chapterElement(chapter, shows, render))]),
       backCover(publication, options.logo),
     ],
@@ -101,6 +102,18 @@ function cover(publication: Publication, logo: BrochureLogo | undefined): Elemen
       element('p', { className: ['cover-title'] }, [text(meta.title)]),
       meta.subtitle ? element('p', { className: ['cover-subtitle'] }, [text(meta.subtitle)]) : undefined,
     ]),
+    meta.authors.length > 0
+      ? element(
+          'ul',
+          { className: ['cover-authors'] },
+          meta.authors.map((person) =>
+            element('li', { className: ['cover-author'] }, [
+              element('span', { className: ['cover-author-name'] }, [text(person.name)]),
+              person.affiliation ? element('span', { className: ['cover-author-affiliation'] }, [text(person.affiliation)]) : undefined,
+            ]),
+          ),
+        )
+      : undefined,
     element('div', { className: ['cover-foot'] }, [
       meta.date === undefined ? undefined : element('p', { className: ['cover-date'] }, [element('time', { dateTime: meta.date }, [text(formatDate(meta.date, meta.lang))])]),
       element('p', { className: ['cover-organisation'] }, [text(meta.organisation)]),

@@ -47,7 +47,7 @@ export async function paginate(page: Page, options: PaginateOptions): Promise<Pa
     if (missing.length > 0) throw new TriptyqueError('RENDER_FAILED', `brochure: headings not found in the PDF: ${missing.join(', ')}`);
     const numbers = new Map(ids.map((id) => [id, places.get(id)!.page]));
     // The contents come before the first heading: only those pages can hold slots.
-    const contentsPages = Math.min(...numbers.values());
+    const contentsPages = ids.length > 0 ? Math.min(...numbers.values()) : 0;
     if (written === undefined ? fillContentsSlots(pdf, [...numbers.values()], contentsPages) : ids.every((id) => written!.get(id) === numbers.get(id))) {
       return { pdf, places, numbers, prints };
     }

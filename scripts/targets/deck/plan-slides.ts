@@ -47,7 +47,7 @@ export function planSlides(publication: Publication, planOptions: PlanOptions = 
       kind: 'title',
       title: meta.title,
       kicker: meta.subtitle,
-      lines: [meta.event, [meta.date === undefined ? undefined : options.formatDate(meta.date, meta.lang), meta.organisation].filter(Boolean).join(' · ')].filter((line): line is string => Boolean(line)),
+      lines: [meta.authors.map((person) => person.name).join(', '), meta.event, [meta.date === undefined ? undefined : options.formatDate(meta.date, meta.lang), meta.organisation].filter(Boolean).join(' · ')].filter((line): line is string => Boolean(line)),
       units: [],
       scale: 1,
       continuation: 0,
@@ -55,11 +55,12 @@ export function planSlides(publication: Publication, planOptions: PlanOptions = 
   ];
   const preamble = shown(publication.preamble);
   if (preamble.length > 0) slides.push(...contentSlides({ title: words.introduction, blocks: preamble }, options));
-  if (sections.length > 0) slides.push(agendaSlide(sections, words));
+  // A contents slide and numbered part dividers only where there are parts to tell apart.
+  if (sections.length > 1) slides.push(agendaSlide(sections, words));
   let part = 0;
   const visit = (section: Section, trail: string[]) => {
     const blocks = shown(section.blocks);
-    if (section.depth === 1) {
+    if (section.depth === 1 && sections.length > 1) {
       part += 1;
       slides.push(dividerSlide(section, 'divider', words.part(part), options));
     } else if (section.children.length > 0 && blocks.length === 0) {

@@ -20,7 +20,7 @@ import { DECK_PAGE_CSS, deckBody, renderMarp, type RenderedDeck } from './render
 const browser = new BrowserService();
 afterAll(() => browser.close());
 
-const meta: Metadata = { title: 'Essai', organisation: 'Arifor', author: 'Arifor', lang: 'fr', date: '2024-01-15' };
+const meta: Metadata = { title: 'Essai', organisation: 'Arifor', author: 'Arifor', authors: [], lang: 'fr', date: '2024-01-15' };
 const SLIDES = 9;
 let rendered: RenderedDeck;
 let theme: Awaited<ReturnType<typeof loadDeckTheme>>;
