@@ -10,6 +10,7 @@ import { checkSenderOverrides } from '../config/source-overrides';
 import { readRawFrontMatter, type RawFrontMatter } from '../source/front-matter';
 import { typesetterFor } from '../typography/rules';
 import { htmlToText } from '../sanitize/html-to-text';
+import { hasMessages, MESSAGE_LANGUAGES } from '../messages/messages';
 import { toBlocks } from './blocks';
 import { numberFootnoteReferences } from './footnote-numbers';
 import { readWrittenDate } from './written-date';
@@ -36,6 +37,13 @@ export function buildPublication(tree: Root, file: VFile, baseSettings: Settings
     return {};
   }
   const settings = merged.data;
+  if (!hasMessages(settings.lang)) {
+    file.info(`the words Triptyque prints itself (contents, parts, greetings) are in English: it has no table for \`${settings.lang}\` yet (${MESSAGE_LANGUAGES.join(', ')})`, {
+      place: { line: 1, column: 1 },
+      ruleId: 'labels-language',
+      source: 'triptyque',
+    });
+  }
   if (!checkSenderOverrides(frontMatter, baseSettings, raw, file)) return {};
   const fileName = basename(file.path ?? 'source.md');
   const slug = slugOfBuild ?? sourceSlug(file.path ?? 'source.md');

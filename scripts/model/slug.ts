@@ -22,12 +22,15 @@ export function uniqueSlugger(): (text: string) => string {
   };
 }
 
+/** The endings of Markdown sources other tools write: pandoc's, Quarto's, R Markdown's, MDX. */
+export const SOURCE_EXTENSION = /\.(md|markdown|qmd|rmd|mdx)$/i;
+
 /**
- * A source's slug, its output folder's name: the file name without `.md`, kept to letters,
+ * A source's slug, its output folder's name: the file name without its Markdown ending, kept to letters,
  * digits, `.`, `_` and `-`, never starting with a dot, so never `.`, `..` or empty.
  */
 export function sourceSlug(path: string): string {
-  const name = path.replace(/^.*[\\/]/, '').replace(/\.(md|markdown)$/i, '');
+  const name = path.replace(/^.*[\\/]/, '').replace(SOURCE_EXTENSION, '');
   return name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '').slice(0, 100) || 'source';
 }
 

@@ -25,6 +25,10 @@ Note: the results are "good"; aren't they?
 ## Another theme
 
 Text of the second theme.
+
+# Second part
+
+Its text.
 `;
 
 const NARROW_NO_BREAK_SPACE = '\u202F';
@@ -53,7 +57,7 @@ describe('an English source', async () => {
     const markdown = deckMarkdown([...slides, continued], { meta: publication!.meta, theme: 'arifor', footer: 'x', notesHeader: () => 'Speaking time: 1 min' });
     expect(markdown).toContain('# Contents');
     expect(markdown).toContain('Part 1');
-    expect(markdown).toContain('Another theme (continued)');
+    expect(markdown).toContain('Second part (continued)');
     expect(markdown).toContain('Opening words: “welcome” to all!');
     expect(markdown).toContain('May 1, 2021');
     expect(markdown).not.toMatch(/Sommaire|Partie|\(suite\)|Temps de parole/);
