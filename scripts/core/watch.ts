@@ -3,6 +3,7 @@ import { basename, join, resolve } from 'node:path';
 import { watch as watchFiles } from 'chokidar';
 import { VFile } from 'vfile';
 import { BrowserService } from '../browser/browser-service';
+import { SOURCE_EXTENSION } from '../model/slug';
 import type { TargetName } from '../model/types';
 import { THEMES_DIR } from '../paths';
 import { build, type BuildOptions, type BuildResult } from './build';
@@ -75,7 +76,7 @@ export async function watch(options: WatchOptions): Promise<void> {
     });
 
   const isEverything = (path: string) => path === configFile || themeDirs.some((dir) => path.startsWith(dir));
-  const isSource = (path: string) => (explicit.length > 0 ? explicit.includes(path) : path.startsWith(contentDir) && /\.md$/i.test(path));
+  const isSource = (path: string) => (explicit.length > 0 ? explicit.includes(path) : path.startsWith(contentDir) && SOURCE_EXTENSION.test(path));
 
   const schedule = (path: string) => {
     const absolute = resolve(path);
