@@ -147,7 +147,7 @@ export async function fitSlides(page: Page, plan: readonly Slide[], options: Fit
         origin.parts = origin.parts.flatMap((part) => {
           const measure = byPart.get(part);
           if (!measure) return [part];
-          const refit = round < maxRounds ? refitFor(part.slide, measure, origin, { minScale: options.minScale, lang, last: round >= maxRounds - 2 }) : undefined;
+          const refit = round < maxRounds ? refitFor(part.slide, measure, origin, { minScale: options.minScale, lang, last: round >= maxRounds - 2 }) : lastResort(part.slide, measure, origin, round - maxRounds);
           if (!refit) return [{ slide: part.slide, settled: true, unfit: measure.overflows }];
           changed = true;
           return refit;
@@ -173,7 +173,7 @@ export async function fitSlides(page: Page, plan: readonly Slide[], options: Fit
       origin.parts = origin.parts.flatMap((part) => {
         const measure = measures[index++]!;
         if (part.unfit || !measure.overflows) return [part];
-        const refit = round < maxRounds ? refitFor(part.slide, measure, origin, { minScale: options.minScale, lang, last: round >= maxRounds - 2 }) : undefined;
+        const refit = round < maxRounds ? refitFor(part.slide, measure, origin, { minScale: options.minScale, lang, last: round >= maxRounds - 2 }) : lastResort(part.slide, measure, origin, round - maxRounds);
         if (!refit) return [{ ...part, unfit: true }];
         surprised = true;
         return refit;
@@ -204,6 +204,26 @@ export async function fitSlides(page: Page, plan: readonly Slide[], options: Fit
       wholeRenders,
     };
   }
+}
+
+/**
+ * When the rounds are spent and a slide still overflows, the deck does not fail: what the author
+ * did not keep on it (`:::keep`) leaves the slide for its notes, whole (once; a slide that then
+ * still overflows holds only kept blocks, which the author is told about).
+ */
+function lastResort(slide: Slide, measure: SlideMeasure, origin: Origin, roundsOver: number): Part[] | undefined {
+  if (!measure.overflows || roundsOver > 0) return undefined;
+  const movable = slide.units.filter((unit) => unit.visible && !unit.keep);
+  if (movable.length === 0) return undefined;
+  for (const unit of movable) origin.moved.push({ slide: slide.title, line: unit.position?.start.line });
+  const units = slide.units.map((unit) => (unit.visible && !unit.keep ? toNotes(unit) : unit));
+  return [{ slide: { ...slide, units, scale: 1 }, settled: false }];
+}
+
+function toNotes(unit: SlideUnit): SlideUnit {
+  const visible = unit.visible!;
+  const said = visible.type === 'block' && visible.block.type === 'image' ? `${visible.block.alt} (${visible.block.url})`.trim() : unitText(visible);
+  return { ...unit, visible: undefined, notes: unit.movedToNotes ? unit.notes : [...unit.notes, said], movedToNotes: true };
 }
 
 /** Renders `slides` through Marp, shows them in the page and measures each. */

@@ -63,7 +63,8 @@ function segmenter(lang: string): Intl.Segmenter {
 /** Plain-text ranges of the sentences of a paragraph, found by `Intl.Segmenter` in the document's language. */
 export function sentenceRanges(text: string, lang = 'fr'): [number, number][] {
   const ranges: [number, number][] = [];
-  for (const { segment, index } of segmenter(lang).segment(text)) {
+  // A line break of the source is no sentence end (the segmenter takes it for one): read it as a space, same length.
+  for (const { segment, index } of segmenter(lang).segment(text.replace(/\r\n|[\r\n\u2028\u2029\v\f]/g, (brk) => ' '.repeat(brk.length)))) {
     const last = ranges.at(-1);
     if (last && (ABBREVIATION.test(text.slice(last[0], last[1])) || CONTINUES.test(segment))) last[1] = index + segment.length;
     else ranges.push([index, index + segment.length]);
