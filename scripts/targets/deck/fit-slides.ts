@@ -357,8 +357,10 @@ export function refitSlide(slide: Slide, measure: SlideMeasure, options: { minSc
     return { slides: [{ ...slide, units: slide.units.map((other, index) => (index === lastAt ? leadOf(other, lang) : other)) }], action: { type: 'notes', unit: moved } };
   }
 
-  // A block taller than any slide is cut where the box ends, whatever the scale.
-  const tooTall = unfit!.height > measure.capacity;
+  // A block taller than any slide is cut where the box ends, whatever the scale; a table that the
+  // smallest type would hold on one slide is not: it gets a slide of its own and a smaller type.
+  const rows = partKind(unit.visible!) === 'rows';
+  const tooTall = unfit!.height * (rows ? floor / slide.scale : 1) > measure.capacity;
   const cuttable = partCount(unit.visible!) > (partKind(unit.visible!) === 'rows' ? 2 : 1);
   const cutNow = tooTall && cuttable ? cutSlide(slide, unfitAt, measure, false, lang) : undefined;
   if (cutNow) return cutNow;
