@@ -59,15 +59,16 @@ const remarkResolveLinks: Plugin<[], Root> = () => (tree: Root, file: VFile) => 
   }
 };
 
-/** The front matter's `url` (Jekyll's site or page URL), `baseurl`/`baseURL` (Jekyll, Hugo) and `permalink` (the page's path). */
+/** The front matter's `url` (the page's own address), `baseurl`/`baseURL` (the site's root, Jekyll, Hugo) and `permalink` (the page's path on the site). */
 function linkBase(tree: Root, file: VFile): LinkBase {
   const data = readRawFrontMatter(tree)?.data ?? {};
   const text = (key: string) => (typeof data[key] === 'string' && data[key] !== '' ? (data[key] as string) : undefined);
   const configured = typeof file.data['siteUrl'] === 'string' ? (file.data['siteUrl'] as string) : undefined;
-  const site = absoluteUrl(text('baseURL') ?? text('baseurl') ?? configured ?? text('url'));
+  const declaredSite = absoluteUrl(text('baseURL') ?? text('baseurl') ?? configured);
   const permalink = text('permalink');
-  const pageOwn = absoluteUrl(text('url'));
-  const page = pageOwn ?? (site && permalink ? new URL(permalink.replace(/^\//, ''), withSlash(site)) : undefined);
+  const page = absoluteUrl(text('url')) ?? (declaredSite && permalink ? new URL(permalink.replace(/^\//, ''), withSlash(declaredSite)) : undefined);
+  // Without a site's root, a root-relative path is read as a browser reads it on the page: from its host.
+  const site = declaredSite ?? (page ? new URL('/', page) : undefined);
   return { page, site };
 }
 

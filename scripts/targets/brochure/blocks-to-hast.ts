@@ -10,7 +10,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { SANITIZE_SCHEMA } from '../../sanitize/schema';
 import type { Block, ImageBlock, Inline, ListBlock, TargetName } from '../../model/types';
-import { BLOCK_PLACEHOLDER_CLASS, imageWhere, locateImage, resolveInlineImages, type ImageSource } from '../image-source';
+import { BLOCK_PLACEHOLDER_CLASS, imageDataUrl, imageWhere, locateImage, resolveInlineImages, type ImageSource } from '../image-source';
 
 export interface BlockRenderOptions {
   /** Folder of the source: relative image URLs resolve here. */
@@ -18,6 +18,8 @@ export interface BlockRenderOptions {
   target: TargetName;
   /** Footnote numbers of the whole document (identifier -> number). */
   footnotes?: ReadonlyMap<string, number>;
+  /** Local images carried inside the HTML, for a file that leaves the build machine; else loaded from their file. */
+  embedImages?: boolean;
 }
 
 /** Inline model content -> hast, through mdast-util-to-hast so typography nodes (ordinals) render as authored. */
@@ -27,7 +29,7 @@ export function inlineToHast(children: readonly Inline[], options: BlockRenderOp
 
 /** Images resolved (shown or a placeholder) and footnote references as their number in the document. */
 function resolveInline(children: readonly Inline[], options: BlockRenderOptions): Inline[] {
-  return resolveInlineImages(numberFootnotes(children, options.footnotes), brochureImageUrl, options.sourceDir);
+  return resolveInlineImages(numberFootnotes(children, options.footnotes), (source) => brochureImageUrl(source, options.embedImages), options.sourceDir);
 }
 
 function numberFootnotes(children: readonly Inline[], footnotes: ReadonlyMap<string, number> | undefined): Inline[] {
@@ -78,7 +80,7 @@ function classesOf(element: Extract<ElementContent, { type: 'element' }>): strin
 function renderBlock(block: Block, options: BlockRenderOptions): ElementContent[] {
   if (block.type === 'html') return sanitizeHtml(block.value);
   if (block.type === 'quote') return [{ type: 'element', tagName: 'blockquote', properties: {}, children: blocksToHast(block.blocks, options) }];
-  if (block.type === 'image') return imageToHast(block, options.sourceDir);
+  if (block.type === 'image') return imageToHast(block, options);
   const node = blockToMdast(block, options);
   if (!node) return [];
   const hast = withRawHtml(node);
@@ -126,17 +128,20 @@ function listToMdast(list: ListBlock, inline: (children: readonly Inline[]) => I
   };
 }
 
-/** Local images load from their file (the page may read the source's folder); web images are never fetched. */
-function brochureImageUrl(source: ImageSource): string | undefined {
-  if (source.kind === 'local') return pathToFileURL(source.path).href;
+/**
+ * Local images load from their file for the print (the page may read the source's folder), or come
+ * inside the HTML that is kept (no path of the build machine in an artifact); web images are never fetched.
+ */
+function brochureImageUrl(source: ImageSource, embed = false): string | undefined {
+  if (source.kind === 'local') return embed ? imageDataUrl(source.path) : pathToFileURL(source.path).href;
   if (source.kind === 'embedded') return source.url;
   return undefined;
 }
 
 /** An image alone on its line: the picture, or a box with its alt text and where it would come from. */
-function imageToHast(block: ImageBlock, sourceDir: string): ElementContent[] {
-  const source = locateImage(block.url, sourceDir);
-  const url = brochureImageUrl(source);
+function imageToHast(block: ImageBlock, options: BlockRenderOptions): ElementContent[] {
+  const source = locateImage(block.url, options.sourceDir);
+  const url = brochureImageUrl(source, options.embedImages);
   if (url) return [toHast({ type: 'paragraph', children: [{ type: 'image', url, alt: block.alt, title: block.title ?? null }] }) as ElementContent];
   const where = imageWhere(block.url);
   const children: ElementContent[] = [];
@@ -147,10 +152,17 @@ function imageToHast(block: ImageBlock, sourceDir: string): ElementContent[] {
   return [{ type: 'element', tagName: 'div', properties: { className: [BLOCK_PLACEHOLDER_CLASS], role: 'img', ariaLabel: block.alt || where }, children }];
 }
 
+const PUBLIC_LINK = /^(?:https?:|mailto:|tel:|#)/i;
+
 const htmlProcessor = unified().use(rehypeParse, { fragment: true }).use(rehypeSanitize, SANITIZE_SCHEMA);
 
 export function sanitizeHtml(html: string): ElementContent[] {
   const tree = htmlProcessor.runSync(htmlProcessor.parse(html)) as HastRoot;
+  // A link reaches a reader only if it is absolute or inside the document: a relative one would
+  // resolve against the build machine's folders in the PDF (a dead link naming the builder's paths).
+  visit(tree, 'element', (node) => {
+    if (node.tagName === 'a' && node.properties['href'] !== undefined && !PUBLIC_LINK.test(String(node.properties['href']))) delete node.properties['href'];
+  });
   // Raw images may only point to the web or inside the source's folder, like Markdown ones.
   visit(tree, 'element', (node, index, parent) => {
     if (node.tagName !== 'img' || !parent || index === undefined) return;

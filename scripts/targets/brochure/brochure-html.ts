@@ -23,6 +23,8 @@ export interface BrochureHtmlOptions {
   contentsSlots?: boolean;
   /** The theme's logo as data URLs: the cover is dark, the back cover light. */
   logo?: BrochureLogo;
+  /** The HTML that is kept: images inside it (the stylesheets given embed the fonts likewise). */
+  portable?: boolean;
 }
 
 export interface BrochureLogo {
@@ -54,7 +56,7 @@ export function brochureHtml(publication: Publication, options: BrochureHtmlOpti
   const chapters = planChapters(publication, shows);
   // A contents page, and bookmarks, only where there are parts to find: one part is the whole text.
   const contents = publication.sections.filter(shows).length > 1 ? contentsEntries(publication.sections, shows) : [];
-  const render: BlockRenderOptions = { sourceDir: options.sourceDir, target: TARGET, footnotes: footnoteNumbers(publication) };
+  const render: BlockRenderOptions = { sourceDir: options.sourceDir, target: TARGET, footnotes: footnoteNumbers(publication), embedImages: options.portable };
   const body: Root = {
     type: 'root',
     children: [

@@ -33,16 +33,17 @@ export async function renderBrochure(context: TargetContext): Promise<TargetResu
   const css = await readFile(themeFile(theme, join('brochure', 'brochure.css')), 'utf8');
   // The numbers of the brochure this build replaces (usually still right; a first build has none).
   const expected = earlierPageNumbers(context.earlier);
-  const stylesheets = [fontFaceCss(theme, { embed: false }), emojiFontCss(shownText, { embed: false }), themeVariables(theme), css];
+  // The print loads fonts from their files; brochure.html, which is kept and may be sent on, carries them.
+  const stylesheets = (embed: boolean) => [fontFaceCss(theme, { embed }), emojiFontCss(shownText, { embed }), themeVariables(theme), css];
   const logo = theme.logo && { onDark: logoDataUrl(theme, 'dark')!, onLight: logoDataUrl(theme, 'light')!, alt: theme.logo.alt ?? publication.meta.organisation };
-  const compose = (options: Pick<BrochureHtmlOptions, 'bleedMm' | 'pageNumbers' | 'contentsSlots'>) =>
-    brochureHtml(publication, { stylesheets, sourceDir: context.sourceDir, logo, ...options });
+  const compose = (options: Pick<BrochureHtmlOptions, 'bleedMm' | 'pageNumbers' | 'contentsSlots' | 'portable'>) =>
+    brochureHtml(publication, { stylesheets: stylesheets(options.portable === true), sourceDir: context.sourceDir, logo, ...options });
   const onBlocked = (url: string) => {
     context.file.message(`brochure: a resource outside the allowed folders was not loaded: ${url}`, { ruleId: 'brochure-blocked-resource', source: 'triptyque' });
   };
 
   // The HTML comes before any print, with those numbers: a watch rebuild shows it while Chromium prints.
-  const early = compose({ bleedMm: 0, pageNumbers: expected });
+  const early = compose({ bleedMm: 0, pageNumbers: expected, portable: true });
   const earlyRecord = await context.write('brochure.html', early.html);
   context.turn.htmlWritten();
 
@@ -56,7 +57,7 @@ export async function renderBrochure(context: TargetContext): Promise<TargetResu
   context.signal?.throwIfAborted();
 
   const sameNumbers = early.contents.every((entry) => expected?.get(entry.id) === printed.numbers.get(entry.id));
-  const reading = sameNumbers ? early : compose({ bleedMm: 0, pageNumbers: printed.numbers });
+  const reading = sameNumbers ? early : compose({ bleedMm: 0, pageNumbers: printed.numbers, portable: true });
   const html = sameNumbers ? earlyRecord : await context.write('brochure.html', reading.html);
 
   const date = documentDate();
