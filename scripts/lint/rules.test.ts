@@ -57,11 +57,19 @@ describe('lint rules, each on a small input', () => {
     expect(await rulesFor('---\ntitle: Essai\nsubtitle: [un, deux]\n---\n\n# Un\n\nTexte.\n')).toEqual(['3:11 front-matter-invalid error']);
   });
 
-  it('front-matter-date: a date written in words is a warning and the source is published undated', async () => {
-    const { file, publication } = await loadMarkdown('---\ntitle: Essai\ndate: 12 mars 2024\n---\n\n# Un\n\nTexte.\n');
-    expect(messagesOf(file)).toEqual(['3:7 front-matter-date']);
-    expect(publication?.meta.date).toBeUndefined();
-    expect(publication?.meta.title).toBe('Essai');
+  it('front-matter-date: a date written in words is read in the document’s language; one that is no calendar day is a warning and the source is undated', async () => {
+    const words = await loadMarkdown('---\ntitle: Essai\ndate: 12 mars 2024\n---\n\n# Un\n\nTexte en français.\n');
+    expect(messagesOf(words.file)).toEqual([]);
+    expect(words.publication?.meta.date).toBe('2024-03-12');
+    const numeric = await loadMarkdown('---\ntitle: Essai\nlang: fr\ndate: 11/03/2024\n---\n\n# Un\n\nTexte.\n');
+    expect(messagesOf(numeric.file)).toEqual(['4:7 front-matter-date']);
+    expect(numeric.publication?.meta.date).toBe('2024-03-11');
+    const american = await loadMarkdown('---\ntitle: Essai\nlang: en-US\ndate: 11/03/2024\n---\n\n# One\n\nText.\n');
+    expect(american.publication?.meta.date).toBe('2024-11-03');
+    const vague = await loadMarkdown('---\ntitle: Essai\ndate: printemps 2024\n---\n\n# Un\n\nTexte.\n');
+    expect(messagesOf(vague.file)).toEqual(['3:7 front-matter-date']);
+    expect(vague.publication?.meta.date).toBeUndefined();
+    expect(vague.publication?.meta.title).toBe('Essai');
   });
 
   it('no-headings: publishable, with a warning', async () => {

@@ -52,6 +52,10 @@ export async function parseMarkdown(file: VFile, options: ParseOptions = {}): Pr
   const dialect = chooseDialect(file.path, String(file.value), options.markdown);
   file.data['dialect'] = dialect;
   if (options.siteUrl) file.data['siteUrl'] = options.siteUrl;
+  if (dialect.reason !== 'default') {
+    const why = { declared: 'as declared', 'file-extension': 'from the file name', 'front-matter': 'from its front matter' }[dialect.reason];
+    file.info(`read as ${dialect.name} Markdown (${why}): ${dialect.extensions.join(', ')}`, { place: { line: 1, column: 1 }, ruleId: 'dialect', source: 'triptyque' });
+  }
   const processor = processorFor(dialect);
   const tree = processor.parse(file);
   const declared = frontMatterLang(tree);
