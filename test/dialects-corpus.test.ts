@@ -63,10 +63,18 @@ describe.each(documents)('the document %s, written for another tool', (document)
   }, 120_000);
 
   it("prints none of the dialect's syntax in brochure.pdf", async () => {
-    expect(printedSyntax(await pdfText(join(dir(), 'brochure.pdf')), reading, dialect.syntax)).toEqual([]);
+    const printed = await pdfText(join(dir(), 'brochure.pdf'));
+    // The text layer is the one searched: it holds the document (all but what pdf.js misreads of kerned or hyphenated words).
+    const words = comparableWords(reading.text);
+    expect(missingWordsOf(words, comparableWords(printed)).length).toBeLessThan(words.length * 0.1);
+    expect(printedSyntax(printed, reading, dialect.syntax)).toEqual([]);
   }, 120_000);
 
   it("prints none of the dialect's syntax in deck.pdf", async () => {
-    expect(printedSyntax(await pdfText(join(dir(), 'deck.pdf')), reading, dialect.syntax)).toEqual([]);
+    const printed = await pdfText(join(dir(), 'deck.pdf'));
+    // Paragraphs may go to the notes, so only that the slides' text layer holds some of the document.
+    const words = comparableWords(reading.text);
+    expect(missingWordsOf(words, comparableWords(printed)).length).toBeLessThan(words.length);
+    expect(printedSyntax(printed, reading, dialect.syntax)).toEqual([]);
   }, 120_000);
 });
