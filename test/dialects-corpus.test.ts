@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserService } from '../scripts/browser/browser-service';
 import { build } from '../scripts/core/build';
 import { PACKAGE_ROOT } from '../scripts/paths';
@@ -40,9 +40,11 @@ describe.each(documents)('the document %s, written for another tool', (document)
   let built: Awaited<ReturnType<typeof build>>;
   let reading: Reading;
   const dir = () => join(outDir, built.reports[0]!.slug);
+  beforeAll(() => {
+    reading = pandocReading(source, dialect);
+  });
 
   it('builds the deck, the brochure and the digest with no error', async () => {
-    reading = pandocReading(source, dialect);
     built = await build({ sources: [source], root: PACKAGE_ROOT, outDir, browser });
     const messages = built.files.flatMap((file) => file.messages);
     expect(messages.filter((message) => message.fatal).map(String)).toEqual([]);
