@@ -4,6 +4,7 @@ import { unified, type Processor } from 'unified';
 import remarkLiteralDirectives from './literal-directives';
 import remarkResolveReferences from './resolve-references';
 import type { VFile } from 'vfile';
+import { VFileMessage } from 'vfile-message';
 import { lintRules } from '../lint/rules';
 import remarkTypography from '../typography/remark-typography';
 import { chooseDialect, dialectPlugins, type Dialect, type DialectChoice } from '../dialects/choose-dialect';
@@ -31,6 +32,29 @@ function processorFor(dialect: Dialect): Processor<Root, Root, Root> {
 }
 
 /**
+ * MDX stops at what is not JSX (`<br>`, a lone `<`): the page is then read as Markdown without
+ * MDX, with a warning where MDX stopped, rather than not at all.
+ */
+function parseInDialect(file: VFile, dialect: Dialect): { processor: Processor<Root, Root, Root>; tree: Root } {
+  const processor = processorFor(dialect);
+  if (!dialect.extensions.includes('mdx')) return { processor, tree: processor.parse(file) };
+  try {
+    return { processor, tree: processor.parse(file) };
+  } catch (error) {
+    if (!(error instanceof VFileMessage)) throw error;
+    file.message(`MDX cannot read this page here (${error.reason}): it is read as Markdown, so its \`import\` lines and components show as text`, {
+      place: error.place,
+      ruleId: 'mdx-unreadable',
+      source: 'triptyque',
+    });
+    const markdown = { ...dialect, extensions: dialect.extensions.filter((name) => name !== 'mdx') };
+    file.data['dialect'] = markdown;
+    const fallback = processorFor(markdown);
+    return { processor: fallback, tree: fallback.parse(file) };
+  }
+}
+
+/**
  * Parses a source in its dialect (`file.data.dialect`). The document's language: its front
  * matter's `lang`, else the language its prose is written in, else `defaultLang` (the
  * configuration's). `file.data.lang` holds it for every later step.
@@ -38,8 +62,7 @@ function processorFor(dialect: Dialect): Processor<Root, Root, Root> {
 export async function parseMarkdown(file: VFile, defaultLang = 'fr', configured: DialectChoice = {}): Promise<Root> {
   const dialect = chooseDialect(file.path, String(file.value), configured);
   file.data['dialect'] = dialect;
-  const processor = processorFor(dialect);
-  const tree = processor.parse(file);
+  const { processor, tree } = parseInDialect(file, dialect);
   const declared = frontMatterLang(tree);
   const guessed = declared ? undefined : guessDocumentLang(tree);
   file.data['lang'] = declared ?? guessed ?? defaultLang;
