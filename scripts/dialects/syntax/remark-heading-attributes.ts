@@ -19,7 +19,9 @@ const remarkHeadingAttributes: Plugin<[], Root> = () => (tree: Root) => {
     const written = text.slice(open);
     const { prop, eaten } = parseAttr(written);
     const unnumbered = written.replace(/\s+/gu, '') === '{-}';
-    if (eaten !== written || (!unnumbered && Object.keys(prop).length === 0)) return;
+    // Bare words (`{en euros}`) read as keys without values: prose in braces, not attributes.
+    const attributes = Boolean(prop.id) || Boolean(prop.class?.length) || Object.entries(prop).some(([key, value]) => key !== 'class' && typeof value === 'string');
+    if (eaten !== written || !(unnumbered || attributes)) return;
     last.value = text.slice(0, open).trimEnd();
     if (!last.value) node.children.pop();
     // Spaces before the braces, after other inline content, are not part of the title either.
