@@ -9,10 +9,12 @@ import remarkCodeChunks from './syntax/remark-code-chunks';
 import remarkContainers from './syntax/remark-containers';
 import remarkDefinitionList from 'remark-definition-list';
 import remarkGridTables from './syntax/remark-grid-tables';
+import remarkHighlights from './syntax/remark-highlights';
 import remarkHeadingAttributes from './syntax/remark-heading-attributes';
 import remarkMdxContent from './syntax/remark-mdx-content';
 import remarkObsidianComments from './syntax/remark-obsidian-comments';
 import remarkTableCaptions from './syntax/remark-table-captions';
+import remarkUnreadTables from './syntax/remark-unread-tables';
 import remarkWikilinks from './syntax/remark-wikilinks';
 import { DIALECT_NAMES, EXTENSION_NAMES, type DialectName, type ExtensionName } from './names';
 
@@ -35,10 +37,11 @@ const EXTENSION_PLUGINS: Record<ExtensionName, PluggableList> = {
   containers: [remarkContainers],
   callouts: [remarkCallouts],
   'definition-lists': [remarkDefinitionList],
-  'grid-tables': [remarkGridTables],
+  'grid-tables': [remarkGridTables, remarkUnreadTables],
   'table-captions': [remarkTableCaptions],
   'code-chunks': [remarkCodeChunks],
   wikilinks: [remarkWikilinks],
+  highlights: [remarkHighlights],
   'obsidian-comments': [remarkObsidianComments],
   mdx: [remarkMdxContent],
 };
@@ -58,7 +61,7 @@ const DOCS_SITE: readonly ExtensionName[] = [...COMMON, 'heading-attributes', 'c
  * document brought from anywhere reads right without being told. MDX is left out: it reads `<`
  * and `{` in prose as code.
  */
-const EVERY_UNAMBIGUOUS: readonly ExtensionName[] = [...PANDOC, 'callouts', 'code-chunks', 'wikilinks', 'obsidian-comments'];
+const EVERY_UNAMBIGUOUS: readonly ExtensionName[] = [...PANDOC, 'callouts', 'code-chunks', 'wikilinks', 'highlights', 'obsidian-comments'];
 
 const DIALECTS: Record<DialectName, readonly ExtensionName[]> = {
   markdown: EVERY_UNAMBIGUOUS,
@@ -71,7 +74,7 @@ const DIALECTS: Record<DialectName, readonly ExtensionName[]> = {
   docusaurus: [...DOCS_SITE, 'mdx'],
   vitepress: [...DOCS_SITE, 'callouts'],
   hugo: [...DOCS_SITE, 'callouts'],
-  obsidian: [...COMMON, 'callouts', 'wikilinks', 'obsidian-comments'],
+  obsidian: [...COMMON, 'callouts', 'wikilinks', 'highlights', 'obsidian-comments'],
 };
 
 export interface Dialect {

@@ -28,6 +28,8 @@ export const EXTENSION_NAMES = [
   'code-chunks',
   /** `[[Page]]`, `[[Page|alias]]`, `![[picture.png]]` (Obsidian). */
   'wikilinks',
+  /** `==highlighted==` (Obsidian, Typora). */
+  'highlights',
   /** `%%hidden%%` (Obsidian). */
   'obsidian-comments',
 ] as const;

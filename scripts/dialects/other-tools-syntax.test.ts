@@ -97,6 +97,21 @@ describe('Obsidian', () => {
   });
 });
 
+describe('what no parser reads yet', () => {
+  it('is printed as its words with one warning naming it, where it is: pandoc simple tables, inline R', async () => {
+    const { publication, file } = await loadMarkdown(`${FRONT_MATTER}# Partie\n\n  Droite   Gauche\n-------   ------\n     12   douze\n\nIl y a \`r nrow(x)\` lignes.\n`);
+    expect(publication!.sections[0]!.blocks.map(blockText).join(' ')).toMatch(/Droite +Gauche +12 +douze/u);
+    expect(messagesOf(file)).toEqual(['8:3 dialect-unsupported', '12:8 dialect-unsupported']);
+  });
+});
+
+describe('highlights', () => {
+  it('==marked== text is set in bold, without its marks', async () => {
+    const [paragraph] = await blocksOf('Un mot ==surligné== ici, et a == b.\n');
+    expect(paragraph).toMatchObject({ type: 'paragraph', children: [{ value: 'Un mot ' }, { type: 'strong', children: [{ value: 'surligné' }] }, { value: ' ici, et a == b.' }] });
+  });
+});
+
 describe('definition lists', () => {
   it('are terms with their definitions', async () => {
     const [list] = await blocksOf('Terme un\n: Première définition\n: Seconde\n\nTerme deux\n:   Définition *deux*\n');

@@ -10,6 +10,8 @@ import { parse as parseYaml } from 'yaml';
  * named, without their options. Their output is never computed here: a chunk whose code is hidden
  * (`echo: false`, `include: false`) shows nothing, with an info note.
  */
+const INLINE_CHUNK = /^(?:r|\{(?:r|python|julia|ojs)\})[ \t]+\S/u;
+
 const remarkCodeChunks: Plugin<[], Root> = () => (tree: Root, file: VFile) => {
   let chunks = 0;
   visit(tree, 'code', (node: Code, index, parent) => {
@@ -32,6 +34,11 @@ const remarkCodeChunks: Plugin<[], Root> = () => (tree: Root, file: VFile) => {
       return [SKIP, index];
     }
     return undefined;
+  });
+  // Inline code R Markdown and Quarto compute (`r nrow(x)`, `{python} len(x)`): shown as code, never computed.
+  visit(tree, 'inlineCode', (node) => {
+    if (!INLINE_CHUNK.test(node.value)) return;
+    file.message(`inline code \`${node.value.slice(0, 40)}\` is computed by R Markdown or Quarto, not here: it is printed as code`, { place: node.position?.start, ruleId: 'dialect-unsupported', source: 'triptyque' });
   });
   if (chunks > 0) {
     file.info(`${chunks} code chunk${chunks === 1 ? '' : 's'} shown as code: their output (figures, tables, printed values) is not computed here`, { place: { line: 1, column: 1 }, ruleId: 'code-chunk-output', source: 'triptyque' });
