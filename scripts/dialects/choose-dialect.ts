@@ -4,6 +4,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import type { PluggableList } from 'unified';
 import { parse as parseYaml } from 'yaml';
+import remarkComment from '@slorber/remark-comment';
 import remarkCallouts from './syntax/remark-callouts';
 import remarkCodeChunks from './syntax/remark-code-chunks';
 import remarkContainers from './syntax/remark-containers';
@@ -43,7 +44,8 @@ const EXTENSION_PLUGINS: Record<ExtensionName, PluggableList> = {
   wikilinks: [remarkWikilinks],
   highlights: [remarkHighlights],
   'obsidian-comments': [remarkObsidianComments],
-  mdx: [remarkMdxContent],
+  // After MDX, so its reading of `<!-- -->` is tried first: Docusaurus reads HTML comments in MDX the same way.
+  mdx: [remarkMdxContent, remarkComment],
 };
 
 /**

@@ -50,6 +50,8 @@ const handlers: { [K in RootContent['type']]?: Handler<Extract<RootContent, { ty
   ],
   html: (node, context) => [{ type: 'html', value: node.value, targets: context.targets, position: node.position }],
   thematicBreak: (node, context) => [{ type: 'rule', targets: context.targets, position: node.position }],
+  // A heading inside a quote or a callout opens no section: it stays a line of its own, in bold.
+  heading: (node, context) => [{ type: 'paragraph', children: [{ type: 'strong', children: node.children }], targets: context.targets, position: node.position }],
   containerDirective: (node, context) => containerBlocks(node, context),
   leafDirective: (node, context) => leafBlocks(node, context),
   yaml: () => [],

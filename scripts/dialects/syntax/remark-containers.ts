@@ -47,8 +47,12 @@ const remarkContainers: Plugin<[], Root> = function (this: Processor) {
 function replace(reading: Reading, children: Content[], node: FencedDiv | ContainerDirective, file: VFile): RootContent[] {
   const position = node.position;
   switch (reading.as) {
-    case 'callout':
+    case 'callout': {
+      // Quarto's other way to title a callout: a heading first inside it.
+      const [first, ...rest] = children;
+      if (!reading.title && first?.type === 'heading') return [{ type: 'callout', kind: reading.kind, title: first.children, children: rest, position } satisfies Callout];
       return [{ type: 'callout', kind: reading.kind, title: reading.title, children, position } satisfies Callout];
+    }
     case 'directive':
       return [{ type: 'containerDirective', name: reading.name, attributes: {}, children: children as ContainerDirective['children'], position }];
     case 'content':

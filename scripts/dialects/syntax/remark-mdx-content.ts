@@ -1,4 +1,5 @@
-import type { PhrasingContent, Root, RootContent } from 'mdast';
+import type { Code, PhrasingContent, Root, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
 import { Parser, type Options as AcornOptions } from 'acorn';
 import acornJsx from 'acorn-jsx';
 import remarkMdx from 'remark-mdx';
@@ -58,7 +59,9 @@ const SHOWN_ATTRIBUTES = ['title', 'label', 'summary'];
  */
 const remarkMdxContent: Plugin<[], Root> = function (this: Processor) {
   remarkMdx.call(this as never, { acorn: lenientAcorn as never });
+  const processor = this;
   return (tree: Root, file: VFile) => {
+    readMdxCodeBlocks(tree, processor);
     const dropped = new Map<string, RootContent['position']>();
     const unread: { text: string; position: RootContent['position'] }[] = [];
     const walk = (parent: Parent): void => {
@@ -103,6 +106,27 @@ const remarkMdxContent: Plugin<[], Root> = function (this: Processor) {
     }
   };
 };
+
+/**
+ * Docusaurus reads a ```` ```mdx-code-block ```` fence as MDX (its imports, its components): so
+ * does this, each node placed where the fence is; a fence MDX cannot read stays code.
+ */
+function readMdxCodeBlocks(tree: Root, processor: Processor): void {
+  visit(tree, 'code', (node: Code, index, parent) => {
+    if (node.lang !== 'mdx-code-block' || !parent || index === undefined) return undefined;
+    let inner: Root;
+    try {
+      inner = processor.parse(node.value) as Root;
+    } catch {
+      return undefined;
+    }
+    visit(inner, (child) => {
+      child.position = node.position;
+    });
+    parent.children.splice(index, 1, ...(inner.children as never[]));
+    return index;
+  });
+}
 
 /** Its content, led by a label or title attribute in bold (a tab's name before its text). */
 function withLabel(element: MdxElement): RootContent[] {
