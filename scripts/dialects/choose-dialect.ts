@@ -5,6 +5,19 @@ import remarkGfm from 'remark-gfm';
 import type { PluggableList } from 'unified';
 import { parse as parseYaml } from 'yaml';
 import remarkTitleBlock from './title-block';
+import remarkComment from '@slorber/remark-comment';
+import remarkCallouts from './syntax/remark-callouts';
+import remarkCodeChunks from './syntax/remark-code-chunks';
+import remarkContainers from './syntax/remark-containers';
+import remarkDefinitionList from 'remark-definition-list';
+import remarkGridTables from './syntax/remark-grid-tables';
+import remarkHighlights from './syntax/remark-highlights';
+import remarkHeadingAttributes from './syntax/remark-heading-attributes';
+import remarkMdxContent from './syntax/remark-mdx-content';
+import remarkObsidianComments from './syntax/remark-obsidian-comments';
+import remarkTableCaptions from './syntax/remark-table-captions';
+import remarkUnreadTables from './syntax/remark-unread-tables';
+import remarkWikilinks from './syntax/remark-wikilinks';
 import { DIALECT_NAMES, EXTENSION_NAMES, type DialectName, type ExtensionName } from './names';
 
 /** The syntax each extension reads, as remark plugins; order matters only within one extension. */
@@ -15,6 +28,18 @@ const EXTENSION_PLUGINS: Record<ExtensionName, PluggableList> = {
   'front-matter-dots': [[remarkFrontmatter, [{ type: 'yaml', marker: { open: '-', close: '.' } }, 'toml']]],
   directives: [remarkDirective],
   'title-block': [remarkTitleBlock],
+  'heading-attributes': [remarkHeadingAttributes],
+  containers: [remarkContainers],
+  callouts: [remarkCallouts],
+  'definition-lists': [remarkDefinitionList],
+  'grid-tables': [remarkGridTables, remarkUnreadTables],
+  'table-captions': [remarkTableCaptions],
+  'code-chunks': [remarkCodeChunks],
+  wikilinks: [remarkWikilinks],
+  highlights: [remarkHighlights],
+  'obsidian-comments': [remarkObsidianComments],
+  // After MDX, so its reading of `<!-- -->` is tried first: Docusaurus reads HTML comments in MDX the same way.
+  mdx: [remarkMdxContent, remarkComment],
 };
 
 /**
@@ -23,18 +48,29 @@ const EXTENSION_PLUGINS: Record<ExtensionName, PluggableList> = {
  */
 const COMMON: readonly ExtensionName[] = ['gfm', 'front-matter', 'directives'];
 
+/** What each tool's Markdown adds to the common part. */
+const PANDOC: readonly ExtensionName[] = [...COMMON, 'title-block', 'heading-attributes', 'containers', 'definition-lists', 'grid-tables', 'table-captions'];
+const DOCS_SITE: readonly ExtensionName[] = [...COMMON, 'heading-attributes', 'containers'];
+
+/**
+ * The default reads every other tool's syntax that plain Markdown would only print as text, so a
+ * document brought from anywhere reads right without being told. MDX is left out: it reads `<`
+ * and `{` in prose as code.
+ */
+const EVERY_UNAMBIGUOUS: readonly ExtensionName[] = [...PANDOC, 'callouts', 'code-chunks', 'wikilinks', 'highlights', 'obsidian-comments'];
+
 const DIALECTS: Record<DialectName, readonly ExtensionName[]> = {
-  markdown: COMMON,
+  markdown: EVERY_UNAMBIGUOUS,
   commonmark: ['front-matter', 'directives'],
-  gfm: COMMON,
-  pandoc: [...COMMON, 'title-block'],
-  quarto: COMMON,
-  rmarkdown: [...COMMON, 'title-block'],
-  mdx: COMMON,
-  docusaurus: COMMON,
-  vitepress: COMMON,
-  hugo: COMMON,
-  obsidian: COMMON,
+  gfm: [...COMMON, 'callouts'],
+  pandoc: PANDOC,
+  quarto: [...PANDOC, 'callouts', 'code-chunks'],
+  rmarkdown: [...PANDOC, 'code-chunks'],
+  mdx: [...DOCS_SITE, 'mdx'],
+  docusaurus: [...DOCS_SITE, 'mdx'],
+  vitepress: [...DOCS_SITE, 'callouts'],
+  hugo: [...DOCS_SITE, 'callouts'],
+  obsidian: [...COMMON, 'callouts', 'wikilinks', 'highlights', 'obsidian-comments'],
 };
 
 export interface Dialect {

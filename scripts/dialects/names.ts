@@ -14,6 +14,28 @@ export const EXTENSION_NAMES = [
   'directives',
   /** Pandoc's `% Title` / `% Author` / `% Date` lines opening the file. */
   'title-block',
+  /** MDX's `import`/`export` and JSX (Docusaurus): read, then their text kept; first, so the others read its text. */
+  'mdx',
+  /** `## Title {#id .class}` (pandoc, kramdown, Hugo, VitePress, Docusaurus): the id is the anchor. */
+  'heading-attributes',
+  /** `::: {.callout-note}`, `::: tip Titre`, `:::note[Title]`, `:::tip Title`: callouts and containers. */
+  'containers',
+  /** `> [!tip]- Title` (Obsidian) and `> [!NOTE]` (GitHub): callouts. */
+  'callouts',
+  /** `Term` then `: definition` (pandoc, PHP Markdown Extra). */
+  'definition-lists',
+  /** Pandoc's `+---+` grid tables. */
+  'grid-tables',
+  /** `: Caption` or `Table: Caption` beside a table (pandoc). */
+  'table-captions',
+  /** ```` ```{r} ```` and ```` ```{python} ```` chunks with `#|` options (Quarto, R Markdown). */
+  'code-chunks',
+  /** `[[Page]]`, `[[Page|alias]]`, `![[picture.png]]` (Obsidian). */
+  'wikilinks',
+  /** `==highlighted==` (Obsidian, Typora). */
+  'highlights',
+  /** `%%hidden%%` (Obsidian). */
+  'obsidian-comments',
 ] as const;
 
 export type ExtensionName = (typeof EXTENSION_NAMES)[number];

@@ -28,8 +28,11 @@ describe('lint rules, each on a small input', () => {
     expect(await rulesFor(`${FRONT_MATTER}# Un\n\nVoir {{< figure src="a.png" >}} et {% include note.html %}.\n\n\`{{< code >}}\`\n`)).toEqual(['8:6 template-tag', '8:36 template-tag']);
   });
 
-  it('pandoc-attributes: a heading\'s {#id .class} and a [span]{.class}', async () => {
-    expect(await rulesFor(`${FRONT_MATTER}# Un {#un .unnumbered}\n\nTexte [souligné]{.underline}.\n\n::: {.note}\nUne note.\n:::\n`)).toEqual(['6:1 pandoc-attributes', '10:1 pandoc-attributes', '8:7 pandoc-attributes']);
+  it('pandoc-attributes: a [span]{.class}; a heading\'s {#id .class} and a fenced div only where the dialect does not read them', async () => {
+    const body = '# Un {#un .unnumbered}\n\nTexte [souligné]{.underline}.\n\n::: {.note}\nUne note.\n:::\n';
+    expect(await rulesFor(`${FRONT_MATTER}${body}`)).toEqual(['8:7 pandoc-attributes']);
+    const commonmark = '---\ntitle: Essai\ndate: 2024-01-15\ndialect: commonmark\n---\n\n';
+    expect((await rulesFor(`${commonmark}${body}`)).filter((message) => !message.endsWith(' dialect'))).toEqual(['7:1 pandoc-attributes', '11:1 pandoc-attributes', '9:7 pandoc-attributes']);
   });
 
   it('broken-paragraph: a paragraph cut mid-sentence by a page break', async () => {

@@ -4,6 +4,7 @@ import type { Messages } from './en';
 export const de: Messages = {
   contentsTitle: 'Inhalt',
   alertLabel: { note: 'Hinweis', tip: 'Tipp', important: 'Wichtig', warning: 'Warnung', caution: 'Vorsicht' },
+  calloutLabel: { note: 'Hinweis', tip: 'Tipp', info: 'Information', important: 'Wichtig', warning: 'Warnung', caution: 'Vorsicht', danger: 'Gefahr', details: 'Details', abstract: 'Zusammenfassung', todo: 'Zu erledigen', success: 'Erfolg', question: 'Frage', failure: 'Fehlschlag', bug: 'Fehler', example: 'Beispiel', quote: 'Zitat' },
   introduction: 'Einleitung',
   continued: (title) => `${title} (Fortsetzung)`,
   continuedLabel: '(Fortsetzung)',

@@ -6,6 +6,25 @@ export const en = {
   contentsTitle: 'Contents',
   /** GitHub's alerts (`> [!NOTE]`): the label their quote opens with. */
   alertLabel: { note: 'Note', tip: 'Tip', important: 'Important', warning: 'Warning', caution: 'Caution' },
+  /** Callouts and admonitions (`::: tip`, `> [!note]`): what their box says when the author gave no title. */
+  calloutLabel: {
+    note: 'Note',
+    tip: 'Tip',
+    info: 'Information',
+    important: 'Important',
+    warning: 'Warning',
+    caution: 'Caution',
+    danger: 'Danger',
+    details: 'Details',
+    abstract: 'Summary',
+    todo: 'To do',
+    success: 'Success',
+    question: 'Question',
+    failure: 'Failure',
+    bug: 'Bug',
+    example: 'Example',
+    quote: 'Quote',
+  },
   introduction: 'Introduction',
   /** A slide continuing the previous one's section. */
   continued: (title: string) => `${title} (continued)`,

@@ -4,6 +4,7 @@ import type { Messages } from './en';
 export const es: Messages = {
   contentsTitle: 'Índice',
   alertLabel: { note: 'Nota', tip: 'Consejo', important: 'Importante', warning: 'Advertencia', caution: 'Precaución' },
+  calloutLabel: { note: 'Nota', tip: 'Consejo', info: 'Información', important: 'Importante', warning: 'Advertencia', caution: 'Precaución', danger: 'Peligro', details: 'Detalles', abstract: 'Resumen', todo: 'Pendiente', success: 'Éxito', question: 'Pregunta', failure: 'Fallo', bug: 'Error', example: 'Ejemplo', quote: 'Cita' },
   introduction: 'Introducción',
   continued: (title) => `${title} (continuación)`,
   continuedLabel: '(continuación)',

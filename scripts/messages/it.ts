@@ -4,6 +4,7 @@ import type { Messages } from './en';
 export const it: Messages = {
   contentsTitle: 'Indice',
   alertLabel: { note: 'Nota', tip: 'Suggerimento', important: 'Importante', warning: 'Avviso', caution: 'Attenzione' },
+  calloutLabel: { note: 'Nota', tip: 'Suggerimento', info: 'Informazione', important: 'Importante', warning: 'Avviso', caution: 'Attenzione', danger: 'Pericolo', details: 'Dettagli', abstract: 'Sintesi', todo: 'Da fare', success: 'Successo', question: 'Domanda', failure: 'Errore', bug: 'Difetto', example: 'Esempio', quote: 'Citazione' },
   introduction: 'Introduzione',
   continued: (title) => `${title} (continua)`,
   continuedLabel: '(continua)',

@@ -4,6 +4,7 @@ import type { Messages } from './en';
 export const nl: Messages = {
   contentsTitle: 'Inhoud',
   alertLabel: { note: 'Opmerking', tip: 'Tip', important: 'Belangrijk', warning: 'Waarschuwing', caution: 'Voorzichtig' },
+  calloutLabel: { note: 'Opmerking', tip: 'Tip', info: 'Informatie', important: 'Belangrijk', warning: 'Waarschuwing', caution: 'Voorzichtig', danger: 'Gevaar', details: 'Details', abstract: 'Samenvatting', todo: 'Te doen', success: 'Gelukt', question: 'Vraag', failure: 'Mislukt', bug: 'Fout', example: 'Voorbeeld', quote: 'Citaat' },
   introduction: 'Inleiding',
   continued: (title) => `${title} (vervolg)`,
   continuedLabel: '(vervolg)',

@@ -2,7 +2,9 @@ import type { Content, FootnoteDefinition, List, ListItem as MdListItem, Paragra
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
 import { messages } from '../messages/messages';
-import type { Block, Inline, ListBlock, ListItem, TargetName } from './types';
+import type { DefListNode } from 'mdast-util-definition-list';
+import type {} from '../dialects/syntax/syntax-nodes';
+import type { Block, DefinitionsBlock, Inline, ListBlock, ListItem, TargetName } from './types';
 
 /** Container directives that keep their content to one target; `print` and `email` are aliases. */
 const TARGET_DIRECTIVES: Record<string, TargetName> = {
@@ -30,12 +32,26 @@ const handlers: { [K in RootContent['type']]?: Handler<Extract<RootContent, { ty
   blockquote: (node, context) => [
     { type: 'quote', blocks: toBlocks(withAlertLabel(node.children, context), context), targets: context.targets, position: node.position },
   ],
+  callout: (node, context) => [
+    {
+      type: 'callout',
+      kind: node.kind,
+      label: messages(context.lang ?? 'en').calloutLabel[node.kind],
+      title: node.title,
+      blocks: toBlocks(node.children, context),
+      targets: context.targets,
+      position: node.position,
+    },
+  ],
+  defList: (node, context) => [definitionsBlock(node, context)],
   table: (node, context) => [tableBlock(node, context)],
   code: (node, context) => [
     { type: 'code', value: node.value, lang: node.lang ?? undefined, targets: context.targets, position: node.position },
   ],
   html: (node, context) => [{ type: 'html', value: node.value, targets: context.targets, position: node.position }],
   thematicBreak: (node, context) => [{ type: 'rule', targets: context.targets, position: node.position }],
+  // A heading inside a quote or a callout opens no section: it stays a line of its own, in bold.
+  heading: (node, context) => [{ type: 'paragraph', children: [{ type: 'strong', children: node.children }], targets: context.targets, position: node.position }],
   containerDirective: (node, context) => containerBlocks(node, context),
   leafDirective: (node, context) => leafBlocks(node, context),
   yaml: () => [],
@@ -132,6 +148,20 @@ function inlineOf(node: Content): Inline[] {
   }
   if ('value' in node && typeof node.value === 'string') return [{ type: 'text', value: node.value }];
   return [];
+}
+
+/** Each term with the definitions after it; a definition's paragraphs are flattened like a list item's. */
+function definitionsBlock(node: DefListNode, context: BlockContext): Block {
+  const items: DefinitionsBlock['items'] = [];
+  for (const child of node.children) {
+    if (child.type === 'defListTerm') items.push({ term: child.children, definitions: [], position: child.position });
+    else if (child.type === 'defListDescription') {
+      const definition = child.children.flatMap((inner, index) => [...(index > 0 ? [{ type: 'text' as const, value: ' ' }] : []), ...inlineOf(inner)]);
+      if (items.length === 0) items.push({ term: [], definitions: [], position: child.position });
+      items.at(-1)!.definitions.push(definition);
+    }
+  }
+  return { type: 'definitions', items, targets: context.targets, position: node.position };
 }
 
 function tableBlock(node: Table, context: BlockContext): Block {

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import type { Heading, Html, Root, RootContent } from 'mdast';
+import type {} from '../dialects/syntax/syntax-nodes';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { mergeSettings, reportZodIssues } from '../config/load';
@@ -194,7 +195,7 @@ function sectionTree(nodes: RootContent[], file: VFile, lang: string): { preambl
     flush();
     const depth = node.depth - shallowest + 1;
     const titleText = toString(node, { includeHtml: false }).replace(/\s+/g, ' ').trim();
-    const section: Section = { id: slug(titleText), depth, title: node.children, titleText, blocks: [], children: [], position: node.position, targets: TARGET_NAMES };
+    const section: Section = { id: slug(titleText, node.data?.id), depth, title: node.children, titleText, blocks: [], children: [], position: node.position, targets: TARGET_NAMES };
     while (stack.length > 0 && stack.at(-1)!.depth >= depth) stack.pop();
     (stack.at(-1)?.children ?? root).push(section);
     stack.push(section);

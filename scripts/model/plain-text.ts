@@ -25,6 +25,10 @@ export function blockText(block: Block): string {
     case 'quote':
     case 'notes':
       return block.blocks.map(blockText).join('\n');
+    case 'callout':
+      return [block.title ? inlineText(block.title) : '', ...block.blocks.map(blockText)].filter(Boolean).join('\n');
+    case 'definitions':
+      return block.items.map((item) => [inlineText(item.term), ...item.definitions.map(inlineText)].join('\n')).join('\n');
     case 'table':
       return block.rows.map((row) => row.map(inlineText).join('\t')).join('\n');
     case 'image':

@@ -11,11 +11,14 @@ export function slugify(text: string): string {
   return slug.slice(0, 60).replace(/-+$/, '') || 'section';
 }
 
-/** Returns a function that hands out unique anchors, suffixing repeats with -2, -3... */
-export function uniqueSlugger(): (text: string) => string {
+/**
+ * Returns a function that hands out unique anchors, suffixing repeats with -2, -3... An anchor
+ * the author gave (`{#id}`) is kept as written, so links to it work, unless an earlier one took it.
+ */
+export function uniqueSlugger(): (text: string, given?: string) => string {
   const seen = new Map<string, number>();
-  return (text) => {
-    const base = slugify(text);
+  return (text, given) => {
+    const base = given || slugify(text);
     const count = (seen.get(base) ?? 0) + 1;
     seen.set(base, count);
     return count === 1 ? base : `${base}-${count}`;

@@ -1,5 +1,6 @@
 import type { PhrasingContent } from 'mdast';
 import type { Position } from 'unist';
+import type { CalloutKind } from '../dialects/syntax/callout-kinds';
 
 /** The three publications a source becomes. */
 export type TargetName = 'deck' | 'brochure' | 'digest';
@@ -71,6 +72,22 @@ export interface HtmlBlock extends BlockBase {
   value: string;
 }
 
+/** A callout or admonition (`::: tip`, `> [!note]`, `:::warning[Title]`...), set apart in a box. */
+export interface CalloutBlock extends BlockBase {
+  type: 'callout';
+  kind: CalloutKind;
+  /** The kind's name in the document's language: what the box says when the author gave no title. */
+  label: string;
+  title?: Inline[];
+  blocks: Block[];
+}
+
+/** A definition list (`Term` then `: definition`): each term with its definitions. */
+export interface DefinitionsBlock extends BlockBase {
+  type: 'definitions';
+  items: { term: Inline[]; definitions: Inline[][]; position?: Position }[];
+}
+
 /** Speaker notes (`:::notes`): shown in the deck's notes only. */
 export interface NotesBlock extends BlockBase {
   type: 'notes';
@@ -90,6 +107,8 @@ export type Block =
   | ParagraphBlock
   | ListBlock
   | QuoteBlock
+  | CalloutBlock
+  | DefinitionsBlock
   | TableBlock
   | ImageBlock
   | CodeBlock

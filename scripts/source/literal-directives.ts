@@ -3,7 +3,8 @@ import type { Plugin } from 'unified';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
-const KNOWN_CONTAINERS = new Set(['deck', 'brochure', 'print', 'digest', 'email', 'notes', 'keep']);
+/** Triptyque's own containers; every other name is another tool's. */
+export const TRIPTYQUE_CONTAINERS: ReadonlySet<string> = new Set(['deck', 'brochure', 'print', 'digest', 'email', 'notes', 'keep']);
 const KNOWN_LEAVES = new Set(['newslide']);
 
 /**
@@ -25,8 +26,8 @@ const remarkLiteralDirectives: Plugin<[], Root> = () => (tree: Root, file: VFile
       } else parent.children[index] = literal as never;
       return SKIP;
     }
-    if (node.type === 'containerDirective' && !KNOWN_CONTAINERS.has(node.name)) {
-      file.message(`unknown directive \`:::${node.name}\`; its content goes to every target (known: ${[...KNOWN_CONTAINERS].join(', ')})`, {
+    if (node.type === 'containerDirective' && !TRIPTYQUE_CONTAINERS.has(node.name)) {
+      file.message(`unknown directive \`:::${node.name}\`; its content goes to every target (known: ${[...TRIPTYQUE_CONTAINERS].join(', ')})`, {
         place: node.position?.start,
         ruleId: 'unknown-directive',
         source: 'triptyque',

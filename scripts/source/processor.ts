@@ -5,6 +5,7 @@ import remarkLiteralDirectives from './literal-directives';
 import remarkResolveLinks from './resolve-links';
 import remarkResolveReferences from './resolve-references';
 import type { VFile } from 'vfile';
+import { VFileMessage } from 'vfile-message';
 import { lintRules } from '../lint/rules';
 import remarkTypography from '../typography/remark-typography';
 import { chooseDialect, dialectPlugins, type Dialect, type DialectChoice } from '../dialects/choose-dialect';
@@ -43,6 +44,29 @@ export interface ParseOptions {
 }
 
 /**
+ * MDX stops at what is not JSX (`<br>`, a lone `<`): the page is then read as Markdown without
+ * MDX, with a warning where MDX stopped, rather than not at all.
+ */
+function parseInDialect(file: VFile, dialect: Dialect): { processor: Processor<Root, Root, Root>; tree: Root } {
+  const processor = processorFor(dialect);
+  if (!dialect.extensions.includes('mdx')) return { processor, tree: processor.parse(file) };
+  try {
+    return { processor, tree: processor.parse(file) };
+  } catch (error) {
+    if (!(error instanceof VFileMessage)) throw error;
+    file.message(`MDX cannot read this page here (${error.reason}): it is read as Markdown, so its \`import\` lines and components show as text`, {
+      place: error.place,
+      ruleId: 'mdx-unreadable',
+      source: 'triptyque',
+    });
+    const markdown = { ...dialect, extensions: dialect.extensions.filter((name) => name !== 'mdx') };
+    file.data['dialect'] = markdown;
+    const fallback = processorFor(markdown);
+    return { processor: fallback, tree: fallback.parse(file) };
+  }
+}
+
+/**
  * Parses a source in its dialect (`file.data.dialect`). The document's language: its front
  * matter's `lang`, else the language its prose is written in, else `defaultLang` (the
  * configuration's). `file.data.lang` holds it for every later step.
@@ -56,8 +80,7 @@ export async function parseMarkdown(file: VFile, options: ParseOptions = {}): Pr
     const why = { declared: 'as declared', 'file-extension': 'from the file name', 'front-matter': 'from its front matter' }[dialect.reason];
     file.info(`read as ${dialect.name} Markdown (${why}): ${dialect.extensions.join(', ')}`, { place: { line: 1, column: 1 }, ruleId: 'dialect', source: 'triptyque' });
   }
-  const processor = processorFor(dialect);
-  const tree = processor.parse(file);
+  const { processor, tree } = parseInDialect(file, dialect);
   const declared = frontMatterLang(tree);
   const guessed = declared ? undefined : guessDocumentLang(tree);
   file.data['lang'] = declared ?? guessed ?? defaultLang;

@@ -9,7 +9,7 @@ import rehypeSanitize from 'rehype-sanitize';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { SANITIZE_SCHEMA } from '../../sanitize/schema';
-import type { Block, ImageBlock, Inline, ListBlock, TargetName } from '../../model/types';
+import type { Block, CalloutBlock, DefinitionsBlock, ImageBlock, Inline, ListBlock, TargetName } from '../../model/types';
 import { BLOCK_PLACEHOLDER_CLASS, imageDataUrl, imageWhere, locateImage, resolveInlineImages, type ImageSource } from '../image-source';
 
 export interface BlockRenderOptions {
@@ -81,6 +81,8 @@ function renderBlock(block: Block, options: BlockRenderOptions): ElementContent[
   if (block.type === 'html') return sanitizeHtml(block.value);
   if (block.type === 'quote') return [{ type: 'element', tagName: 'blockquote', properties: {}, children: blocksToHast(block.blocks, options) }];
   if (block.type === 'image') return imageToHast(block, options);
+  if (block.type === 'callout') return [calloutToHast(block, options)];
+  if (block.type === 'definitions') return [definitionsToHast(block, options)];
   const node = blockToMdast(block, options);
   if (!node) return [];
   const hast = withRawHtml(node);
@@ -110,8 +112,29 @@ function blockToMdast(block: Block, options: BlockRenderOptions): RootContent | 
     case 'slide-break':
     case 'quote':
     case 'html':
+    case 'callout':
+    case 'definitions':
       return undefined;
   }
+}
+
+/** A box of its kind (`callout callout-warning`, styled by the theme), its title or the kind's label first. */
+function calloutToHast(block: CalloutBlock, options: BlockRenderOptions): ElementContent {
+  const title = block.title ? inlineToHast(block.title, options) : [{ type: 'text' as const, value: block.label }];
+  return {
+    type: 'element',
+    tagName: 'aside',
+    properties: { className: ['callout', `callout-${block.kind}`] },
+    children: [{ type: 'element', tagName: 'p', properties: { className: ['callout-title'] }, children: title }, ...blocksToHast(block.blocks, options)],
+  };
+}
+
+function definitionsToHast(block: DefinitionsBlock, options: BlockRenderOptions): ElementContent {
+  const element = (tagName: string, children: ElementContent[]): ElementContent => ({ type: 'element', tagName, properties: {}, children });
+  return element(
+    'dl',
+    block.items.flatMap((item) => [element('dt', inlineToHast(item.term, options)), ...item.definitions.map((definition) => element('dd', inlineToHast(definition, options)))]),
+  );
 }
 
 function listToMdast(list: ListBlock, inline: (children: readonly Inline[]) => Inline[]): MdastList {
@@ -185,5 +208,6 @@ function decodeURIComponentSafe(text: string): string {
 function contentOf(node: ReturnType<typeof toHast>): ElementContent[] {
   if (node.type === 'root') return node.children.filter((child): child is ElementContent => child.type !== 'doctype');
   if (node.type === 'element') return node.children;
-  return node.type === 'doctype' ? [] : [node];
+  // Only what mdast-util-to-hast makes of the model's mdast reaches here: no MDX node ever does.
+  return node.type === 'comment' || node.type === 'text' || node.type === 'raw' ? [node] : [];
 }

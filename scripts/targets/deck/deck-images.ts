@@ -20,6 +20,10 @@ export function withDeckImages(publication: Publication, sourceDir: string): Pub
         return { ...node, blocks: node.blocks.map(block) };
       case 'notes':
         return { ...node, blocks: node.blocks.map(block) };
+      case 'callout':
+        return { ...node, title: node.title && inline(node.title), blocks: node.blocks.map(block) };
+      case 'definitions':
+        return { ...node, items: node.items.map((item) => ({ ...item, term: inline(item.term), definitions: item.definitions.map(inline) })) };
       case 'table':
         return { ...node, rows: node.rows.map((row) => row.map(inline)) };
       case 'image': {

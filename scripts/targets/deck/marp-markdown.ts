@@ -1,5 +1,6 @@
 import { inlineMarkdown, escapeText, escapeHtml, imageMarkdown } from './inline-markdown';
 import { BLOCK_PLACEHOLDER_CLASS, imageWhere } from '../image-source';
+import { calloutAsQuote, definitionsAsList } from '../../model/lowered-blocks';
 import type { Metadata } from '../../model/types';
 import type { ListItem } from '../../model/types';
 import type { Block } from '../../model/types';
@@ -130,6 +131,10 @@ function blockMarkdown(block: Block): string {
       return block.items.map((item, index) => itemMarkdown(item, block.ordered ? `${(block.start ?? 1) + index}.` : '-', '')).join('\n');
     case 'quote':
       return block.blocks.map((inner) => blockMarkdown(inner).replace(/^/gm, '> ')).join('\n>\n');
+    case 'callout':
+      return blockMarkdown(calloutAsQuote(block));
+    case 'definitions':
+      return blockMarkdown(definitionsAsList(block));
     case 'table': {
       const [head = [], ...rows] = block.rows;
       const cell = (inline: Parameters<typeof inlineMarkdown>[0]) => inlineMarkdown(inline).replace(/\|/g, '\\|');

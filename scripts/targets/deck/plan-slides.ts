@@ -1,4 +1,5 @@
 import { blockText, inlineText } from '../../model/plain-text';
+import { calloutAsQuote, definitionsAsList } from '../../model/lowered-blocks';
 import type { Block, Inline, ListBlock, ListItem, Publication, Section } from '../../model/types';
 import { htmlToText } from '../../sanitize/html-to-text';
 import { formatDate } from '../../typography/format-date';
@@ -199,6 +200,10 @@ function unitsOf(block: Block, next: Block | undefined, options: PlannerOptions,
       const gist = first?.type === 'paragraph' ? gistOf(first.children, options) : undefined;
       return [{ visible: gist ? { type: 'quote', blocks: [{ ...first!, children: gist }] } : undefined, notes: [text], position, movedToNotes: true }];
     }
+    case 'callout':
+      return unitsOf(calloutAsQuote(block), next, options, newList);
+    case 'definitions':
+      return unitsOf(definitionsAsList(block), next, options, newList);
     case 'table':
     case 'code':
     case 'image':

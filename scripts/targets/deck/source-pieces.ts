@@ -1,4 +1,5 @@
 import { blockText, inlineText } from '../../model/plain-text';
+import { calloutAsQuote, definitionsAsList } from '../../model/lowered-blocks';
 import type { Block, ListBlock, Publication, Section } from '../../model/types';
 
 const normalise = (text: string) => text.replace(/\s+/gu, ' ').trim();
@@ -9,6 +10,8 @@ export function sourcePieces(publication: Publication): string[] {
     if (!block.targets.includes('deck')) return [];
     if (block.type === 'list') return listPieces(block);
     if (block.type === 'quote' || block.type === 'notes') return block.blocks.flatMap(pieces);
+    if (block.type === 'callout') return pieces(calloutAsQuote(block));
+    if (block.type === 'definitions') return listPieces(definitionsAsList(block));
     return [blockText(block)];
   };
   const sections = (list: readonly Section[]): string[] => list.flatMap((section) => [...section.blocks.flatMap(pieces), ...sections(section.children)]);

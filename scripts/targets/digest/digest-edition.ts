@@ -1,5 +1,6 @@
 import type { Position } from 'unist';
 import type { Settings } from '../../config/schema';
+import { calloutAsQuote, definitionsAsList } from '../../model/lowered-blocks';
 import type { Block, Inline, ListBlock, Publication, Section } from '../../model/types';
 import { appendText, inlinePlainText, sliceInline, trimInlineEnd } from './condense-inline';
 import { cutAtSentence, sentenceEnds } from './sentences';
@@ -159,6 +160,8 @@ function paragraphsOf(blocks: readonly Block[]): SourceParagraph[] {
       return children ? [{ children, digestOnly: block.targets.length === 1, index }] : [];
     }
     if (block.type === 'quote') return paragraphsOf(block.blocks).map((paragraph) => ({ ...paragraph, index }));
+    if (block.type === 'callout') return paragraphsOf(calloutAsQuote(block).blocks).map((paragraph) => ({ ...paragraph, index }));
+    if (block.type === 'definitions') return definitionsAsList(block).items.map((item) => ({ children: item.children, digestOnly: block.targets.length === 1, index }));
     return [];
   });
 }

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { settingsSchema } from '../config/schema';
+import { blockText, inlineText, publicationText } from '../model/plain-text';
+import type { Block } from '../model/types';
+import { loadSource } from '../source/load-source';
+import { FRONT_MATTER, loadMarkdown, messagesOf, writeSource } from '../../test/helpers';
+
+async function blocksOf(markdown: string): Promise<Block[]> {
+  const { publication } = await loadMarkdown(`${FRONT_MATTER}# Partie\n\n${markdown}`);
+  return publication!.sections[0]!.blocks;
+}
+
+async function load(markdown: string, name: string) {
+  return loadSource(writeSource(markdown, name), settingsSchema.parse({}));
+}
+
+describe('heading attributes', () => {
+  it('leave the title and give the section the id written', async () => {
+    const { publication, file } = await loadMarkdown(`${FRONT_MATTER}# Installer {#install .unnumbered}\n\nTexte.\n\n## Docusaurus {#custom-id}\n\nTexte.\n\n## kramdown {: #k .c}\n\nTexte.\n\n## Sans numéro {-}\n\nTexte.\n\n## Prix {en euros}\n\nTexte.\n`);
+    const [part] = publication!.sections;
+    expect(part).toMatchObject({ id: 'install', titleText: 'Installer' });
+    expect(part!.children.map((section) => [section.id, section.titleText])).toEqual([
+      ['custom-id', 'Docusaurus'],
+      ['k', 'kramdown'],
+      ['sans-numero', 'Sans numéro'],
+      ['prix-en-euros', 'Prix {en euros}'],
+    ]);
+    expect(messagesOf(file).filter((message) => message.includes('pandoc-attributes'))).toEqual([]);
+  });
+});
+
+describe('containers', () => {
+  it('of pandoc, Quarto, VitePress and Docusaurus become callouts of their kind with their title', async () => {
+    const blocks = await blocksOf(
+      [
+        '::: {.callout-note}\nNote Quarto.\n:::',
+        '::: {.callout-warning title="Avant tout"}\nSauvegarder.\n:::',
+        '::: tip Astuce VitePress\nUn conseil.\n:::',
+        '::: warning\nAttention VitePress.\n:::',
+        '::: details Cliquer\nDétails.\n:::',
+        ':::note[Titre Docusaurus]\nCorps.\n:::',
+        ':::tip Ancien titre\nCorps ancien.\n:::',
+        '::: Warning\nPandoc.\n:::',
+      ].join('\n\n'),
+    );
+    expect(blocks.map((block) => block.type === 'callout' && [block.kind, block.label, block.title && inlineText(block.title), blockText(block)])).toEqual([
+      ['note', 'Remarque', undefined, 'Note Quarto.'],
+      ['warning', 'Attention', 'Avant tout', 'Avant tout\nSauvegarder.'],
+      ['tip', 'Conseil', 'Astuce VitePress', 'Astuce VitePress\nUn conseil.'],
+      ['warning', 'Attention', undefined, 'Attention VitePress.'],
+      ['details', 'Détails', 'Cliquer', 'Cliquer\nDétails.'],
+      ['note', 'Remarque', 'Titre Docusaurus', 'Titre Docusaurus\nCorps.'],
+      ['tip', 'Conseil', 'Ancien titre', 'Ancien titre\nCorps ancien.'],
+      ['warning', 'Attention', undefined, 'Pandoc.'],
+    ]);
+  });
+
+  it('nest with as many colons as their parent, as in pandoc, and hold lists without a blank line', async () => {
+    const [outer] = await blocksOf('::: {.callout-note}\nAvant.\n\n::: {.callout-tip}\nDedans.\n:::\n\nAprès.\n- un\n- deux\n:::\n');
+    expect(outer).toMatchObject({ type: 'callout', kind: 'note' });
+    const inner = outer!.type === 'callout' ? outer.blocks : [];
+    expect(inner.map((block) => block.type)).toEqual(['paragraph', 'callout', 'paragraph', 'list']);
+  });
+
+  it('of layout keep their content; an unknown kind its title in bold and an info note', async () => {
+    const { publication, file } = await loadMarkdown(`${FRONT_MATTER}# Partie\n\n::: {layout-ncol="2"}\nColonne A\n\nColonne B\n:::\n\n::: {#fig-plan}\nUne figure.\n:::\n\n::: lexique Terme\nSa définition.\n:::\n\n:::my-admonition Titre\nContenu.\n:::\n`);
+    const blocks = publication!.sections[0]!.blocks;
+    expect(blocks.map(blockText)).toEqual(['Colonne A', 'Colonne B', 'Une figure.', 'Terme Sa définition.', 'Titre Contenu.']);
+    expect(messagesOf(file)).toEqual(['18:1 unknown-container', '22:1 unknown-container']);
+  });
+
+  it('leave Triptyque’s own directives working, and read pandoc’s `::: notes` as speaker notes', async () => {
+    const blocks = await blocksOf(':::notes\nPour l’orateur.\n:::\n\n::: notes\nAussi.\n:::\n\n:::print\nImprimé.\n:::\n\n::newslide\n');
+    expect(blocks.map((block) => [block.type, block.targets.join(',')])).toEqual([
+      ['notes', 'deck'],
+      ['notes', 'deck'],
+      ['paragraph', 'brochure'],
+      ['slide-break', 'deck'],
+    ]);
+  });
+});
+
+describe('Obsidian', () => {
+  it('callouts of every kind and fold, wikilinks as their text, embeds as pictures, %%comments%% hidden', async () => {
+    const { publication, file } = await loadMarkdown(
+      `${FRONT_MATTER}# Partie\n\n> [!tip]- Replié\n> Corps.\n\n> [!faq] Une question\n> Réponse.\n\n> [!recette] Gâteau\n> Farine.\n\nVoir [[Page]], [[Page|l’autre page]] et [[Page#Section]].%%secret%% Fin.\n\n%%\nBloc caché.\n%%\n\n![[schema.png]]\n`,
+    );
+    const blocks = publication!.sections[0]!.blocks;
+    expect(blocks[0]).toMatchObject({ type: 'callout', kind: 'tip', title: [{ type: 'text', value: 'Replié' }] });
+    expect(blocks[1]).toMatchObject({ type: 'callout', kind: 'question' });
+    expect(blocks[2]).toMatchObject({ type: 'quote' });
+    expect(blockText(blocks[2]!)).toBe('Gâteau Farine.');
+    expect(blockText(blocks[3]!)).toBe('Voir Page, l’autre page et Page > Section. Fin.');
+    expect(blocks[4]).toMatchObject({ type: 'image', url: 'schema.png' });
+    expect(blocks).toHaveLength(5);
+    expect(messagesOf(file)).toContain('14:1 unknown-container');
+  });
+});
+
+describe('what no parser reads yet', () => {
+  it('is printed as its words with one warning naming it, where it is: pandoc simple tables, inline R', async () => {
+    const { publication, file } = await loadMarkdown(`${FRONT_MATTER}# Partie\n\n  Droite   Gauche\n-------   ------\n     12   douze\n\nIl y a \`r nrow(x)\` lignes.\n`);
+    expect(publication!.sections[0]!.blocks.map(blockText).join(' ')).toMatch(/Droite +Gauche +12 +douze/u);
+    expect(messagesOf(file)).toEqual(['8:3 dialect-unsupported', '12:8 dialect-unsupported']);
+  });
+});
+
+describe('highlights', () => {
+  it('==marked== text is set in bold, without its marks', async () => {
+    const [paragraph] = await blocksOf('Un mot ==surligné== ici, et a == b.\n');
+    expect(paragraph).toMatchObject({ type: 'paragraph', children: [{ value: 'Un mot ' }, { type: 'strong', children: [{ value: 'surligné' }] }, { value: ' ici, et a == b.' }] });
+  });
+});
+
+describe('definition lists', () => {
+  it('are terms with their definitions', async () => {
+    const [list] = await blocksOf('Terme un\n: Première définition\n: Seconde\n\nTerme deux\n:   Définition *deux*\n');
+    expect(list).toMatchObject({ type: 'definitions' });
+    const items = list!.type === 'definitions' ? list.items : [];
+    expect(items.map((item) => [inlineText(item.term), ...item.definitions.map(inlineText)])).toEqual([
+      ['Terme un', 'Première définition', 'Seconde'],
+      ['Terme deux', 'Définition deux'],
+    ]);
+  });
+});
+
+describe('grid tables', () => {
+  it('are tables, a cell’s lines kept, and keep their caption beside them', async () => {
+    const blocks = await blocksOf('+-------+--------------+\n| Fruit | Prix         |\n+=======+==============+\n| Pomme | 1,5 €        |\n|       | le kilo      |\n+-------+--------------+\n| Poire | - deux       |\n|       | - trois      |\n+-------+--------------+\n\n: Prix des fruits\n');
+    expect(blocks.map((block) => block.type)).toEqual(['table', 'paragraph']);
+    expect(blockText(blocks[0]!).replace(/\s+/gu, ' ')).toBe('Fruit Prix Pomme 1,5 € le kilo Poire • deux• trois');
+    expect(blockText(blocks[1]!)).toBe('Prix des fruits');
+  });
+});
+
+describe('Quarto and R Markdown code chunks', () => {
+  it('show as code in their language without options; a chunk with echo: false is left out with a note', async () => {
+    const { publication, file } = await load(`${FRONT_MATTER}# Partie\n\n\`\`\`{r setup, include=FALSE}\nlibrary(x)\n\`\`\`\n\n\`\`\`{python}\n#| label: fig-plot\n#| fig-cap: Un tracé\nprint(1)\n\`\`\`\n\n\`\`\`{r}\n#| echo: false\nplot(x)\n\`\`\`\n`, 'rapport.qmd');
+    const blocks = publication!.sections[0]!.blocks;
+    expect(blocks).toEqual([expect.objectContaining({ type: 'code', lang: 'python', value: 'print(1)' })]);
+    expect(messagesOf(file).filter((message) => !message.endsWith(' dialect'))).toEqual(['8:1 code-chunk-hidden', '18:1 code-chunk-hidden', '1:1 code-chunk-output']);
+  });
+});
+
+describe('MDX', () => {
+  it('drops import and export, keeps the text inside components, notes the empty ones', async () => {
+    const mdx = `---\ntitle: Essai\nsidebar_position: 2\n---\nimport Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\n\n# Installer {#install}\n\nAvec {'<'} et <kbd>Ctrl</kbd>.\n\n{/* un commentaire */}\n\n<Tabs>\n  <TabItem value="npm" label="npm">\n\n  Lancer npm.\n\n  </TabItem>\n</Tabs>\n\n<Image src="x.png" />\n\n:::tip Mon astuce\nAstuce.\n:::\n\nexport const meta = {};\n`;
+    const { publication, file } = await load(mdx, 'page.mdx');
+    const text = publicationText(publication!);
+    expect(text).toBe('Installer\nAvec < et Ctrl.\nnpm Lancer npm.\nMon astuce\nAstuce.');
+    expect(publication!.sections[0]!.id).toBe('install');
+    expect(messagesOf(file)).toContain('22:1 mdx-component');
+    expect(file.messages.find((message) => message.ruleId === 'mdx-component')?.reason).toContain('<Image />');
+  });
+
+  it('that MDX cannot read is read as Markdown, with a warning where MDX stopped', async () => {
+    const { publication, file } = await load(`${FRONT_MATTER}# Titre\n\nUne ligne<br>coupée.\n`, 'page.mdx');
+    expect(publicationText(publication!)).toContain('coupée');
+    expect(messagesOf(file).find((message) => !message.endsWith(' dialect'))).toBe('8:1 mdx-unreadable');
+  });
+});
