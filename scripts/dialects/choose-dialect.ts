@@ -2,9 +2,15 @@ import { extname } from 'node:path';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import type { PluggableList } from 'unified';
 import { parse as parseYaml } from 'yaml';
 import { DIALECT_NAMES, EXTENSION_NAMES, type DialectName, type ExtensionName } from './names';
+import remarkCitations from './citations';
+import remarkCrossReferences from './cross-references';
+import remarkInlineNotes from './inline-notes';
+import remarkMathBlocks from './math-blocks';
+import remarkRawTex from './raw-tex';
 
 /** The syntax each extension reads, as remark plugins; order matters only within one extension. */
 const EXTENSION_PLUGINS: Record<ExtensionName, PluggableList> = {
@@ -21,6 +27,13 @@ const EXTENSION_PLUGINS: Record<ExtensionName, PluggableList> = {
     ],
   ],
   directives: [remarkDirective],
+  // unified keeps one remark-math and merges the options: with both extensions, `$` opens math too.
+  math: [[remarkMath, { singleDollarTextMath: false }], remarkMathBlocks],
+  'math-dollars': [[remarkMath, { singleDollarTextMath: true }], remarkMathBlocks],
+  'raw-tex': [remarkRawTex],
+  'inline-notes': [remarkInlineNotes],
+  citations: [remarkCitations],
+  'cross-references': [remarkCrossReferences],
 };
 
 /**
@@ -29,18 +42,27 @@ const EXTENSION_PLUGINS: Record<ExtensionName, PluggableList> = {
  */
 const COMMON: readonly ExtensionName[] = ['gfm', 'front-matter', 'directives'];
 
+/**
+ * `$$` math reads the same in every tool that has math; a single `$` only where the tool reads
+ * it as math too (French prose writes "5 $"). Pandoc's own syntax only in pandoc's family.
+ */
+const PANDOC: readonly ExtensionName[] = [...COMMON, 'math', 'math-dollars', 'raw-tex', 'inline-notes', 'citations', 'cross-references'];
+
 const DIALECTS: Record<DialectName, readonly ExtensionName[]> = {
-  markdown: COMMON,
+  markdown: [...COMMON, 'math'],
   commonmark: ['front-matter', 'directives'],
-  gfm: COMMON,
-  pandoc: COMMON,
-  quarto: COMMON,
-  rmarkdown: COMMON,
-  mdx: COMMON,
-  docusaurus: COMMON,
-  vitepress: COMMON,
-  hugo: COMMON,
-  obsidian: COMMON,
+  // GitHub renders `$...$` and `$$...$$` with MathJax.
+  gfm: [...COMMON, 'math', 'math-dollars'],
+  pandoc: PANDOC,
+  quarto: PANDOC,
+  rmarkdown: PANDOC,
+  mdx: [...COMMON, 'math'],
+  // Docusaurus documents math as remark-math with its defaults; VitePress's `markdown.math` reads `$` too.
+  docusaurus: [...COMMON, 'math', 'math-dollars'],
+  vitepress: [...COMMON, 'math', 'math-dollars'],
+  hugo: [...COMMON, 'math'],
+  // Obsidian reads `$...$`, `$$...$$` and inline notes `^[...]`.
+  obsidian: [...COMMON, 'math', 'math-dollars', 'inline-notes'],
 };
 
 export interface Dialect {

@@ -10,6 +10,18 @@ export const EXTENSION_NAMES = [
   'front-matter',
   /** Triptyque's own `:::notes`, `:::deck`, `::newslide`... (remark-directive). */
   'directives',
+  /** `$$...$$` TeX math, display or inline (remark-math); pandoc-crossref's `{#eq:x}` labels. */
+  'math',
+  /** `$...$` inline TeX math (pandoc's `tex_math_dollars`): a `$` followed by a space or closed before a digit stays a dollar. */
+  'math-dollars',
+  /** Raw LaTeX commands in the text: `\newpage` a page break, `\index{}` dropped, others warned about. */
+  'raw-tex',
+  /** Pandoc's inline notes `^[text]`, made footnotes. */
+  'inline-notes',
+  /** Pandoc's citations `[@key]`, `@key`, `[see @key, p. 3]`, resolved from the `bibliography:` file. */
+  'citations',
+  /** pandoc-crossref's and Quarto's `@fig:x`, `@tbl:x`, `@eq:x`, `@sec:x` and bookdown's `\@ref(x)`. */
+  'cross-references',
 ] as const;
 
 export type ExtensionName = (typeof EXTENSION_NAMES)[number];

@@ -1,6 +1,7 @@
 import type { Content, FootnoteDefinition, List, ListItem as MdListItem, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
+import type { PageBreakData } from '../dialects/raw-tex';
 import { messages } from '../messages/messages';
 import type { Block, Inline, ListBlock, ListItem, TargetName } from './types';
 
@@ -35,7 +36,11 @@ const handlers: { [K in RootContent['type']]?: Handler<Extract<RootContent, { ty
     { type: 'code', value: node.value, lang: node.lang ?? undefined, targets: context.targets, position: node.position },
   ],
   html: (node, context) => [{ type: 'html', value: node.value, targets: context.targets, position: node.position }],
-  thematicBreak: (node, context) => [{ type: 'rule', targets: context.targets, position: node.position }],
+  thematicBreak: (node, context) =>
+    (node.data as PageBreakData | undefined)?.pageBreak
+      ? [{ type: 'page-break', targets: context.targets.filter((target) => target === 'brochure'), position: node.position }]
+      : [{ type: 'rule', targets: context.targets, position: node.position }],
+  math: (node, context) => [{ type: 'math', value: node.value, targets: context.targets, position: node.position }],
   containerDirective: (node, context) => containerBlocks(node, context),
   leafDirective: (node, context) => leafBlocks(node, context),
   yaml: () => [],

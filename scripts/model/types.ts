@@ -5,7 +5,7 @@ import type { Position } from 'unist';
 export type TargetName = 'deck' | 'brochure' | 'digest';
 export const TARGET_NAMES: readonly TargetName[] = ['deck', 'brochure', 'digest'];
 
-/** Inline content stays mdast phrasing: every target already knows how to render it. */
+/** Inline content stays mdast phrasing: every target already knows how to render it (`inlineMath`: TeX, from remark-math). */
 export type Inline = PhrasingContent;
 
 interface BlockBase {
@@ -86,6 +86,17 @@ export interface RuleBlock extends BlockBase {
   type: 'rule';
 }
 
+/** A displayed equation, TeX as written (remark-math); a numbered one ends with its `\tag{n}`. */
+export interface MathBlock extends BlockBase {
+  type: 'math';
+  value: string;
+}
+
+/** A page break the source asked for (`\newpage`): the brochure starts a new page here. */
+export interface PageBreakBlock extends BlockBase {
+  type: 'page-break';
+}
+
 export type Block =
   | ParagraphBlock
   | ListBlock
@@ -96,7 +107,9 @@ export type Block =
   | HtmlBlock
   | NotesBlock
   | SlideBreakBlock
-  | RuleBlock;
+  | RuleBlock
+  | MathBlock
+  | PageBreakBlock;
 
 export interface Section {
   /** Stable, unique anchor derived from the title (used for links, TOC, bookmarks). */

@@ -16,6 +16,8 @@ import { makePrintFile } from './print-file';
 import { keepWholeWords } from './whole-words';
 import { emojiFontCss } from '../../theme/emoji-font';
 import { publicationText } from '../../model/plain-text';
+import { hasMath } from '../../math/has-math';
+import { katexCss } from '../../math/katex';
 
 /** The finished page, A5 portrait, in points. */
 export const TRIM = { width: PAGE.width * MM_TO_PT, height: PAGE.height * MM_TO_PT } as const;
@@ -33,7 +35,7 @@ export async function renderBrochure(context: TargetContext): Promise<TargetResu
   const css = await readFile(themeFile(theme, join('brochure', 'brochure.css')), 'utf8');
   // The numbers of the brochure this build replaces (usually still right; a first build has none).
   const expected = earlierPageNumbers(context.earlier);
-  const stylesheets = [fontFaceCss(theme, { embed: false }), emojiFontCss(shownText, { embed: false }), themeVariables(theme), css];
+  const stylesheets = [fontFaceCss(theme, { embed: false }), emojiFontCss(shownText, { embed: false }), hasMath(publication) ? katexCss({ embed: false }) : '', themeVariables(theme), css];
   const logo = theme.logo && { onDark: logoDataUrl(theme, 'dark')!, onLight: logoDataUrl(theme, 'light')!, alt: theme.logo.alt ?? publication.meta.organisation };
   const compose = (options: Pick<BrochureHtmlOptions, 'bleedMm' | 'pageNumbers' | 'contentsSlots'>) =>
     brochureHtml(publication, { stylesheets, sourceDir: context.sourceDir, logo, ...options });

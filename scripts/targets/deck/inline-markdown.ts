@@ -25,6 +25,9 @@ function node(inline: Inline): string {
       return `**${childrenOf(inline)}**`;
     case 'delete':
       return `~~${childrenOf(inline)}~~`;
+    case 'inlineMath':
+      // Marp's KaTeX reads `$...$`: no space may follow the opening dollar nor precede the closing one.
+      return `$${inline.value.trim()}$`;
     case 'inlineCode': {
       const fence = '`'.repeat(Math.max(0, ...[...inline.value.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
       return `${fence}${inline.value.startsWith('`') ? ' ' : ''}${inline.value}${inline.value.endsWith('`') ? ' ' : ''}${fence}`;
@@ -77,10 +80,10 @@ function destination(url: string): string {
   return /[\s()<>]/.test(url) ? `<${url.replace(/[<>]/g, encodeURIComponent)}>` : url;
 }
 
-/** Only what markdown-it would read as syntax is escaped, so deck.md stays readable. */
+/** Only what markdown-it (and Marp's math: `$`) would read as syntax is escaped, so deck.md stays readable. */
 export function escapeText(text: string): string {
   return text
-    .replace(/[\\`*_[\]<>~|]/g, '\\$&')
+    .replace(/[\\`*_[\]<>~|$]/g, '\\$&')
     .replace(/&(?=#?[a-z0-9]+;)/gi, '\\&');
 }
 

@@ -64,7 +64,8 @@ export interface SlideLayout {
 export async function readSlideLayouts(page: Page): Promise<SlideLayout[]> {
   // tsx (esbuild, keepNames) wraps the named helpers below in `__name(...)`, which the page lacks.
   await page.evaluate('globalThis.__name ??= (fn) => fn');
-  return page.evaluate(() => {
+  const layouts = await page.evaluate(() => {
+    let mathShots = 0;
     const BLOCKS = new Set(['P', 'UL', 'OL', 'LI', 'BLOCKQUOTE', 'PRE', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TABLE']);
     const hex = (css: string): string => {
       const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?/.exec(css);
@@ -120,6 +121,12 @@ export async function readSlideLayouts(page: Page): Promise<SlideLayout[]> {
           return;
         }
         if (!(node instanceof Element)) return;
+        // Inline math in a text run: its TeX, readable (a run cannot hold a picture).
+        if (node.classList.contains('katex')) {
+          const tex = node.querySelector('annotation')?.textContent?.trim() ?? node.textContent ?? '';
+          open().runs.push(runOf(tex, node));
+          return;
+        }
         if (node.tagName === 'BR') {
           const runs = open().runs;
           if (runs.length > 0) runs[runs.length - 1]!.breakAfter = true;
@@ -178,6 +185,14 @@ export async function readSlideLayouts(page: Page): Promise<SlideLayout[]> {
           const columns = [...(child.querySelector('tr')?.children ?? [])].map((cell) => cell.getBoundingClientRect().width);
           const cell = child.querySelector('td, th');
           blocks.push({ kind: 'table', box, fontPx, columns, rows, rule: cell ? hex(getComputedStyle(cell).borderBottomColor) : '' });
+          continue;
+        }
+        // A displayed equation: a picture of it as Chromium set it (`mathPictures` takes it).
+        const display = child.querySelector('.katex-display');
+        if (display && child.textContent?.trim() === display.textContent?.trim()) {
+          const shot = String(mathShots++);
+          display.setAttribute('data-math-shot', shot);
+          blocks.push({ kind: 'image', box: boxOf(display.querySelector('.katex-html') ?? display, origin), src: `math-shot:${shot}`, alt: display.querySelector('annotation')?.textContent?.trim() ?? '' });
           continue;
         }
         const images = child.tagName === 'IMG' ? [child as HTMLImageElement] : [...child.querySelectorAll('img')];
@@ -252,4 +267,18 @@ export async function readSlideLayouts(page: Page): Promise<SlideLayout[]> {
       };
     }) as SlideLayout[];
   });
+  await mathPictures(page, layouts);
+  return layouts;
+}
+
+/** Each displayed equation's place taken by its PNG, shot in the page that laid it out. */
+async function mathPictures(page: Page, layouts: SlideLayout[]): Promise<void> {
+  for (const layout of layouts) {
+    for (const block of layout.blocks) {
+      if (block.kind !== 'image' || !block.src.startsWith('math-shot:')) continue;
+      const element = await page.$(`[data-math-shot="${block.src.slice('math-shot:'.length)}"] .katex-html`);
+      const png = element ? await element.screenshot({ omitBackground: true, encoding: 'base64' }) : undefined;
+      block.src = png ? `data:image/png;base64,${png}` : '';
+    }
+  }
 }

@@ -1,0 +1,147 @@
+import type { Heading, Image, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Math } from 'mdast-util-math';
+import { toString } from 'mdast-util-to-string';
+import type { VFile } from 'vfile';
+import { messages, type Messages } from '../messages/messages';
+import type { EquationData } from './math-blocks';
+import { eachPhrasingParent } from './phrasing-text';
+
+type Kind = 'fig' | 'tbl' | 'eq' | 'sec';
+interface Target {
+  kind: Kind;
+  /** Figures, tables and equations are numbered; a section is named by its title. */
+  number?: number;
+  title?: string;
+}
+
+/** `{#fig:x}` / `{#fig-x}` (pandoc-crossref's and Quarto's), with maybe classes or attributes after it. */
+const ATTRIBUTES = /\s*\{#((?:fig|tbl|sec|eq)[:-][^\s}]+)[^}]*\}\s*$/u;
+/** pandoc's table caption, before or after its table: `: Caption` or `Table: Caption`. */
+const TABLE_CAPTION = /^(?:Table)?:\s+/u;
+const LABEL = String.raw`((?:fig|tbl|eq|sec)[:-][\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:./-](?=[\p{L}\p{N}_]))*)`;
+/** `@fig:x`, `[@fig:x]`, `[-@fig:x]` (the number alone), `@Fig:x` (capitalised), bookdown's `\@ref(fig:x)` (`@ref(...)` once parsed). */
+const REFERENCE = new RegExp(String.raw`\[(-?)@${LABEL}\]|(?<![\p{L}\p{N}_@.])@([Ff]ig|[Tt]bl|[Ee]q|[Ss]ec)([:-][\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:./-](?=[\p{L}\p{N}_]))*)|@ref\(([^)\s]+)\)`, 'gu');
+
+/**
+ * pandoc-crossref's and Quarto's references, `@fig:x`, `@tbl:x`, `@eq:x`, `@sec:x`, and
+ * bookdown's `\@ref(x)`: labelled figures, tables and equations are numbered in document order
+ * ("Figure 2 : caption" under a figure, "Tableau 1 : ..." as a table's caption, "(3)" beside an
+ * equation) and each reference becomes "figure 2", "tableau 1", "section « Méthodes »" in the
+ * document's language. A label that names nothing is printed as written, with one warning.
+ */
+export default function remarkCrossReferences() {
+  return (tree: Root, file: VFile) => {
+    const words = messages(String(file.data['lang'] ?? 'en'));
+    const targets = collectTargets(tree, words);
+    const unknown = new Map<string, RootContent['position']>();
+    eachPhrasingParent(tree, file, (parent) => {
+      parent.children = parent.children.flatMap((node): PhrasingContent[] => (node.type === 'text' ? resolveReferences(node, targets, words, unknown) : [node]));
+    });
+    if (unknown.size > 0) {
+      const labels = [...unknown.keys()];
+      file.message(`cross-reference(s) to no labelled figure, table, equation or section, printed as written: ${labels.slice(0, 8).join(', ')}`, {
+        place: [...unknown.values()][0],
+        ruleId: 'cross-reference-unresolved',
+        source: 'triptyque',
+      });
+    }
+  };
+}
+
+function collectTargets(tree: Root, words: Messages): Map<string, Target> {
+  const targets = new Map<string, Target>();
+  const counts: Record<Kind, number> = { fig: 0, tbl: 0, eq: 0, sec: 0 };
+  const add = (label: string, kind: Kind, title?: string): number => {
+    counts[kind] += 1;
+    targets.set(normalise(label), { kind, number: counts[kind], title });
+    return counts[kind];
+  };
+  const walk = (children: RootContent[]) => {
+    for (let index = 0; index < children.length; index += 1) {
+      const node = children[index]!;
+      if (node.type === 'paragraph') {
+        const figure = labelledFigure(node);
+        if (figure) {
+          const number = add(figure.label, 'fig');
+          const caption: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: words.figureCaption(number, figure.image.alt ?? '') }], position: node.position };
+          children.splice(index, 1, { ...node, children: [figure.image] }, caption);
+          index += 1;
+          continue;
+        }
+      }
+      if (node.type === 'table') {
+        const captionAt = [index + 1, index - 1].find((at) => tableCaption(children[at]));
+        if (captionAt !== undefined) {
+          const paragraph = children[captionAt] as Paragraph;
+          const text = toString(paragraph).replace(TABLE_CAPTION, '');
+          const label = ATTRIBUTES.exec(text);
+          const caption = text.replace(ATTRIBUTES, '');
+          const value = label ? words.tableCaption(add(label[1]!, 'tbl'), caption) : caption;
+          children[captionAt] = { type: 'paragraph', children: [{ type: 'text', value }], position: paragraph.position };
+        }
+      }
+      if (node.type === 'math') labelEquation(node, add);
+      if (node.type === 'heading') labelSection(node, add);
+      if ('children' in node) walk(node.children as RootContent[]);
+    }
+  };
+  walk(tree.children);
+  return targets;
+}
+
+function tableCaption(node: RootContent | undefined): boolean {
+  return node?.type === 'paragraph' && node.children[0]?.type === 'text' && TABLE_CAPTION.test(node.children[0].value);
+}
+
+/** An image alone in its paragraph with `{#fig:x}` after it (or the id an attribute reader left on it). */
+function labelledFigure(paragraph: Paragraph): { image: Image; label: string } | undefined {
+  const [image, attributes, ...rest] = paragraph.children;
+  if (image?.type !== 'image' || rest.length > 0) return undefined;
+  const id = (image.data as { hProperties?: { id?: unknown } } | undefined)?.hProperties?.id;
+  if (!attributes && typeof id === 'string' && /^fig[:-]/u.test(id)) return { image, label: id };
+  const label = attributes?.type === 'text' ? ATTRIBUTES.exec(attributes.value) : undefined;
+  return label && attributes?.type === 'text' && attributes.value.replace(ATTRIBUTES, '').trim() === '' ? { image, label: label[1]! } : undefined;
+}
+
+/** A labelled equation carries its number as KaTeX and MathJax write it, `\tag{n}`, so every target shows it. */
+function labelEquation(node: Math, add: (label: string, kind: Kind) => number): void {
+  const label = (node.data as EquationData | undefined)?.equationLabel;
+  if (label) node.value = `${node.value}\n\\tag{${add(label, 'eq')}}`;
+}
+
+function labelSection(heading: Heading, add: (label: string, kind: Kind, title?: string) => number): void {
+  const data = heading.data as { id?: unknown; hProperties?: { id?: unknown } } | undefined;
+  const last = heading.children.at(-1);
+  const written = last?.type === 'text' ? ATTRIBUTES.exec(last.value) : undefined;
+  if (written && last?.type === 'text') last.value = last.value.replace(ATTRIBUTES, '');
+  const id = written?.[1] ?? [data?.hProperties?.id, data?.id].find((value): value is string => typeof value === 'string');
+  if (id) add(id, 'sec', toString(heading).trim());
+}
+
+/** `fig:x` and Quarto's `fig-x` name the same figure. */
+function normalise(label: string): string {
+  return label.replace(/^(fig|tbl|eq|sec)-/u, '$1:');
+}
+
+function resolveReferences(node: Text, targets: ReadonlyMap<string, Target>, words: Messages, unknown: Map<string, RootContent['position']>): PhrasingContent[] {
+  if (!node.value.includes('@')) return [node];
+  let changed = false;
+  const value = node.value.replace(REFERENCE, (written, numberOnly: string | undefined, bracketed: string | undefined, kind: string | undefined, rest: string | undefined, bookdown: string | undefined) => {
+    const label = bracketed ?? (kind ? `${kind.toLowerCase()}${rest}` : bookdown!);
+    const target = targets.get(normalise(label)) ?? (bookdown ? [...targets.entries()].find(([key]) => key.endsWith(`:${bookdown}`))?.[1] : undefined);
+    if (!target) {
+      if (!bookdown || /^(fig|tbl|eq|sec)[:-]/u.test(bookdown)) {
+        if (!unknown.has(label)) unknown.set(label, node.position);
+        return written;
+      }
+      if (!unknown.has(label)) unknown.set(label, node.position);
+      return written;
+    }
+    changed = true;
+    // bookdown writes "Figure \@ref(fig:x)" itself, as `[-@fig:x]` asks for the number alone.
+    if (bookdown !== undefined || numberOnly) return target.number === undefined ? (target.title ?? '') : String(target.number);
+    const text = words.crossReference(target.kind, target.number, target.title);
+    return kind && /^[A-Z]/u.test(kind) ? text.charAt(0).toLocaleUpperCase() + text.slice(1) : text;
+  });
+  return changed ? [{ ...node, value }] : [node];
+}
