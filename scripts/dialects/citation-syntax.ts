@@ -29,7 +29,7 @@ const KEY = String.raw`(?:\{[^}]+\}|[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~
 const CITE_IN_BRACKETS = new RegExp(String.raw`(-?)@(${KEY})`, 'u');
 const IN_TEXT = new RegExp(String.raw`(?<![\p{L}\p{N}_@.])@(${KEY})(?:\s\[([^\[\]]*)\])?`, 'gu');
 /** Cross-reference prefixes: pandoc-crossref's and Quarto's, for the cross-references extension. */
-export const CROSS_REFERENCE = /^(?:fig|tbl|eq|sec|lst|thm|lem|cor|prp|cnj|def|exm|exr|rem|alg)[:-]/u;
+export const CROSS_REFERENCE = /^(?:fig|tbl|eq|sec|lst|thm|lem|cor|prp|cnj|def|exm|exr|rem|alg)[:-]/iu;
 
 /** A text cut into its plain parts and its citations, in order. */
 export function parseCitations(text: string): TextPart[] {
