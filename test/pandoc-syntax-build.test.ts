@@ -61,6 +61,12 @@ describe('a pandoc source with math, citations, cross-references, raw LaTeX and 
     expect(text('brochure.pdf')).toMatch(/Bibliographie[\s\S]*Kemnitzer, M\. \(2005\)\. Le travail en réseau/u);
     // The \newpage ends the page: the second part starts on a new one even though both fit on one.
     expect(text('brochure.pdf').split('\f').findIndex((page) => page.includes('Résultats') && !page.includes('Sommaire'))).toBeGreaterThan(text('brochure.pdf').split('\f').findIndex((page) => page.includes('suit la loi')));
+    // Each cross-reference links to what it names.
+    const brochure = readFileSync(join(dir, 'brochure.html'), 'utf8');
+    for (const anchor of ['tbl-donnees', 'eq-loi', 'sec-methode']) {
+      expect(brochure).toContain(`href="#${anchor}"`);
+      expect(brochure).toContain(`id="${anchor}"`);
+    }
     expect(readFileSync(join(dir, 'digest.html'), 'utf8')).toContain('<math');
     expect(readFileSync(join(dir, 'digest.txt'), 'utf8')).toContain('\\frac{a}{b}');
     const pptx = await JSZip.loadAsync(readFileSync(join(dir, 'deck.pptx')));

@@ -63,7 +63,7 @@ function collectTargets(tree: Root, words: Messages): Map<string, Target> {
         const figure = labelledFigure(node);
         if (figure) {
           const number = add(figure.label, 'fig');
-          const caption: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: words.figureCaption(number, figure.image.alt ?? '') }], position: node.position };
+          const caption: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: words.figureCaption(number, figure.image.alt ?? '') }], position: node.position, data: anchored(figure.label) };
           children.splice(index, 1, { ...node, children: [figure.image] }, caption);
           index += 1;
           continue;
@@ -77,7 +77,7 @@ function collectTargets(tree: Root, words: Messages): Map<string, Target> {
           const label = ATTRIBUTES.exec(text);
           const caption = text.replace(ATTRIBUTES, '');
           const value = label ? words.tableCaption(add(label[1]!, 'tbl'), caption) : caption;
-          children[captionAt] = { type: 'paragraph', children: [{ type: 'text', value }], position: paragraph.position };
+          children[captionAt] = { type: 'paragraph', children: [{ type: 'text', value }], position: paragraph.position, ...(label ? { data: anchored(label[1]!) } : {}) };
         }
       }
       if (node.type === 'math') labelEquation(node, add);
@@ -106,7 +106,9 @@ function labelledFigure(paragraph: Paragraph): { image: Image; label: string } |
 /** A labelled equation carries its number as KaTeX and MathJax write it, `\tag{n}`, so every target shows it. */
 function labelEquation(node: Math, add: (label: string, kind: Kind) => number): void {
   const label = (node.data as EquationData | undefined)?.equationLabel;
-  if (label) node.value = `${node.value}\n\\tag{${add(label, 'eq')}}`;
+  if (!label) return;
+  node.value = `${node.value}\n\\tag{${add(label, 'eq')}}`;
+  node.data = { ...node.data, ...anchored(label) } as Math['data'];
 }
 
 function labelSection(heading: Heading, add: (label: string, kind: Kind, title?: string) => number): void {
@@ -115,7 +117,15 @@ function labelSection(heading: Heading, add: (label: string, kind: Kind, title?:
   const written = last?.type === 'text' ? ATTRIBUTES.exec(last.value) : undefined;
   if (written && last?.type === 'text') last.value = last.value.replace(ATTRIBUTES, '');
   const id = written?.[1] ?? [data?.hProperties?.id, data?.id].find((value): value is string => typeof value === 'string');
-  if (id) add(id, 'sec', toString(heading).trim());
+  if (!id) return;
+  add(id, 'sec', toString(heading).trim());
+  // Where a reader of the brochure lands: the heading, unless an attribute reader named it already.
+  if (written) heading.data = { ...heading.data, hProperties: { ...heading.data?.hProperties, id: anchorOf(id) } };
+}
+
+/** The id a block's first element gets (read by the model as the block's anchor). */
+function anchored(label: string): { hProperties: { id: string } } {
+  return { hProperties: { id: anchorOf(label) } };
 }
 
 /** `fig:x` and Quarto's `fig-x` name the same figure. */
@@ -123,25 +133,43 @@ function normalise(label: string): string {
   return label.replace(/^(fig|tbl|eq|sec)-/u, '$1:');
 }
 
+/** The HTML id a labelled thing gets, which its references link to: `fig:chat` and `fig-chat` both `fig-chat`. */
+export function anchorOf(label: string): string {
+  return normalise(label).replace(':', '-');
+}
+
+/** A cross-reference as a link, marked so that targets without anchors (the slides) show its words alone. */
+export interface CrossReferenceData {
+  crossReference?: true;
+}
+
 function resolveReferences(node: Text, targets: ReadonlyMap<string, Target>, words: Messages, unknown: Map<string, RootContent['position']>): PhrasingContent[] {
   if (!node.value.includes('@')) return [node];
-  let changed = false;
-  const value = node.value.replace(REFERENCE, (written, numberOnly: string | undefined, bracketed: string | undefined, kind: string | undefined, rest: string | undefined, bookdown: string | undefined) => {
+  const out: PhrasingContent[] = [];
+  let plain = '';
+  let last = 0;
+  for (const match of node.value.matchAll(REFERENCE)) {
+    const [written, numberOnly, bracketed, kind, rest, bookdown] = match;
     const label = bracketed ?? (kind ? `${kind.toLowerCase()}${rest}` : bookdown!);
-    const target = targets.get(normalise(label)) ?? (bookdown ? [...targets.entries()].find(([key]) => key.endsWith(`:${bookdown}`))?.[1] : undefined);
-    if (!target) {
-      if (!bookdown || /^(fig|tbl|eq|sec)[:-]/u.test(bookdown)) {
-        if (!unknown.has(label)) unknown.set(label, node.position);
-        return written;
-      }
+    const found = targets.has(normalise(label)) ? normalise(label) : bookdown ? [...targets.keys()].find((key) => key.endsWith(`:${bookdown}`)) : undefined;
+    const target = found === undefined ? undefined : targets.get(found);
+    plain += node.value.slice(last, match.index);
+    last = match.index + written.length;
+    if (!target || found === undefined) {
       if (!unknown.has(label)) unknown.set(label, node.position);
-      return written;
+      plain += written;
+      continue;
     }
-    changed = true;
     // bookdown writes "Figure \@ref(fig:x)" itself, as `[-@fig:x]` asks for the number alone.
-    if (bookdown !== undefined || numberOnly) return target.number === undefined ? (target.title ?? '') : String(target.number);
-    const text = words.crossReference(target.kind, target.number, target.title);
-    return kind && /^[A-Z]/u.test(kind) ? text.charAt(0).toLocaleUpperCase() + text.slice(1) : text;
-  });
-  return changed ? [{ ...node, value }] : [node];
+    const numberAlone = bookdown !== undefined || Boolean(numberOnly);
+    const said = numberAlone ? (target.number === undefined ? (target.title ?? '') : String(target.number)) : words.crossReference(target.kind, target.number, target.title);
+    const text = kind && /^[A-Z]/u.test(kind) ? said.charAt(0).toLocaleUpperCase() + said.slice(1) : said;
+    if (plain) out.push({ type: 'text', value: plain, position: node.position });
+    plain = '';
+    out.push({ type: 'link', url: `#${anchorOf(found)}`, children: [{ type: 'text', value: text }], position: node.position, data: { crossReference: true } as CrossReferenceData as PhrasingContent['data'] });
+  }
+  if (out.length === 0) return [node];
+  plain += node.value.slice(last);
+  if (plain) out.push({ type: 'text', value: plain, position: node.position });
+  return out;
 }

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { toString } from 'mdast-util-to-string';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../source/processor';
@@ -34,7 +35,7 @@ describe('math', () => {
     const { tree, json } = await parse(`${PANDOC}$$\nE = mc^2\n$$ {#eq:energy}\n\nSee @eq:energy.\n\nLast words.\n`);
     expect(tree.children.map((node) => node.type)).toEqual(['yaml', 'math', 'paragraph', 'paragraph']);
     expect(json).toContain('E = mc^2\\n\\\\tag{1}');
-    expect(json).toContain('See équation (1).');
+    expect(toString(tree.children[2]!)).toBe('See équation (1).');
     expect(json).toContain('Last words.');
   });
 
@@ -92,10 +93,13 @@ describe('citations', () => {
 
 describe('cross-references', () => {
   it('number labelled figures and tables and name sections in the document language', async () => {
-    const { json, rules } = await parse(
+    const { json, rules, tree } = await parse(
       `${PANDOC}# Méthode {#sec:methode}\n\nVoir @fig:chat, [@tbl:t], @Fig:chat, \\@ref(fig:chat) et @sec:methode ; @fig:absente.\n\n![Un chat](chat.png){#fig:chat}\n\n| a |\n|---|\n| 1 |\n\n: Les données {#tbl:t}\n`,
     );
-    expect(json).toContain('Voir figure 1, tableau 1, Figure 1, 1 et section « Méthode »');
+    const paragraph = tree.children[2]!;
+    expect(toString(paragraph).replace(/[\u00a0\u202f]/gu, ' ')).toBe('Voir figure 1, tableau 1, Figure 1, 1 et section « Méthode » ; @fig:absente.');
+    expect(paragraph.type === 'paragraph' && paragraph.children.flatMap((node) => (node.type === 'link' ? [node.url] : []))).toEqual(['#fig-chat', '#tbl-t', '#fig-chat', '#fig-chat', '#sec-methode']);
+    expect(json).toContain('"hProperties":{"id":"fig-chat"}');
     expect(json).toContain('Figure 1 : Un chat');
     expect(json).toContain('Tableau 1 : Les données');
     expect(json).toContain('@fig:absente');

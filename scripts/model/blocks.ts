@@ -70,10 +70,17 @@ export function toBlocks(nodes: readonly RootContent[] | readonly Content[], con
   const blocks: Block[] = [];
   for (const node of nodes) {
     const handler = handlers[node.type] as Handler<RootContent> | undefined;
-    if (handler) blocks.push(...handler(node as RootContent, context));
+    if (handler) blocks.push(...withAnchor(handler(node as RootContent, context), node));
     else if ('children' in node) blocks.push(...toBlocks(node.children as RootContent[], context));
   }
   return blocks;
+}
+
+/** The id a dialect's reader gave the node (`hProperties.id`) goes to the first block it became. */
+function withAnchor(blocks: Block[], node: RootContent | Content): Block[] {
+  const id = (node.data as { hProperties?: { id?: unknown } } | undefined)?.hProperties?.id;
+  if (typeof id !== 'string' || blocks.length === 0 || node.type === 'heading') return blocks;
+  return [{ ...blocks[0]!, anchor: id }, ...blocks.slice(1)];
 }
 
 /**

@@ -164,7 +164,9 @@ function sectionTree(nodes: RootContent[], file: VFile, lang: string): { preambl
     flush();
     const depth = node.depth - shallowest + 1;
     const titleText = toString(node, { includeHtml: false }).replace(/\s+/g, ' ').trim();
-    const section: Section = { id: slug(titleText), depth, title: node.children, titleText, blocks: [], children: [], position: node.position, targets: TARGET_NAMES };
+    // A heading a dialect's reader gave an id (`{#sec:x}`) keeps it: cross-references link to it.
+    const given = (node.data as { hProperties?: { id?: unknown } } | undefined)?.hProperties?.id;
+    const section: Section = { id: typeof given === 'string' ? given : slug(titleText), depth, title: node.children, titleText, blocks: [], children: [], position: node.position, targets: TARGET_NAMES };
     while (stack.length > 0 && stack.at(-1)!.depth >= depth) stack.pop();
     (stack.at(-1)?.children ?? root).push(section);
     stack.push(section);

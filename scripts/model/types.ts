@@ -14,6 +14,8 @@ interface BlockBase {
   targets: readonly TargetName[];
   /** This block opens the text of a footnote (led by its own marker). */
   footnote?: true;
+  /** The id a cross-reference links to (`fig-chat` for `{#fig:chat}`), when the source labelled it. */
+  anchor?: string;
 }
 
 export interface ParagraphBlock extends BlockBase {

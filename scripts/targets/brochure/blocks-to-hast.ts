@@ -72,6 +72,8 @@ function blockToHast(block: Block, options: BlockRenderOptions): ElementContent[
   const [first] = rendered;
   // A footnote's text is set apart as a note (class `footnote`, styled by the theme).
   if (block.footnote && first?.type === 'element') first.properties = { ...first.properties, className: [...classesOf(first), 'footnote'] };
+  // Where a cross-reference (`@fig:x`) lands.
+  if (block.anchor && first?.type === 'element') first.properties = { ...first.properties, id: block.anchor };
   return rendered;
 }
 

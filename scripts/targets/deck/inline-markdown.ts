@@ -1,4 +1,5 @@
 import { FOOTNOTE_MARKER_CLASS } from '../../model/footnote-numbers';
+import type { CrossReferenceData } from '../../dialects/cross-references';
 import type { Inline } from '../../model/types';
 import { imageWhere, INLINE_PLACEHOLDER_CLASS } from '../image-source';
 import { htmlToText, loneHtmlImage } from '../../sanitize/html-to-text';
@@ -35,6 +36,8 @@ function node(inline: Inline): string {
     case 'break':
       return '<br>';
     case 'link':
+      // A cross-reference ("figure 2") has no anchor to go to on a slide: its words alone.
+      if ((inline.data as CrossReferenceData | undefined)?.crossReference) return childrenOf(inline);
       return `[${childrenOf(inline)}](${destination(inline.url)})`;
     case 'image':
       return imageMarkdown(inline.url, inline.alt ?? '');
