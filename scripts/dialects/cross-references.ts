@@ -9,6 +9,8 @@ import { eachPhrasingParent } from './phrasing-text';
 type Kind = 'fig' | 'tbl' | 'eq' | 'sec';
 interface Target {
   kind: Kind;
+  /** A heading known only by the identifier pandoc would make of its title: it gets that id once referred to. */
+  heading?: Heading;
   /** Figures, tables and equations are numbered; a section is named by its title. */
   number?: number;
   title?: string;
@@ -16,6 +18,8 @@ interface Target {
 
 /** `{#fig:x}` / `{#fig-x}` (pandoc-crossref's and Quarto's), with maybe classes or attributes after it. */
 const ATTRIBUTES = /\s*\{#((?:fig|tbl|sec|eq)[:-][^\s}]+)[^}]*\}\s*$/u;
+/** A heading's `{#id}`: any id, bookdown refers to chapters by theirs (`\@ref(intro)`). */
+const HEADING_ATTRIBUTES = /\s*\{#([^\s}]+)[^}]*\}\s*$/u;
 /** pandoc's table caption, before or after its table: `: Caption` or `Table: Caption`. */
 const TABLE_CAPTION = /^(?:Table)?:\s+/u;
 const LABEL = String.raw`((?:fig|tbl|eq|sec)[:-][\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:./-](?=[\p{L}\p{N}_]))*)`;
@@ -39,7 +43,7 @@ export default function remarkCrossReferences() {
     });
     if (unknown.size > 0) {
       const labels = [...unknown.keys()];
-      file.message(`cross-reference(s) to no labelled figure, table, equation or section, printed as written: ${labels.slice(0, 8).join(', ')}`, {
+      file.message(`cross-reference(s) to no labelled figure, table, equation or section, printed as ??: ${labels.slice(0, 8).join(', ')}`, {
         place: [...unknown.values()][0],
         ruleId: 'cross-reference-unresolved',
         source: 'triptyque',
@@ -53,7 +57,8 @@ function collectTargets(tree: Root, words: Messages): Map<string, Target> {
   const counts: Record<Kind, number> = { fig: 0, tbl: 0, eq: 0, sec: 0 };
   const add = (label: string, kind: Kind, title?: string): number => {
     counts[kind] += 1;
-    targets.set(normalise(label), { kind, number: counts[kind], title });
+    // Sections are named by their titles: Triptyque numbers none.
+    targets.set(normalise(label), { kind, number: kind === 'sec' ? undefined : counts[kind], title });
     return counts[kind];
   };
   const walk = (children: RootContent[]) => {
@@ -81,7 +86,7 @@ function collectTargets(tree: Root, words: Messages): Map<string, Target> {
         }
       }
       if (node.type === 'math') labelEquation(node, add);
-      if (node.type === 'heading') labelSection(node, add);
+      if (node.type === 'heading') labelSection(node, add, targets);
       if ('children' in node) walk(node.children as RootContent[]);
     }
   };
@@ -111,16 +116,32 @@ function labelEquation(node: Math, add: (label: string, kind: Kind) => number): 
   node.data = { ...node.data, ...anchored(label) } as Math['data'];
 }
 
-function labelSection(heading: Heading, add: (label: string, kind: Kind, title?: string) => number): void {
+function labelSection(heading: Heading, add: (label: string, kind: Kind, title?: string) => number, targets: Map<string, Target>): void {
   const data = heading.data as { id?: unknown; hProperties?: { id?: unknown } } | undefined;
   const last = heading.children.at(-1);
-  const written = last?.type === 'text' ? ATTRIBUTES.exec(last.value) : undefined;
-  if (written && last?.type === 'text') last.value = last.value.replace(ATTRIBUTES, '');
+  const written = last?.type === 'text' ? HEADING_ATTRIBUTES.exec(last.value) : undefined;
+  if (written && last?.type === 'text') last.value = last.value.replace(HEADING_ATTRIBUTES, '');
+  const title = toString(heading).trim();
   const id = written?.[1] ?? [data?.hProperties?.id, data?.id].find((value): value is string => typeof value === 'string');
-  if (!id) return;
-  add(id, 'sec', toString(heading).trim());
+  if (!id) {
+    // bookdown's `\@ref(methods)` for "# Methods": pandoc's identifier of the title.
+    const auto = pandocIdentifier(title);
+    if (auto && !targets.has(auto)) targets.set(auto, { kind: 'sec', title, heading });
+    return;
+  }
+  add(id, 'sec', title);
   // Where a reader of the brochure lands: the heading, unless an attribute reader named it already.
   if (written) heading.data = { ...heading.data, hProperties: { ...heading.data?.hProperties, id: anchorOf(id) } };
+}
+
+/** Pandoc's `auto_identifiers`: lower case, spaces as hyphens, no punctuation but `_-.`, from the first letter on. */
+function pandocIdentifier(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}_.\s-]/gu, '')
+    .trim()
+    .replace(/\s+/gu, '-')
+    .replace(/^[^\p{L}]+/u, '');
 }
 
 /** The id a block's first element gets (read by the model as the block's anchor). */
@@ -155,20 +176,25 @@ function resolveReferences(node: Text, targets: ReadonlyMap<string, Target>, wor
     const target = found === undefined ? undefined : targets.get(found);
     plain += node.value.slice(last, match.index);
     last = match.index + written.length;
-    if (!target || found === undefined) {
-      if (!unknown.has(label)) unknown.set(label, node.position);
-      plain += written;
-      continue;
-    }
     // bookdown writes "Figure \@ref(fig:x)" itself, as `[-@fig:x]` asks for the number alone.
     const numberAlone = bookdown !== undefined || Boolean(numberOnly);
+    if (!target || found === undefined) {
+      // As bookdown and LaTeX print a reference to nothing: "??", never the syntax.
+      if (!unknown.has(label)) unknown.set(label, node.position);
+      const kindOf = /^(fig|tbl|eq|sec)[:-]/iu.exec(label)?.[1]?.toLowerCase() as Kind | undefined;
+      plain += numberAlone || !kindOf ? '??' : words.crossReference(kindOf, '??', '??');
+      continue;
+    }
+    if (target.heading && !(target.heading.data as { hProperties?: { id?: unknown } } | undefined)?.hProperties?.id) {
+      target.heading.data = { ...target.heading.data, hProperties: { ...target.heading.data?.hProperties, id: found } };
+    }
     const said = numberAlone ? (target.number === undefined ? (target.title ?? '') : String(target.number)) : words.crossReference(target.kind, target.number, target.title);
     const text = kind && /^[A-Z]/u.test(kind) ? said.charAt(0).toLocaleUpperCase() + said.slice(1) : said;
     if (plain) out.push({ type: 'text', value: plain, position: node.position });
     plain = '';
     out.push({ type: 'link', url: `#${anchorOf(found)}`, children: [{ type: 'text', value: text }], position: node.position, data: { crossReference: true } as CrossReferenceData as PhrasingContent['data'] });
   }
-  if (out.length === 0) return [node];
+  if (last === 0) return [node];
   plain += node.value.slice(last);
   if (plain) out.push({ type: 'text', value: plain, position: node.position });
   return out;

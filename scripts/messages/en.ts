@@ -5,7 +5,7 @@
 export const en = {
   bibliographyTitle: 'References',
   /** A cross-reference (`@fig:x`...) as a sentence says it: "figure 2", "section "Methods"". */
-  crossReference: (kind: 'fig' | 'tbl' | 'eq' | 'sec', number: number | undefined, title?: string) =>
+  crossReference: (kind: 'fig' | 'tbl' | 'eq' | 'sec', number: number | string | undefined, title?: string) =>
     kind === 'sec' ? `section “${title ?? ''}”` : `${{ fig: 'figure', tbl: 'table', eq: 'equation' }[kind]} ${kind === 'eq' ? `(${number})` : number}`,
   /** The caption under a numbered figure, and of a numbered table. */
   figureCaption: (number: number, caption: string) => (caption ? `Figure ${number}: ${caption}` : `Figure ${number}`),
