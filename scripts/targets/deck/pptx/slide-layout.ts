@@ -65,7 +65,6 @@ export async function readSlideLayouts(page: Page): Promise<SlideLayout[]> {
   // tsx (esbuild, keepNames) wraps the named helpers below in `__name(...)`, which the page lacks.
   await page.evaluate('globalThis.__name ??= (fn) => fn');
   const layouts = await page.evaluate(() => {
-    let mathShots = 0;
     const BLOCKS = new Set(['P', 'UL', 'OL', 'LI', 'BLOCKQUOTE', 'PRE', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TABLE']);
     const hex = (css: string): string => {
       const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?/.exec(css);
@@ -187,13 +186,21 @@ export async function readSlideLayouts(page: Page): Promise<SlideLayout[]> {
           blocks.push({ kind: 'table', box, fontPx, columns, rows, rule: cell ? hex(getComputedStyle(cell).borderBottomColor) : '' });
           continue;
         }
-        // A displayed equation: a picture of it as Chromium set it (`mathPictures` takes it).
+        // A displayed equation: a picture of it as Chromium set it (`mathPictures` takes it), the
+        // size of the formula and its number, not of the line it is centred on.
         const display = child.querySelector('.katex-display');
         if (display && child.textContent?.trim() === display.textContent?.trim()) {
-          const shot = String(mathShots++);
-          display.setAttribute('data-math-shot', shot);
-          blocks.push({ kind: 'image', box: boxOf(display.querySelector('.katex-html') ?? display, origin), src: `math-shot:${shot}`, alt: display.querySelector('annotation')?.textContent?.trim() ?? '' });
-          continue;
+          const parts = [...(display.querySelector('.katex-html')?.children ?? [])].map((part) => part.getBoundingClientRect()).filter((rect) => rect.width > 0);
+          // A few pixels around: italic letters and radicals reach past their boxes.
+          const left = Math.min(...parts.map((rect) => rect.left)) - 4;
+          const top = Math.min(...parts.map((rect) => rect.top)) - 4;
+          const right = Math.max(...parts.map((rect) => rect.right)) + 4;
+          const bottom = Math.max(...parts.map((rect) => rect.bottom)) + 4;
+          if (parts.length > 0) {
+            const page = `${left + window.scrollX},${top + window.scrollY},${right - left},${bottom - top}`;
+            blocks.push({ kind: 'image', box: { x: left - origin.left, y: top - origin.top, w: right - left, h: bottom - top }, src: `math-shot:${page}`, alt: display.querySelector('annotation')?.textContent?.trim() ?? '' });
+            continue;
+          }
         }
         const images = child.tagName === 'IMG' ? [child as HTMLImageElement] : [...child.querySelectorAll('img')];
         if (images.length > 0 && !child.textContent?.trim()) {
@@ -271,14 +278,14 @@ export async function readSlideLayouts(page: Page): Promise<SlideLayout[]> {
   return layouts;
 }
 
-/** Each displayed equation's place taken by its PNG, shot in the page that laid it out. */
+/** Each displayed equation's place taken by its PNG, shot at three times the slide's resolution in the page that laid it out. */
 async function mathPictures(page: Page, layouts: SlideLayout[]): Promise<void> {
   for (const layout of layouts) {
     for (const block of layout.blocks) {
       if (block.kind !== 'image' || !block.src.startsWith('math-shot:')) continue;
-      const element = await page.$(`[data-math-shot="${block.src.slice('math-shot:'.length)}"] .katex-html`);
-      const png = element ? await element.screenshot({ omitBackground: true, encoding: 'base64' }) : undefined;
-      block.src = png ? `data:image/png;base64,${png}` : '';
+      const [x = 0, y = 0, width = 0, height = 0] = block.src.slice('math-shot:'.length).split(',').map(Number);
+      const png = await page.screenshot({ clip: { x, y, width, height, scale: 3 }, omitBackground: true, encoding: 'base64' });
+      block.src = `data:image/png;base64,${png}`;
     }
   }
 }
