@@ -30,12 +30,11 @@ export default function remarkCitations() {
         return parts.map((part): PhrasingContent => {
           if (typeof part === 'string') return { type: 'text', value: part, position: node.position };
           first ??= node.position;
-          const known = bibliography && part.items.every((item) => bibliography.has(item.key));
           for (const item of part.items) {
             if (bibliography?.has(item.key) && !cited.includes(item.key)) cited.push(item.key);
             else if (!bibliography?.has(item.key) && !missing.has(item.key)) missing.set(item.key, { ...part, place: node.position });
           }
-          return { type: 'text', value: known ? bibliography.cite(part) : citationFallback(part), position: node.position } as PhrasingContent;
+          return { type: 'text', value: citationText(part, bibliography), position: node.position } as PhrasingContent;
         });
       });
     });
@@ -52,6 +51,16 @@ export default function remarkCitations() {
     }
     if (bibliography && cited.length > 0) appendReferences(tree, bibliography.entries(cited), lang);
   };
+}
+
+/** The style's citation; a key the bibliography lacks, readable from the key, in the same brackets. */
+function citationText(citation: Citation, bibliography: Bibliography | undefined): string {
+  const known = citation.items.filter((item) => bibliography?.has(item.key));
+  if (bibliography && known.length === citation.items.length) return bibliography.cite(citation);
+  if (!bibliography || known.length === 0 || citation.inText) return citationFallback(citation);
+  const inside = (text: string) => text.replace(/^\((.*)\)$/su, '$1');
+  const unknown = citation.items.filter((item) => !bibliography.has(item.key));
+  return `(${inside(bibliography.cite({ ...citation, items: known }))}; ${inside(citationFallback({ ...citation, items: unknown }))})`;
 }
 
 function frontMatterData(tree: Root): Record<string, unknown> {
