@@ -134,6 +134,8 @@ function listItem(item: MdListItem, context: BlockContext): ListItem {
 /** Any block inside a list item, flattened to its inline content (lists stay simple in every target). */
 function inlineOf(node: Content): Inline[] {
   if (node.type === 'paragraph' || node.type === 'heading') return node.children;
+  // An equation displayed in a list item stays math, set in the item's line.
+  if (node.type === 'math') return [{ type: 'inlineMath', value: node.value }];
   if ('children' in node) {
     const out: Inline[] = [];
     for (const child of node.children as Content[]) {
