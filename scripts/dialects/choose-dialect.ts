@@ -9,6 +9,7 @@ import { DIALECT_NAMES, EXTENSION_NAMES, type DialectName, type ExtensionName } 
 import remarkCitations from './citations';
 import remarkCrossReferences from './cross-references';
 import remarkInlineNotes from './inline-notes';
+import remarkMathBackslash from './math-backslash';
 import remarkMathBlocks from './math-blocks';
 import remarkRawTex from './raw-tex';
 
@@ -30,6 +31,7 @@ const EXTENSION_PLUGINS: Record<ExtensionName, PluggableList> = {
   // unified keeps one remark-math and merges the options: with both extensions, `$` opens math too.
   math: [[remarkMath, { singleDollarTextMath: false }], remarkMathBlocks],
   'math-dollars': [[remarkMath, { singleDollarTextMath: true }], remarkMathBlocks],
+  'math-backslash': [[remarkMath, { singleDollarTextMath: false }], remarkMathBackslash, remarkMathBlocks],
   'raw-tex': [remarkRawTex],
   'inline-notes': [remarkInlineNotes],
   citations: [remarkCitations],
@@ -55,7 +57,7 @@ const DIALECTS: Record<DialectName, readonly ExtensionName[]> = {
   gfm: [...COMMON, 'math', 'math-dollars'],
   pandoc: PANDOC,
   quarto: PANDOC,
-  rmarkdown: PANDOC,
+  rmarkdown: [...PANDOC, 'math-backslash'],
   mdx: [...COMMON, 'math'],
   // Docusaurus documents math as remark-math with its defaults; VitePress's `markdown.math` reads `$` too.
   docusaurus: [...COMMON, 'math', 'math-dollars'],

@@ -64,16 +64,17 @@ function sliceOf(node: { position?: { start: { offset?: number }; end: { offset?
 /** Pandoc's rule for `$...$`: no space inside either dollar, no digit right after the closing one. `$$` is always math. */
 function isPandocMath(node: InlineMath, source: string): boolean {
   const written = sliceOf(node, source);
-  if (written === undefined || written.startsWith('$$')) return true;
+  if (written === undefined || written.startsWith('$$') || written.startsWith('\\')) return true;
   const end = node.position!.end.offset!;
   return !/^\$\s/u.test(written) && !/\s\$$/u.test(written) && !/^\d/u.test(source.slice(end, end + 1));
 }
 
-/** A paragraph of one `$$...$$` (and maybe its `{#eq:x}`): the equation, displayed. */
+/** A paragraph of one `$$...$$` or `\\[...\\]` (and maybe its `{#eq:x}`): the equation, displayed. */
 function displayedEquation(paragraph: Paragraph, source: string): Math | undefined {
   const parts = paragraph.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
   const [math, label] = parts;
-  if (parts.length > 2 || math?.type !== 'inlineMath' || !sliceOf(math, source)?.startsWith('$$')) return undefined;
+  const written = math?.type === 'inlineMath' ? sliceOf(math, source) : undefined;
+  if (parts.length > 2 || math?.type !== 'inlineMath' || !(written?.startsWith('$$') || written?.startsWith('\\['))) return undefined;
   const crossref = label?.type === 'text' ? CROSSREF_LABEL.exec(label.value) : undefined;
   if (label && !crossref) return undefined;
   return { type: 'math', value: math.value.trim(), position: paragraph.position, ...(crossref ? { data: { equationLabel: crossref[1] } as unknown as Math['data'] } : {}) };

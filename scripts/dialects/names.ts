@@ -14,6 +14,8 @@ export const EXTENSION_NAMES = [
   'math',
   /** `$...$` inline TeX math (pandoc's `tex_math_dollars`): a `$` followed by a space or closed before a digit stays a dollar. */
   'math-dollars',
+  /** `\\(...\\)` inline and `\\[...\\]` displayed TeX math (pandoc's `tex_math_single_backslash`, on in R Markdown). */
+  'math-backslash',
   /** Raw LaTeX commands in the text: `\newpage` a page break, `\index{}` dropped, others warned about. */
   'raw-tex',
   /** Pandoc's inline notes `^[text]`, made footnotes. */

@@ -39,6 +39,15 @@ describe('math', () => {
     expect(json).toContain('Last words.');
   });
 
+  it('reads R Markdown\'s \\(...\\) and \\[...\\], keeping \\\\ and escaped characters in the TeX', async () => {
+    const { tree, json } = await parse('---\ntitle: T\ndialect: rmarkdown\n---\n\nSoit \\(a_1 \\\\ \\{b\\}\\) et \\(x\\), puis \\[not closed.\n\n\\[\nE = mc^2\n\\]\n');
+    expect(json).toContain('"type":"inlineMath","value":"a_1 \\\\\\\\ \\\\{b\\\\}"');
+    expect(json).toContain('"type":"inlineMath","value":"x"');
+    expect(json).toContain('puis [not closed.');
+    expect(tree.children.at(-1)).toMatchObject({ type: 'math', value: 'E = mc^2' });
+    expect((await parse('Soit \\(x\\).')).json).toContain('Soit (x).');
+  });
+
   it('reports TeX that KaTeX cannot read where it stands', async () => {
     const { rules } = await parse('# T\n\n$$\n\\frac{a}{\n$$\n');
     expect(rules).toContain('3:1 math-invalid');
