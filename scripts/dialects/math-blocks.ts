@@ -10,12 +10,12 @@ export interface EquationData {
   equationLabel?: string;
 }
 
-/** pandoc-crossref's `{#eq:label}` after a `$$` equation. */
-const CROSSREF_LABEL = /^\s*\{#(eq:[^\s}]+)[^}]*\}\s*$/u;
+/** pandoc-crossref's `{#eq:label}` (Quarto's `{#eq-label}`) after a `$$` equation. */
+const CROSSREF_LABEL = /^\s*\{#(eq[:-][^\s}]+)[^}]*\}\s*$/u;
 /** bookdown's `(\#eq:label)` inside the equation. */
 const BOOKDOWN_LABEL = /\(\\#(eq:[^\s)]+)\)/u;
 /** A closing `$$` with a label after it, which remark-math (like a code fence) does not take as a closer. */
-const LABELLED_CLOSER = /^[ \t]*\$\$[ \t]*(\{#eq:[^}\n]*\})[ \t]*$/mu;
+const LABELLED_CLOSER = /^[ \t]*\$\$[ \t]*(\{#eq[:-][^}\n]*\})[ \t]*$/mu;
 
 /**
  * What remark-math leaves for the document to mean: a `$$` equation alone in its paragraph is a

@@ -3,6 +3,7 @@ import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
 import type { InlineMath } from 'mdast-util-math';
+import { visit } from 'unist-util-visit';
 import { mathMarkers } from '../../math/math-hast';
 import type { Inline } from '../../model/types';
 
@@ -23,6 +24,10 @@ export function inlineHtml(children: readonly Inline[]): string {
   const clean = sanitize({ type: 'root', children: paragraph.children }) as Root;
   const safe: Root = { type: 'root', children: emailSafe(clean.children as ElementContent[]) };
   math.restore(safe, 'mathml');
+  // Clients that drop MathML show its text: the TeX annotation (for digest.txt) must not show beside it.
+  visit(safe, 'element', (node) => {
+    if (node.tagName === 'annotation') node.properties = { ...node.properties, style: 'display:none' };
+  });
   return toHtml(safe);
 }
 
