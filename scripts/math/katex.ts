@@ -52,6 +52,9 @@ export function katexCss(options: { embed: boolean }): string {
     const url = options.embed ? `data:font/woff2;base64,${readFileSync(path).toString('base64')}` : pathToFileURL(path).href;
     return `src:url("${url}") format("woff2")`;
   });
-  stylesheets.set(options.embed, css);
-  return css;
+  // An equation wider than the page or the slide breaks after a relation or an operator, as
+  // KaTeX's inline math does, instead of running off the edge (display mode never breaks).
+  const breaking = `${css}\n.katex-display>.katex.katex{white-space:normal}.katex-display>.katex>.katex-html{text-wrap:balance}`;
+  stylesheets.set(options.embed, breaking);
+  return breaking;
 }
