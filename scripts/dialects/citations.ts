@@ -82,6 +82,9 @@ function bibliographyOf(tree: Root, file: VFile, lang: string): Bibliography | u
   const dir = dirname(resolve(file.path ?? 'source.md'));
   const paths = named.map((path) => resolve(dir, path));
   const csl = typeof data['csl'] === 'string' ? resolve(dir, data['csl']) : undefined;
+  // Files the publication is made from besides the source: a change rebuilds it (`input-fingerprint.ts`).
+  const read = [...paths, ...(csl ? [csl] : [])];
+  file.data['dependencies'] = [...((file.data['dependencies'] as string[] | undefined) ?? []), ...read];
   const absent = paths.find((path) => !existsSync(path));
   try {
     if (absent) throw new Error(`no file ${absent}`);

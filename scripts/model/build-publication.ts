@@ -61,7 +61,8 @@ export function buildPublication(tree: Root, file: VFile, baseSettings: Settings
     file.message('nothing to publish: the source has no text', { place: { line: 1, column: 1 }, ruleId: 'empty-source', source: 'triptyque' }).fatal = true;
     return {};
   }
-  const publication: Publication = { file: file.path ?? slug, slug, meta, preamble, sections };
+  const dependencies = file.data['dependencies'] as string[] | undefined;
+  const publication: Publication = { file: file.path ?? slug, slug, meta, preamble, sections, ...(dependencies?.length ? { dependencies } : {}) };
   numberFootnoteReferences(publication);
   return { publication, settings };
 }

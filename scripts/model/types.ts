@@ -152,4 +152,6 @@ export interface Publication {
   /** Blocks before the first heading. */
   preamble: Block[];
   sections: Section[];
+  /** Files besides the source and its images that the text was made from (a bibliography): their change rebuilds it. */
+  dependencies?: string[];
 }
