@@ -4,6 +4,11 @@ import { extname } from 'node:path';
 import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
+import type { ElementContent, Root as HastRoot } from 'hast';
+import type { PhrasingContent } from 'mdast';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
 import { primaryLanguage } from '../typography/rules';
 import type { Citation, CiteItem } from './citation-syntax';
@@ -18,8 +23,8 @@ export interface Bibliography {
   has(key: string): boolean;
   /** A citation as the style writes it: "(Kemnitzer, 2005, p. 3)", "Kemnitzer (2005)". */
   cite(citation: Citation): string;
-  /** The cited entries, one text each, in the style's order. */
-  entries(keys: readonly string[]): string[];
+  /** The cited entries, in the style's order, with the style's italics and links. */
+  entries(keys: readonly string[]): PhrasingContent[][];
 }
 
 /** Entries of the files named by `bibliography:` (BibTeX, CSL-JSON, CSL-YAML), plus the front matter's own `references:`. Throws what cannot be read. */
@@ -41,10 +46,32 @@ export function readBibliography(paths: readonly string[], references: unknown, 
       return `${format([{ ...item, 'author-only': true, locator: undefined, label: undefined, suffix: undefined }])} ${format([{ ...item, 'suppress-author': true }])}`;
     },
     entries(cited) {
-      const text = cite.format('bibliography', { template, lang, format: 'text', entry: cited.filter((key) => keys.has(key)) });
-      return text.split('\n').map((line) => line.trim()).filter(Boolean);
+      const html = cite.format('bibliography', { template, lang, format: 'html', entry: cited.filter((key) => keys.has(key)) });
+      const tree = htmlParser.parse(html) as HastRoot;
+      const entries: PhrasingContent[][] = [];
+      visit(tree, 'element', (node) => {
+        if (!String(node.properties['className'] ?? '').includes('csl-entry')) return undefined;
+        entries.push(phrasingOf(node.children));
+        return SKIP;
+      });
+      return entries;
     },
   };
+}
+
+const htmlParser = unified().use(rehypeParse, { fragment: true });
+
+/** citeproc's HTML of an entry as Markdown's phrasing: italics, bold and links kept, every other tag by its text. */
+function phrasingOf(nodes: readonly ElementContent[]): PhrasingContent[] {
+  return nodes.flatMap((node): PhrasingContent[] => {
+    if (node.type === 'text') return node.value ? [{ type: 'text', value: node.value }] : [];
+    if (node.type !== 'element') return [];
+    const children = phrasingOf(node.children);
+    if (node.tagName === 'i' || node.tagName === 'em') return [{ type: 'emphasis', children }];
+    if (node.tagName === 'b' || node.tagName === 'strong') return [{ type: 'strong', children }];
+    if (node.tagName === 'a' && typeof node.properties['href'] === 'string') return [{ type: 'link', url: node.properties['href'], children }];
+    return children;
+  });
 }
 
 function entriesOf(path: string): unknown[] {

@@ -103,8 +103,8 @@ function bibliographyOf(tree: Root, file: VFile, lang: string): Bibliography | u
  * The entries under the document's last heading when it has nothing under it (pandoc's
  * "# References" at the end), else under a new last section at the top level.
  */
-function appendReferences(tree: Root, entries: readonly string[], lang: string): void {
-  const paragraphs: Paragraph[] = entries.map((entry) => ({ type: 'paragraph', children: [{ type: 'text', value: entry }] }));
+function appendReferences(tree: Root, entries: readonly PhrasingContent[][], lang: string): void {
+  const paragraphs: Paragraph[] = entries.map((children) => ({ type: 'paragraph', children }));
   const last = tree.children.at(-1);
   if (last?.type === 'heading' && toString(last).trim()) {
     tree.children.push(...paragraphs);
