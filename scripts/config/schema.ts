@@ -45,6 +45,10 @@ export const settingsSchema = z
       .object({
         dialect: z.enum(DIALECT_NAMES).optional(),
         extensions: z.array(extensionEdit).optional(),
+    /** Pandoc's citations (the `citations` extension reads them): files beside the source, a CSL style file, entries written here in CSL-YAML. */
+    bibliography: z.union([z.string(), z.array(z.string())]).optional(),
+    csl: z.string().optional(),
+    references: z.array(z.unknown()).optional(),
       })
       .strict()
       .default({}),

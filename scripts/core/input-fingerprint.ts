@@ -61,6 +61,6 @@ async function themeFiles(dir: string): Promise<string[]> {
 export async function inputFingerprint(inputs: FingerprintInputs): Promise<string> {
   const hash = createHash('sha256').update(inputs.target).update(await toolFingerprint());
   hash.update(JSON.stringify(inputs.settings));
-  await hashFiles(hash, [inputs.sourcePath, ...localImages(inputs.publication, inputs.sourceDir), ...(await themeFiles(inputs.themeDir))]);
+  await hashFiles(hash, [inputs.sourcePath, ...localImages(inputs.publication, inputs.sourceDir), ...(inputs.publication.dependencies ?? []), ...(await themeFiles(inputs.themeDir))]);
   return hash.digest('hex');
 }

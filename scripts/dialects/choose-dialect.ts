@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import type { PluggableList } from 'unified';
 import { parse as parseYaml } from 'yaml';
 import remarkTitleBlock from './title-block';
@@ -19,6 +20,12 @@ import remarkTableCaptions from './syntax/remark-table-captions';
 import remarkUnreadTables from './syntax/remark-unread-tables';
 import remarkWikilinks from './syntax/remark-wikilinks';
 import { DIALECT_NAMES, EXTENSION_NAMES, type DialectName, type ExtensionName } from './names';
+import remarkCitations from './citations';
+import remarkCrossReferences from './cross-references';
+import remarkInlineNotes from './inline-notes';
+import remarkMathBackslash from './math-backslash';
+import remarkMathBlocks from './math-blocks';
+import remarkRawTex from './raw-tex';
 
 /** The syntax each extension reads, as remark plugins; order matters only within one extension. */
 const EXTENSION_PLUGINS: Record<ExtensionName, PluggableList> = {
@@ -40,6 +47,14 @@ const EXTENSION_PLUGINS: Record<ExtensionName, PluggableList> = {
   'obsidian-comments': [remarkObsidianComments],
   // After MDX, so its reading of `<!-- -->` is tried first: Docusaurus reads HTML comments in MDX the same way.
   mdx: [remarkMdxContent, remarkComment],
+  // unified keeps one remark-math and merges the options: with both extensions, `$` opens math too.
+  math: [[remarkMath, { singleDollarTextMath: false }], remarkMathBlocks],
+  'math-dollars': [[remarkMath, { singleDollarTextMath: true }], remarkMathBlocks],
+  'math-backslash': [[remarkMath, { singleDollarTextMath: false }], remarkMathBackslash, remarkMathBlocks],
+  'raw-tex': [remarkRawTex],
+  'inline-notes': [remarkInlineNotes],
+  citations: [remarkCitations],
+  'cross-references': [remarkCrossReferences],
 };
 
 /**
@@ -48,29 +63,60 @@ const EXTENSION_PLUGINS: Record<ExtensionName, PluggableList> = {
  */
 const COMMON: readonly ExtensionName[] = ['gfm', 'front-matter', 'directives'];
 
-/** What each tool's Markdown adds to the common part. */
-const PANDOC: readonly ExtensionName[] = [...COMMON, 'title-block', 'heading-attributes', 'containers', 'definition-lists', 'grid-tables', 'table-captions'];
-const DOCS_SITE: readonly ExtensionName[] = [...COMMON, 'heading-attributes', 'containers'];
+/** What each tool's Markdown adds to the common part: pandoc's own syntax only in pandoc's family. */
+const PANDOC: readonly ExtensionName[] = [
+  ...COMMON,
+  'title-block',
+  'heading-attributes',
+  'containers',
+  'definition-lists',
+  'grid-tables',
+  'table-captions',
+  'math',
+  'math-dollars',
+  'raw-tex',
+  'inline-notes',
+  'citations',
+  'cross-references',
+];
+const DOCS_SITE: readonly ExtensionName[] = [...COMMON, 'heading-attributes', 'containers', 'math'];
 
 /**
  * The default reads every other tool's syntax that plain Markdown would only print as text, so a
- * document brought from anywhere reads right without being told. MDX is left out: it reads `<`
- * and `{` in prose as code.
+ * document brought from anywhere reads right without being told. Left out: MDX (it reads `<` and
+ * `{` in prose as code), a single `$` as math (French prose writes "5 $"), citations and raw TeX.
  */
-const EVERY_UNAMBIGUOUS: readonly ExtensionName[] = [...PANDOC, 'callouts', 'code-chunks', 'wikilinks', 'highlights', 'obsidian-comments'];
+const EVERY_UNAMBIGUOUS: readonly ExtensionName[] = [
+  ...COMMON,
+  'title-block',
+  'heading-attributes',
+  'containers',
+  'definition-lists',
+  'grid-tables',
+  'table-captions',
+  'math',
+  'callouts',
+  'code-chunks',
+  'wikilinks',
+  'highlights',
+  'obsidian-comments',
+];
 
 const DIALECTS: Record<DialectName, readonly ExtensionName[]> = {
   markdown: EVERY_UNAMBIGUOUS,
   commonmark: ['front-matter', 'directives'],
-  gfm: [...COMMON, 'callouts'],
+  // GitHub renders `$...$` and `$$...$$` with MathJax.
+  gfm: [...COMMON, 'callouts', 'math', 'math-dollars'],
   pandoc: PANDOC,
   quarto: [...PANDOC, 'callouts', 'code-chunks'],
-  rmarkdown: [...PANDOC, 'code-chunks'],
+  rmarkdown: [...PANDOC, 'code-chunks', 'math-backslash'],
   mdx: [...DOCS_SITE, 'mdx'],
-  docusaurus: [...DOCS_SITE, 'mdx'],
-  vitepress: [...DOCS_SITE, 'callouts'],
+  // Docusaurus documents math as remark-math with its defaults; VitePress's `markdown.math` reads `$` too.
+  docusaurus: [...DOCS_SITE, 'mdx', 'math-dollars'],
+  vitepress: [...DOCS_SITE, 'callouts', 'math-dollars'],
   hugo: [...DOCS_SITE, 'callouts'],
-  obsidian: [...COMMON, 'callouts', 'wikilinks', 'highlights', 'obsidian-comments'],
+  // Obsidian reads `$...$`, `$$...$$` and inline notes `^[...]`.
+  obsidian: [...COMMON, 'callouts', 'wikilinks', 'highlights', 'obsidian-comments', 'math', 'math-dollars', 'inline-notes'],
 };
 
 export interface Dialect {

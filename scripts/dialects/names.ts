@@ -26,8 +26,6 @@ export const EXTENSION_NAMES = [
   'definition-lists',
   /** Pandoc's `+---+` grid tables. */
   'grid-tables',
-  /** `: Caption` or `Table: Caption` beside a table (pandoc). */
-  'table-captions',
   /** ```` ```{r} ```` and ```` ```{python} ```` chunks with `#|` options (Quarto, R Markdown). */
   'code-chunks',
   /** `[[Page]]`, `[[Page|alias]]`, `![[picture.png]]` (Obsidian). */
@@ -36,6 +34,22 @@ export const EXTENSION_NAMES = [
   'highlights',
   /** `%%hidden%%` (Obsidian). */
   'obsidian-comments',
+  /** `$$...$$` TeX math, display or inline (remark-math); pandoc-crossref's `{#eq:x}` labels. */
+  'math',
+  /** `$...$` inline TeX math (pandoc's `tex_math_dollars`): a `$` followed by a space or closed before a digit stays a dollar. */
+  'math-dollars',
+  /** `\\(...\\)` inline and `\\[...\\]` displayed TeX math (pandoc's `tex_math_single_backslash`, on in R Markdown). */
+  'math-backslash',
+  /** Raw LaTeX commands in the text: `\newpage` a page break, `\index{}` dropped, others warned about. */
+  'raw-tex',
+  /** Pandoc's inline notes `^[text]`, made footnotes. */
+  'inline-notes',
+  /** Pandoc's citations `[@key]`, `@key`, `[see @key, p. 3]`, resolved from the `bibliography:` file. */
+  'citations',
+  /** pandoc-crossref's and Quarto's `@fig:x`, `@tbl:x`, `@eq:x`, `@sec:x` and bookdown's `\@ref(x)`. */
+  'cross-references',
+  /** `: Caption` or `Table: Caption` beside a table (pandoc); after cross-references, which number the labelled ones. */
+  'table-captions',
 ] as const;
 
 export type ExtensionName = (typeof EXTENSION_NAMES)[number];

@@ -2,6 +2,10 @@ import type { Messages } from './en';
 
 /** Every word the targets print themselves, in German. */
 export const de: Messages = {
+  bibliographyTitle: 'Literatur',
+  crossReference: (kind, number, title) => (kind === 'sec' ? `Abschnitt „${title ?? ''}“` : `${{ fig: 'Abbildung', tbl: 'Tabelle', eq: 'Gleichung' }[kind]} ${kind === 'eq' ? `(${number})` : number}`),
+  figureCaption: (number, caption) => (caption ? `Abbildung ${number}: ${caption}` : `Abbildung ${number}`),
+  tableCaption: (number, caption) => (caption ? `Tabelle ${number}: ${caption}` : `Tabelle ${number}`),
   contentsTitle: 'Inhalt',
   alertLabel: { note: 'Hinweis', tip: 'Tipp', important: 'Wichtig', warning: 'Warnung', caution: 'Vorsicht' },
   calloutLabel: { note: 'Hinweis', tip: 'Tipp', info: 'Information', important: 'Wichtig', warning: 'Warnung', caution: 'Vorsicht', danger: 'Gefahr', details: 'Details', abstract: 'Zusammenfassung', todo: 'Zu erledigen', success: 'Erfolg', question: 'Frage', failure: 'Fehlschlag', bug: 'Fehler', example: 'Beispiel', quote: 'Zitat' },

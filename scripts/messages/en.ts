@@ -3,6 +3,13 @@
  * language's table is typed against it, so a third language is one file (see `./messages`).
  */
 export const en = {
+  bibliographyTitle: 'References',
+  /** A cross-reference (`@fig:x`...) as a sentence says it: "figure 2", "section "Methods"". */
+  crossReference: (kind: 'fig' | 'tbl' | 'eq' | 'sec', number: number | string | undefined, title?: string) =>
+    kind === 'sec' ? `section “${title ?? ''}”` : `${{ fig: 'figure', tbl: 'table', eq: 'equation' }[kind]} ${kind === 'eq' ? `(${number})` : number}`,
+  /** The caption under a numbered figure, and of a numbered table. */
+  figureCaption: (number: number, caption: string) => (caption ? `Figure ${number}: ${caption}` : `Figure ${number}`),
+  tableCaption: (number: number, caption: string) => (caption ? `Table ${number}: ${caption}` : `Table ${number}`),
   contentsTitle: 'Contents',
   /** GitHub's alerts (`> [!NOTE]`): the label their quote opens with. */
   alertLabel: { note: 'Note', tip: 'Tip', important: 'Important', warning: 'Warning', caution: 'Caution' },

@@ -2,6 +2,10 @@ import type { Messages } from './en';
 
 /** Every word the targets print themselves, in Spanish. */
 export const es: Messages = {
+  bibliographyTitle: 'Referencias',
+  crossReference: (kind, number, title) => (kind === 'sec' ? `sección «${title ?? ''}»` : `${{ fig: 'figura', tbl: 'tabla', eq: 'ecuación' }[kind]} ${kind === 'eq' ? `(${number})` : number}`),
+  figureCaption: (number, caption) => (caption ? `Figura ${number}: ${caption}` : `Figura ${number}`),
+  tableCaption: (number, caption) => (caption ? `Tabla ${number}: ${caption}` : `Tabla ${number}`),
   contentsTitle: 'Índice',
   alertLabel: { note: 'Nota', tip: 'Consejo', important: 'Importante', warning: 'Advertencia', caution: 'Precaución' },
   calloutLabel: { note: 'Nota', tip: 'Consejo', info: 'Información', important: 'Importante', warning: 'Advertencia', caution: 'Precaución', danger: 'Peligro', details: 'Detalles', abstract: 'Resumen', todo: 'Pendiente', success: 'Éxito', question: 'Pregunta', failure: 'Fallo', bug: 'Error', example: 'Ejemplo', quote: 'Cita' },

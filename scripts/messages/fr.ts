@@ -3,6 +3,11 @@ import type { Messages } from './en';
 
 /** Every word the targets print themselves, in French, typeset (no-break spaces before `: ; ! ?`). */
 export const fr: Messages = {
+  bibliographyTitle: 'Bibliographie',
+  crossReference: (kind, number, title) =>
+    kind === 'sec' ? `section «${NO_BREAK_SPACE}${title ?? ''}${NO_BREAK_SPACE}»` : `${{ fig: 'figure', tbl: 'tableau', eq: 'équation' }[kind]} ${kind === 'eq' ? `(${number})` : number}`,
+  figureCaption: (number, caption) => (caption ? `Figure ${number}${NO_BREAK_SPACE}: ${caption}` : `Figure ${number}`),
+  tableCaption: (number, caption) => (caption ? `Tableau ${number}${NO_BREAK_SPACE}: ${caption}` : `Tableau ${number}`),
   contentsTitle: 'Sommaire',
   alertLabel: { note: 'Remarque', tip: 'Conseil', important: 'Important', warning: 'Attention', caution: 'Prudence' },
   calloutLabel: {

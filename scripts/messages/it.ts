@@ -2,6 +2,10 @@ import type { Messages } from './en';
 
 /** Every word the targets print themselves, in Italian. */
 export const it: Messages = {
+  bibliographyTitle: 'Bibliografia',
+  crossReference: (kind, number, title) => (kind === 'sec' ? `sezione «${title ?? ''}»` : `${{ fig: 'figura', tbl: 'tabella', eq: 'equazione' }[kind]} ${kind === 'eq' ? `(${number})` : number}`),
+  figureCaption: (number, caption) => (caption ? `Figura ${number}: ${caption}` : `Figura ${number}`),
+  tableCaption: (number, caption) => (caption ? `Tabella ${number}: ${caption}` : `Tabella ${number}`),
   contentsTitle: 'Indice',
   alertLabel: { note: 'Nota', tip: 'Suggerimento', important: 'Importante', warning: 'Avviso', caution: 'Attenzione' },
   calloutLabel: { note: 'Nota', tip: 'Suggerimento', info: 'Informazione', important: 'Importante', warning: 'Avviso', caution: 'Attenzione', danger: 'Pericolo', details: 'Dettagli', abstract: 'Sintesi', todo: 'Da fare', success: 'Successo', question: 'Domanda', failure: 'Errore', bug: 'Difetto', example: 'Esempio', quote: 'Citazione' },

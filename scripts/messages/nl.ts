@@ -2,6 +2,10 @@ import type { Messages } from './en';
 
 /** Every word the targets print themselves, in Dutch. */
 export const nl: Messages = {
+  bibliographyTitle: 'Literatuur',
+  crossReference: (kind, number, title) => (kind === 'sec' ? `paragraaf ‘${title ?? ''}’` : `${{ fig: 'figuur', tbl: 'tabel', eq: 'vergelijking' }[kind]} ${kind === 'eq' ? `(${number})` : number}`),
+  figureCaption: (number, caption) => (caption ? `Figuur ${number}: ${caption}` : `Figuur ${number}`),
+  tableCaption: (number, caption) => (caption ? `Tabel ${number}: ${caption}` : `Tabel ${number}`),
   contentsTitle: 'Inhoud',
   alertLabel: { note: 'Opmerking', tip: 'Tip', important: 'Belangrijk', warning: 'Waarschuwing', caution: 'Voorzichtig' },
   calloutLabel: { note: 'Opmerking', tip: 'Tip', info: 'Informatie', important: 'Belangrijk', warning: 'Waarschuwing', caution: 'Voorzichtig', danger: 'Gevaar', details: 'Details', abstract: 'Samenvatting', todo: 'Te doen', success: 'Gelukt', question: 'Vraag', failure: 'Mislukt', bug: 'Fout', example: 'Voorbeeld', quote: 'Citaat' },

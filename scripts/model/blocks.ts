@@ -1,6 +1,7 @@
 import type { Content, FootnoteDefinition, List, ListItem as MdListItem, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
+import type { PageBreakData } from '../dialects/raw-tex';
 import { messages } from '../messages/messages';
 import type { DefListNode } from 'mdast-util-definition-list';
 import type {} from '../dialects/syntax/syntax-nodes';
@@ -49,7 +50,11 @@ const handlers: { [K in RootContent['type']]?: Handler<Extract<RootContent, { ty
     { type: 'code', value: node.value, lang: node.lang ?? undefined, targets: context.targets, position: node.position },
   ],
   html: (node, context) => [{ type: 'html', value: node.value, targets: context.targets, position: node.position }],
-  thematicBreak: (node, context) => [{ type: 'rule', targets: context.targets, position: node.position }],
+  thematicBreak: (node, context) =>
+    (node.data as PageBreakData | undefined)?.pageBreak
+      ? [{ type: 'page-break', targets: context.targets.filter((target) => target === 'brochure'), position: node.position }]
+      : [{ type: 'rule', targets: context.targets, position: node.position }],
+  math: (node, context) => [{ type: 'math', value: node.value, targets: context.targets, position: node.position }],
   // A heading inside a quote or a callout opens no section: it stays a line of its own, in bold.
   heading: (node, context) => [{ type: 'paragraph', children: [{ type: 'strong', children: node.children }], targets: context.targets, position: node.position }],
   containerDirective: (node, context) => containerBlocks(node, context),
@@ -81,10 +86,17 @@ export function toBlocks(nodes: readonly RootContent[] | readonly Content[], con
   const blocks: Block[] = [];
   for (const node of nodes) {
     const handler = handlers[node.type] as Handler<RootContent> | undefined;
-    if (handler) blocks.push(...handler(node as RootContent, context));
+    if (handler) blocks.push(...withAnchor(handler(node as RootContent, context), node));
     else if ('children' in node) blocks.push(...toBlocks(node.children as RootContent[], context));
   }
   return blocks;
+}
+
+/** The id a dialect's reader gave the node (`hProperties.id`) goes to the first block it became. */
+function withAnchor(blocks: Block[], node: RootContent | Content): Block[] {
+  const id = ('data' in node ? (node.data as { hProperties?: { id?: unknown } } | undefined) : undefined)?.hProperties?.id;
+  if (typeof id !== 'string' || blocks.length === 0 || node.type === 'heading') return blocks;
+  return [{ ...blocks[0]!, anchor: id }, ...blocks.slice(1)];
 }
 
 /**
@@ -138,6 +150,8 @@ function listItem(item: MdListItem, context: BlockContext): ListItem {
 /** Any block inside a list item, flattened to its inline content (lists stay simple in every target). */
 function inlineOf(node: Content): Inline[] {
   if (node.type === 'paragraph' || node.type === 'heading') return node.children;
+  // An equation displayed in a list item stays math, set in the item's line.
+  if (node.type === 'math') return [{ type: 'inlineMath', value: node.value }];
   if ('children' in node) {
     const out: Inline[] = [];
     for (const child of node.children as Content[]) {

@@ -74,7 +74,8 @@ export function buildPublication(tree: Root, file: VFile, baseSettings: Settings
     file.message('nothing to publish: the source has no text', { place: { line: 1, column: 1 }, ruleId: 'empty-source', source: 'triptyque' }).fatal = true;
     return {};
   }
-  const publication: Publication = { file: file.path ?? slug, slug, meta, preamble, sections };
+  const dependencies = file.data['dependencies'] as string[] | undefined;
+  const publication: Publication = { file: file.path ?? slug, slug, meta, preamble, sections, ...(dependencies?.length ? { dependencies } : {}) };
   numberFootnoteReferences(publication);
   return { publication, settings };
 }
@@ -195,7 +196,10 @@ function sectionTree(nodes: RootContent[], file: VFile, lang: string): { preambl
     flush();
     const depth = node.depth - shallowest + 1;
     const titleText = toString(node, { includeHtml: false }).replace(/\s+/g, ' ').trim();
-    const section: Section = { id: slug(titleText, node.data?.id), depth, title: node.children, titleText, blocks: [], children: [], position: node.position, targets: TARGET_NAMES };
+    // A heading a dialect's reader gave an id (`{#sec:x}`, `{#custom-id}`) keeps it: links and cross-references go to it.
+    const data = node.data as { id?: unknown; hProperties?: { id?: unknown } } | undefined;
+    const given = [data?.hProperties?.id, data?.id].find((value): value is string => typeof value === 'string');
+    const section: Section = { id: slug(titleText, given), depth, title: node.children, titleText, blocks: [], children: [], position: node.position, targets: TARGET_NAMES };
     while (stack.length > 0 && stack.at(-1)!.depth >= depth) stack.pop();
     (stack.at(-1)?.children ?? root).push(section);
     stack.push(section);

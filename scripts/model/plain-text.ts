@@ -34,11 +34,13 @@ export function blockText(block: Block): string {
     case 'image':
       return block.alt;
     case 'code':
+    case 'math':
       return block.value;
     case 'html':
       return htmlToText(block.value);
     case 'slide-break':
     case 'rule':
+    case 'page-break':
       return '';
   }
 }

@@ -6,7 +6,7 @@ import type { CalloutKind } from '../dialects/syntax/callout-kinds';
 export type TargetName = 'deck' | 'brochure' | 'digest';
 export const TARGET_NAMES: readonly TargetName[] = ['deck', 'brochure', 'digest'];
 
-/** Inline content stays mdast phrasing: every target already knows how to render it. */
+/** Inline content stays mdast phrasing: every target already knows how to render it (`inlineMath`: TeX, from remark-math). */
 export type Inline = PhrasingContent;
 
 interface BlockBase {
@@ -15,6 +15,8 @@ interface BlockBase {
   targets: readonly TargetName[];
   /** This block opens the text of a footnote (led by its own marker). */
   footnote?: true;
+  /** The id a cross-reference links to (`fig-chat` for `{#fig:chat}`), when the source labelled it. */
+  anchor?: string;
 }
 
 export interface ParagraphBlock extends BlockBase {
@@ -103,6 +105,17 @@ export interface RuleBlock extends BlockBase {
   type: 'rule';
 }
 
+/** A displayed equation, TeX as written (remark-math); a numbered one ends with its `\tag{n}`. */
+export interface MathBlock extends BlockBase {
+  type: 'math';
+  value: string;
+}
+
+/** A page break the source asked for (`\newpage`): the brochure starts a new page here. */
+export interface PageBreakBlock extends BlockBase {
+  type: 'page-break';
+}
+
 export type Block =
   | ParagraphBlock
   | ListBlock
@@ -115,7 +128,9 @@ export type Block =
   | HtmlBlock
   | NotesBlock
   | SlideBreakBlock
-  | RuleBlock;
+  | RuleBlock
+  | MathBlock
+  | PageBreakBlock;
 
 export interface Section {
   /** Stable, unique anchor derived from the title (used for links, TOC, bookmarks). */
@@ -159,4 +174,6 @@ export interface Publication {
   /** Blocks before the first heading. */
   preamble: Block[];
   sections: Section[];
+  /** Files besides the source and its images that the text was made from (a bibliography): their change rebuilds it. */
+  dependencies?: string[];
 }

@@ -10,6 +10,8 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { SANITIZE_SCHEMA } from '../../sanitize/schema';
 import type { Block, CalloutBlock, DefinitionsBlock, ImageBlock, Inline, ListBlock, TargetName } from '../../model/types';
+import type { InlineMath } from 'mdast-util-math';
+import { mathHast, mathMarkers } from '../../math/math-hast';
 import { BLOCK_PLACEHOLDER_CLASS, imageDataUrl, imageWhere, locateImage, resolveInlineImages, type ImageSource } from '../image-source';
 
 export interface BlockRenderOptions {
@@ -50,13 +52,16 @@ function numberFootnotes(children: readonly Inline[], footnotes: ReadonlyMap<str
  * is read back, then sanitised like a block of HTML. Without any, plain mdast-util-to-hast.
  */
 function withRawHtml(node: RootContent): ReturnType<typeof toHast> {
-  const hast = toHast(node, { allowDangerousHtml: true });
+  // Inline math passes the sanitiser as a marker and comes back as KaTeX's HTML.
+  const math = mathMarkers();
+  const hast = toHast(node, { allowDangerousHtml: true, handlers: { inlineMath: (_state, inline: InlineMath) => ({ type: 'text', value: math.mark(inline) }) } });
   let raw = false;
   visit(hast, 'raw', () => {
     raw = true;
   });
-  if (!raw) return hast;
-  return { type: 'root', children: sanitizeHtml(toHtml(hast, { allowDangerousHtml: true })) };
+  const clean: ReturnType<typeof toHast> = raw ? { type: 'root', children: sanitizeHtml(toHtml(hast, { allowDangerousHtml: true })) } : hast;
+  math.restore(clean, 'htmlAndMathml');
+  return clean;
 }
 
 /** Blocks shown in the brochure -> hast, in order. Raw HTML is parsed and sanitised (default schema). */
@@ -69,6 +74,8 @@ function blockToHast(block: Block, options: BlockRenderOptions): ElementContent[
   const [first] = rendered;
   // A footnote's text is set apart as a note (class `footnote`, styled by the theme).
   if (block.footnote && first?.type === 'element') first.properties = { ...first.properties, className: [...classesOf(first), 'footnote'] };
+  // Where a cross-reference (`@fig:x`) lands.
+  if (block.anchor && first?.type === 'element') first.properties = { ...first.properties, id: block.anchor };
   return rendered;
 }
 
@@ -83,6 +90,9 @@ function renderBlock(block: Block, options: BlockRenderOptions): ElementContent[
   if (block.type === 'image') return imageToHast(block, options);
   if (block.type === 'callout') return [calloutToHast(block, options)];
   if (block.type === 'definitions') return [definitionsToHast(block, options)];
+  if (block.type === 'math') return [{ type: 'element', tagName: 'div', properties: { className: ['math-display'] }, children: mathHast(block.value, true, 'htmlAndMathml') }];
+  // An empty block that ends the page: the brochure's stylesheet need not know it.
+  if (block.type === 'page-break') return [{ type: 'element', tagName: 'div', properties: { className: ['page-break'], style: 'break-after:page' }, children: [] }];
   const node = blockToMdast(block, options);
   if (!node) return [];
   const hast = withRawHtml(node);
@@ -106,7 +116,7 @@ function blockToMdast(block: Block, options: BlockRenderOptions): RootContent | 
       return { type: 'code', lang: block.lang ?? null, value: block.value };
     case 'rule':
       return { type: 'thematicBreak' };
-    // Speaker notes and slide breaks belong to the deck; quotes, images and HTML are handled above.
+    // Speaker notes and slide breaks belong to the deck; quotes, images, HTML, math and page breaks are handled above.
     case 'image':
     case 'notes':
     case 'slide-break':
@@ -114,6 +124,8 @@ function blockToMdast(block: Block, options: BlockRenderOptions): RootContent | 
     case 'html':
     case 'callout':
     case 'definitions':
+    case 'math':
+    case 'page-break':
       return undefined;
   }
 }

@@ -93,6 +93,7 @@ function blockLines(block: Block): number {
     case 'notes':
       return blocksLines(block.blocks);
     case 'slide-break':
+    case 'page-break':
       return 0;
     case 'rule':
       return 1;

@@ -16,6 +16,8 @@ import { makePrintFile } from './print-file';
 import { keepWholeWords } from './whole-words';
 import { emojiFontCss } from '../../theme/emoji-font';
 import { publicationText } from '../../model/plain-text';
+import { hasMath } from '../../math/has-math';
+import { katexCss } from '../../math/katex';
 
 /** The finished page, A5 portrait, in points. */
 export const TRIM = { width: PAGE.width * MM_TO_PT, height: PAGE.height * MM_TO_PT } as const;
@@ -34,7 +36,7 @@ export async function renderBrochure(context: TargetContext): Promise<TargetResu
   // The numbers of the brochure this build replaces (usually still right; a first build has none).
   const expected = earlierPageNumbers(context.earlier);
   // The print loads fonts from their files; brochure.html, which is kept and may be sent on, carries them.
-  const stylesheets = (embed: boolean) => [fontFaceCss(theme, { embed }), emojiFontCss(shownText, { embed }), themeVariables(theme), css];
+  const stylesheets = (embed: boolean) => [fontFaceCss(theme, { embed }), emojiFontCss(shownText, { embed }), hasMath(publication) ? katexCss({ embed }) : '', themeVariables(theme), css];
   const logo = theme.logo && { onDark: logoDataUrl(theme, 'dark')!, onLight: logoDataUrl(theme, 'light')!, alt: theme.logo.alt ?? publication.meta.organisation };
   const compose = (options: Pick<BrochureHtmlOptions, 'bleedMm' | 'pageNumbers' | 'contentsSlots' | 'portable'>) =>
     brochureHtml(publication, { stylesheets: stylesheets(options.portable === true), sourceDir: context.sourceDir, logo, ...options });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { emojiFontCss } from '../../theme/emoji-font';
+import { katexCss } from '../../math/katex';
 import { DEFAULT_THEME, themeFile, fontFaceCss, logoAspect, logoDataUrl, themeVariables, type Theme } from '../../theme/load-theme';
 
 export interface DeckTheme {
@@ -33,6 +34,12 @@ export function withEmojiFonts(theme: DeckTheme, text: string): DeckTheme {
   const local = emojiFontCss(text, { embed: false });
   if (!local) return theme;
   return { ...theme, fontCss: `${theme.fontCss}\n${local}`, embeddedFontCss: `${theme.embeddedFontCss}\n${emojiFontCss(text, { embed: true })}` };
+}
+
+/** The same theme with KaTeX's stylesheet and fonts, for a deck with math (Marp's own points at no fonts). */
+export function withMathFonts(theme: DeckTheme, math: boolean): DeckTheme {
+  if (!math) return theme;
+  return { ...theme, fontCss: `${theme.fontCss}\n${katexCss({ embed: false })}`, embeddedFontCss: `${theme.embeddedFontCss}\n${katexCss({ embed: true })}` };
 }
 
 /** Height of the logo in the footer, in px; the stylesheet reserves its width before the footer text. */

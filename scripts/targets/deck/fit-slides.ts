@@ -396,6 +396,8 @@ function leadOf(unit: SlideUnit, lang: string): SlideUnit {
   const text = unitText(visible);
   const notes = unit.movedToNotes ? unit.notes : [...unit.notes, visible.type === 'block' && visible.block.type === 'image' ? `${visible.block.alt} (${visible.block.url})`.trim() : text];
   if (unit.movedToNotes && visible.type === 'item' && visible.list === -1) return { ...unit, visible: undefined, notes };
+  // An equation has no lead: too large even at the smallest type, it is read from the notes (its TeX is there).
+  if (visible.type === 'block' && visible.block.type === 'math') return { ...unit, visible: undefined, notes: unit.notes, movedToNotes: true };
   const lead = leadUnit([{ type: 'text', value: text.replace(/\s+/gu, ' ').trim() }], text, { gistWords: 20, lang }, unit.position);
   return { ...lead, notes, movedToNotes: true };
 }

@@ -1,4 +1,5 @@
 import { FOOTNOTE_MARKER_CLASS } from '../../model/footnote-numbers';
+import type { CrossReferenceData } from '../../dialects/cross-references';
 import type { Inline } from '../../model/types';
 import { imageWhere, INLINE_PLACEHOLDER_CLASS } from '../image-source';
 import { htmlToText, loneHtmlImage } from '../../sanitize/html-to-text';
@@ -25,6 +26,9 @@ function node(inline: Inline): string {
       return `**${childrenOf(inline)}**`;
     case 'delete':
       return `~~${childrenOf(inline)}~~`;
+    case 'inlineMath':
+      // Marp's KaTeX reads `$...$`: no space may follow the opening dollar nor precede the closing one.
+      return `$${inline.value.trim()}$`;
     case 'inlineCode': {
       const fence = '`'.repeat(Math.max(0, ...[...inline.value.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
       return `${fence}${inline.value.startsWith('`') ? ' ' : ''}${inline.value}${inline.value.endsWith('`') ? ' ' : ''}${fence}`;
@@ -32,6 +36,8 @@ function node(inline: Inline): string {
     case 'break':
       return '<br>';
     case 'link':
+      // A cross-reference ("figure 2") has no anchor to go to on a slide: its words alone.
+      if ((inline.data as CrossReferenceData | undefined)?.crossReference) return childrenOf(inline);
       return `[${childrenOf(inline)}](${destination(inline.url)})`;
     case 'image':
       return imageMarkdown(inline.url, inline.alt ?? '');
@@ -77,10 +83,10 @@ function destination(url: string): string {
   return /[\s()<>]/.test(url) ? `<${url.replace(/[<>]/g, encodeURIComponent)}>` : url;
 }
 
-/** Only what markdown-it would read as syntax is escaped, so deck.md stays readable. */
+/** Only what markdown-it (and Marp's math: `$`) would read as syntax is escaped, so deck.md stays readable. */
 export function escapeText(text: string): string {
   return text
-    .replace(/[\\`*_[\]<>~|]/g, '\\$&')
+    .replace(/[\\`*_[\]<>~|$]/g, '\\$&')
     .replace(/&(?=#?[a-z0-9]+;)/gi, '\\&');
 }
 

@@ -146,6 +146,8 @@ function blockMarkdown(block: Block): string {
       const fence = '`'.repeat(Math.max(3, ...[...block.value.matchAll(/`{3,}/g)].map((m) => m[0].length + 1)));
       return `${fence}${block.lang ?? ''}\n${block.value}\n${fence}`;
     }
+    case 'math':
+      return `$$\n${block.value}\n$$`;
     case 'image':
       return /^data:image\//i.test(block.url) ? imageMarkdown(block.url, block.alt) : imagePlaceholder(block.alt, block.url);
     default:

@@ -215,8 +215,12 @@ function unitsOf(block: Block, next: Block | undefined, options: PlannerOptions,
       const text = htmlToText(block.value);
       return text ? [{ notes: [text], position }] : [];
     }
+    case 'math':
+      // The room sees the equation; the presenter reads its TeX in the notes.
+      return [{ visible: { type: 'block', block }, notes: [block.value], position }];
     case 'slide-break':
     case 'rule':
+    case 'page-break':
       return [];
   }
 }

@@ -5,7 +5,8 @@ import { TriptyqueError } from '../../errors';
 import { loadTheme } from '../../theme/load-theme';
 import type { ArtifactRecord } from '../../artifacts/write-artifact';
 import type { Target, TargetContext, TargetResult } from '../target';
-import { loadDeckTheme, withEmojiFonts, type DeckTheme } from './deck-theme';
+import { loadDeckTheme, withEmojiFonts, withMathFonts, type DeckTheme } from './deck-theme';
+import { hasMath } from '../../math/has-math';
 import { publicationText } from '../../model/plain-text';
 import { exportHtml, preloadHtmlExport } from './export-html';
 import { deckOutline, finishPdf, printDeck } from './export-pdf';
@@ -36,7 +37,7 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
   const { publication, settings } = context;
   const theme = loadTheme(settings.theme);
   const { meta } = publication;
-  const deckTheme = withEmojiFonts(await loadDeckTheme(theme), [meta.title, meta.subtitle ?? '', meta.event ?? '', meta.organisation, publicationText(publication, 'deck')].join('\n'));
+  const deckTheme = withMathFonts(withEmojiFonts(await loadDeckTheme(theme), [meta.title, meta.subtitle ?? '', meta.event ?? '', meta.organisation, publicationText(publication, 'deck')].join('\n')), hasMath(publication));
   const markdownOf = markdownWriter(context, deckTheme);
   const plan = planSlides(withDeckImages(publication, context.sourceDir), DEFAULT_PLAN_OPTIONS);
   context.progress(`${plan.length} slides planned`);

@@ -29,8 +29,12 @@ class DeckMarp extends Marp {
   }
 }
 
-/** What changes how a slide lays out, the same for the slides measured and for deck.html. Offline: Twemoji images come from a CDN and KaTeX fonts are remote, so both are off. */
-export const MARP_OPTIONS = { emoji: { shortcode: false, unicode: false }, math: false } as const;
+/**
+ * What changes how a slide lays out, the same for the slides measured and for deck.html. Offline:
+ * Twemoji images come from a CDN, so they are off; KaTeX's fonts would too, so Marp leaves them
+ * out (`katexFontPath: false`) and the deck's font stylesheet brings the installed ones (`withMathFonts`).
+ */
+export const MARP_OPTIONS = { emoji: { shortcode: false, unicode: false }, math: { lib: 'katex', katexFontPath: false, katexOption: { strict: 'ignore', throwOnError: false } } } as const;
 
 /** One Marp per theme: adding a theme parses its CSS, which the rounds of fitting need not repeat. */
 const marps = new Map<string, Marp>();

@@ -14,7 +14,7 @@ export type VisibleUnit =
    */
   | { type: 'item'; item: ListItem; ordered: boolean; number: number; list: number; continued?: boolean }
   | { type: 'quote'; blocks: Block[] }
-  | { type: 'block'; block: Extract<Block, { type: 'table' | 'code' | 'image' }> };
+  | { type: 'block'; block: Extract<Block, { type: 'table' | 'code' | 'image' | 'math' }> };
 
 /**
  * The smallest piece a slide is made of and split at: what is shown, plus the speaker notes

@@ -25,7 +25,8 @@ export function sliceInline(children: readonly Inline[], length: number): Inline
     if (left <= 0) break;
     const size = inlinePlainText([node]).length;
     if (size <= left) kept.push(node);
-    else if ('value' in node) kept.push({ ...node, value: node.value.slice(0, left) } as Inline);
+    // A formula is whole or left out: half of its TeX is no formula.
+    else if ('value' in node && node.type !== 'inlineMath') kept.push({ ...node, value: node.value.slice(0, left) } as Inline);
     else if ('children' in node) kept.push({ ...node, children: sliceInline(node.children as Inline[], left) } as Inline);
     left -= size;
   }

@@ -2,6 +2,9 @@ import type { Element, ElementContent, Root } from 'hast';
 import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
+import type { InlineMath } from 'mdast-util-math';
+import { visit } from 'unist-util-visit';
+import { mathMarkers } from '../../math/math-hast';
 import type { Inline } from '../../model/types';
 
 /** Links a mail client can follow from anywhere: relative ones would point nowhere. */
@@ -14,9 +17,18 @@ const ABSOLUTE_LINK = /^(https?:|mailto:)/i;
  * so they are left out) and relative links lose their link, not their text.
  */
 export function inlineHtml(children: readonly Inline[]): string {
-  const paragraph = toHast({ type: 'paragraph', children: [...children] }) as Element;
+  // Math passes the sanitiser as a marker and comes back as KaTeX's MathML, which Apple Mail,
+  // iOS Mail and Thunderbird draw; clients that drop MathML keep its text.
+  const math = mathMarkers();
+  const paragraph = toHast({ type: 'paragraph', children: [...children] }, { handlers: { inlineMath: (_state, inline: InlineMath) => ({ type: 'text', value: math.mark(inline) }) } }) as Element;
   const clean = sanitize({ type: 'root', children: paragraph.children }) as Root;
-  return toHtml({ type: 'root', children: emailSafe(clean.children as ElementContent[]) });
+  const safe: Root = { type: 'root', children: emailSafe(clean.children as ElementContent[]) };
+  math.restore(safe, 'mathml');
+  // Clients that drop MathML show its text: the TeX annotation (for digest.txt) must not show beside it.
+  visit(safe, 'element', (node) => {
+    if (node.tagName === 'annotation') node.properties = { ...node.properties, style: 'display:none' };
+  });
+  return toHtml(safe);
 }
 
 function emailSafe(nodes: readonly ElementContent[]): ElementContent[] {

@@ -64,7 +64,7 @@ export interface SlideLayout {
 export async function readSlideLayouts(page: Page): Promise<SlideLayout[]> {
   // tsx (esbuild, keepNames) wraps the named helpers below in `__name(...)`, which the page lacks.
   await page.evaluate('globalThis.__name ??= (fn) => fn');
-  return page.evaluate(() => {
+  const layouts = await page.evaluate(() => {
     const BLOCKS = new Set(['P', 'UL', 'OL', 'LI', 'BLOCKQUOTE', 'PRE', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TABLE']);
     const hex = (css: string): string => {
       const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?/.exec(css);
@@ -120,6 +120,12 @@ export async function readSlideLayouts(page: Page): Promise<SlideLayout[]> {
           return;
         }
         if (!(node instanceof Element)) return;
+        // Inline math in a text run: its TeX, readable (a run cannot hold a picture).
+        if (node.classList.contains('katex')) {
+          const tex = node.querySelector('annotation')?.textContent?.trim() ?? node.textContent ?? '';
+          open().runs.push(runOf(tex, node));
+          return;
+        }
         if (node.tagName === 'BR') {
           const runs = open().runs;
           if (runs.length > 0) runs[runs.length - 1]!.breakAfter = true;
@@ -179,6 +185,22 @@ export async function readSlideLayouts(page: Page): Promise<SlideLayout[]> {
           const cell = child.querySelector('td, th');
           blocks.push({ kind: 'table', box, fontPx, columns, rows, rule: cell ? hex(getComputedStyle(cell).borderBottomColor) : '' });
           continue;
+        }
+        // A displayed equation: a picture of it as Chromium set it (`mathPictures` takes it), the
+        // size of the formula and its number, not of the line it is centred on.
+        const display = child.querySelector('.katex-display');
+        if (display && child.textContent?.trim() === display.textContent?.trim()) {
+          const parts = [...(display.querySelector('.katex-html')?.children ?? [])].map((part) => part.getBoundingClientRect()).filter((rect) => rect.width > 0);
+          // A few pixels around: italic letters and radicals reach past their boxes.
+          const left = Math.min(...parts.map((rect) => rect.left)) - 4;
+          const top = Math.min(...parts.map((rect) => rect.top)) - 4;
+          const right = Math.max(...parts.map((rect) => rect.right)) + 4;
+          const bottom = Math.max(...parts.map((rect) => rect.bottom)) + 4;
+          if (parts.length > 0) {
+            const page = `${left + window.scrollX},${top + window.scrollY},${right - left},${bottom - top}`;
+            blocks.push({ kind: 'image', box: { x: left - origin.left, y: top - origin.top, w: right - left, h: bottom - top }, src: `math-shot:${page}`, alt: display.querySelector('annotation')?.textContent?.trim() ?? '' });
+            continue;
+          }
         }
         const images = child.tagName === 'IMG' ? [child as HTMLImageElement] : [...child.querySelectorAll('img')];
         if (images.length > 0 && !child.textContent?.trim()) {
@@ -252,4 +274,18 @@ export async function readSlideLayouts(page: Page): Promise<SlideLayout[]> {
       };
     }) as SlideLayout[];
   });
+  await mathPictures(page, layouts);
+  return layouts;
+}
+
+/** Each displayed equation's place taken by its PNG, shot at three times the slide's resolution in the page that laid it out. */
+async function mathPictures(page: Page, layouts: SlideLayout[]): Promise<void> {
+  for (const layout of layouts) {
+    for (const block of layout.blocks) {
+      if (block.kind !== 'image' || !block.src.startsWith('math-shot:')) continue;
+      const [x = 0, y = 0, width = 0, height = 0] = block.src.slice('math-shot:'.length).split(',').map(Number);
+      const png = await page.screenshot({ clip: { x, y, width, height, scale: 3 }, omitBackground: true, encoding: 'base64' });
+      block.src = `data:image/png;base64,${png}`;
+    }
+  }
 }
