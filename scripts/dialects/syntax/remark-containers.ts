@@ -5,6 +5,7 @@ import type { Plugin, Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { TRIPTYQUE_CONTAINERS } from '../../source/literal-directives';
+import { withBoldLead } from './bold-lead';
 import { calloutKind } from './callout-kinds';
 import { fencedDivFromMarkdown, fencedDivSyntax } from './fenced-div-syntax';
 import type { Callout, FencedDiv } from './syntax-nodes';
@@ -80,15 +81,6 @@ function replace(reading: Reading, children: Content[], node: FencedDiv | Contai
       return withBoldLead(reading.title, children, position);
     }
   }
-}
-
-/** The title in bold opening the first paragraph (a paragraph of its own before anything else). */
-export function withBoldLead(title: PhrasingContent[] | undefined, children: Content[], position: FencedDiv['position']): RootContent[] {
-  if (!title?.length) return children;
-  const [first, ...rest] = children;
-  const lead: PhrasingContent = { type: 'strong', children: title };
-  if (first?.type === 'paragraph') return [{ ...first, children: [lead, { type: 'text', value: ' ' }, ...first.children] }, ...rest];
-  return [{ type: 'paragraph', children: [lead], position } satisfies Paragraph, ...children];
 }
 
 /** `{.callout-warning title="x"}`, `tip Titre`, `Warning`, `details Click me`, `{layout-ncol="2"}`. */
