@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BrowserService } from '../scripts/browser/browser-service';
 import { settingsSchema } from '../scripts/config/schema';
@@ -89,18 +90,31 @@ afterAll(() => browser.close());
 
 const flat = (text: string) => comparableText(text.replace(/[’']/gu, '’'));
 
-async function buildAndRead(source: string): Promise<{ brochure: string; deck: string; digest: string }> {
+/** The text of the editable PPTX's slides, run after run. */
+async function pptxText(path: string): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  const slides = Object.keys(zip.files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/u.test(name));
+  const xml = await Promise.all(slides.map((name) => zip.file(name)!.async('string')));
+  return xml.flatMap((slide) => [...slide.matchAll(/<a:t>([^<]*)<\/a:t>/gu)].map((match) => match[1])).join(' ');
+}
+
+async function buildAndRead(source: string): Promise<{ brochure: string; deck: string; pptx: string; digest: string }> {
   const outDir = tempDir('triptyque-dialect-');
   const built = await build({ sources: [source], root: PACKAGE_ROOT, outDir, browser });
   expect(built.files.flatMap((file) => file.messages).filter((message) => message.fatal).map(String)).toEqual([]);
   expect(built.reports[0]!.ok).toBe(true);
   const [folder] = readdirSync(outDir).filter((entry) => !entry.includes('.html'));
   const text = async (file: string) => (await pdfPageTexts(new Uint8Array(readFileSync(join(outDir, folder!, file))))).join('\n');
-  return { brochure: await text('brochure.pdf'), deck: await text('deck.pdf'), digest: readFileSync(join(outDir, folder!, 'digest.txt'), 'utf8') };
+  return {
+    brochure: await text('brochure.pdf'),
+    deck: await text('deck.pdf'),
+    pptx: await pptxText(join(outDir, folder!, 'deck.pptx')),
+    digest: readFileSync(join(outDir, folder!, 'digest.txt'), 'utf8'),
+  };
 }
 
 describe.each(Object.keys(REAL_WORDS))('the real document %s', (name) => {
-  it('builds; its brochure, deck and digest print none of its syntax, and its words', async () => {
+  it('builds; its brochure, deck, PPTX and digest print none of its syntax; the PDFs its words', async () => {
     const texts = await buildAndRead(join(REAL, name));
     for (const [target, text] of Object.entries(texts)) expect(SYNTAX.filter((syntax) => text.includes(syntax)), target).toEqual([]);
     for (const target of ['brochure', 'deck'] as const) expect(REAL_WORDS[name]!.filter((words) => !flat(texts[target]).includes(flat(words))), target).toEqual([]);
@@ -117,7 +131,7 @@ describe.each(Object.keys(REAL_READ))('the real document %s', (name) => {
 });
 
 describe.each(Object.keys(WORDS))('%s, written for another tool', (name) => {
-  it('builds; its brochure and deck print every word and none of the syntax, its digest none either', async () => {
+  it('builds; its brochure and deck print every word and none of the syntax, its PPTX and digest none either', async () => {
     const texts = await buildAndRead(join(FIXTURES, name));
     for (const [target, text] of Object.entries(texts)) {
       expect(SYNTAX.filter((syntax) => text.includes(syntax)), target).toEqual([]);

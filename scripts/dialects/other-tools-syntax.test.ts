@@ -69,6 +69,12 @@ describe('containers', () => {
     expect(messagesOf(file)).toEqual(['18:1 unknown-container', '22:1 unknown-container']);
   });
 
+  it('never closed keep their content as text, so the sections after them stay sections, with a warning', async () => {
+    const { publication, file } = await loadMarkdown(`${FRONT_MATTER}# Partie\n\n::: tip Oublié\nConseil.\n\n# Suite\n\nTexte.\n`);
+    expect(publication!.sections.map((section) => section.titleText)).toEqual(['Partie', 'Suite']);
+    expect(messagesOf(file)).toEqual(['8:1 unclosed-directive']);
+  });
+
   it('leave Triptyque’s own directives working, and read pandoc’s `::: notes` as speaker notes', async () => {
     const blocks = await blocksOf(':::notes\nPour l’orateur.\n:::\n\n::: notes\nAussi.\n:::\n\n:::print\nImprimé.\n:::\n\n::newslide\n');
     expect(blocks.map((block) => [block.type, block.targets.join(',')])).toEqual([

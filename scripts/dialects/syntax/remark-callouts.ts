@@ -4,7 +4,7 @@ import type { Plugin, Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { calloutKind } from './callout-kinds';
-import { withBoldLead } from './remark-containers';
+import { withBoldLead } from './bold-lead';
 import type { Callout } from './syntax-nodes';
 
 interface CalloutData {

@@ -5,6 +5,7 @@ import type { Plugin, Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { TRIPTYQUE_CONTAINERS } from '../../source/literal-directives';
+import { withBoldLead } from './bold-lead';
 import { calloutKind } from './callout-kinds';
 import { fencedDivFromMarkdown, fencedDivSyntax } from './fenced-div-syntax';
 import type { Callout, FencedDiv } from './syntax-nodes';
@@ -36,13 +37,31 @@ const remarkContainers: Plugin<[], Root> = function (this: Processor) {
       if (!reading) return undefined;
       const container = node as FencedDiv | ContainerDirective;
       const children = (node.type === 'containerDirective' ? container.children.filter((child) => !(child.type === 'paragraph' && child.data?.directiveLabel)) : container.children) as Content[];
-      const replacement = replace(reading, children, container, file);
+      const replacement = isClosed(container, file) ? replace(reading, children, container, file) : unclosed(children, container, file);
       parent.children.splice(index, 1, ...(replacement as never[]));
       // Visit what replaced it: nested containers are read too.
       return index;
     });
   };
 };
+
+/** Whether the container ends with its own fence (`:::` alone on its line), not at the end of the document. */
+function isClosed(node: FencedDiv | ContainerDirective, file: VFile): boolean {
+  const end = node.position?.end.offset;
+  if (end === undefined) return true;
+  const source = String(file.value);
+  const lastLine = source.slice(source.lastIndexOf('\n', end - 1) + 1, end);
+  return /^\s*:{3,}\s*$/u.test(lastLine);
+}
+
+/**
+ * A container never closed runs to the end of the document: as a box it would swallow every
+ * section after it, so its content stays where it is, with a warning.
+ */
+function unclosed(children: Content[], node: FencedDiv | ContainerDirective, file: VFile): RootContent[] {
+  file.message('this `:::` container is never closed: add a line `:::` where it ends; its content is kept as text', { place: node.position?.start, ruleId: 'unclosed-directive', source: 'triptyque' });
+  return children;
+}
 
 function replace(reading: Reading, children: Content[], node: FencedDiv | ContainerDirective, file: VFile): RootContent[] {
   const position = node.position;
@@ -62,15 +81,6 @@ function replace(reading: Reading, children: Content[], node: FencedDiv | Contai
       return withBoldLead(reading.title, children, position);
     }
   }
-}
-
-/** The title in bold opening the first paragraph (a paragraph of its own before anything else). */
-export function withBoldLead(title: PhrasingContent[] | undefined, children: Content[], position: FencedDiv['position']): RootContent[] {
-  if (!title?.length) return children;
-  const [first, ...rest] = children;
-  const lead: PhrasingContent = { type: 'strong', children: title };
-  if (first?.type === 'paragraph') return [{ ...first, children: [lead, { type: 'text', value: ' ' }, ...first.children] }, ...rest];
-  return [{ type: 'paragraph', children: [lead], position } satisfies Paragraph, ...children];
 }
 
 /** `{.callout-warning title="x"}`, `tip Titre`, `Warning`, `details Click me`, `{layout-ncol="2"}`. */

@@ -6,7 +6,7 @@ import remarkMdx from 'remark-mdx';
 import type { Plugin, Processor } from 'unified';
 import type { Parent } from 'unist';
 import type { VFile } from 'vfile';
-import { withBoldLead } from './remark-containers';
+import { withBoldLead } from './bold-lead';
 
 /*
  * The MDX nodes, as far as this reads them: declared here rather than imported, since
