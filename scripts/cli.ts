@@ -126,7 +126,7 @@ async function askOnTerminal(question: string): Promise<string> {
 function reportFailure(error: unknown, command: string, io: CommandIo): number {
   if (isTriptyqueError(error)) {
     io.err(`triptyque ${command}: ${error.message}`);
-    return error.code === 'USAGE' ? 2 : 1;
+    return error.code === 'USAGE' || error.code === 'BUSY' ? 2 : 1;
   }
   const code = (error as { code?: string }).code;
   if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {

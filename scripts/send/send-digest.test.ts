@@ -129,9 +129,9 @@ describe('triptyque send', () => {
     await writeFile(logPath, `${JSON.stringify({ campaign, email: 'maybe@example.org', status: 'sending', at: new Date().toISOString() })}\n{"campaign":"${campaign}","ema`, { flag: 'a' });
     const second = await send(['--to', 'maybe@example.org', '--to', 'crash@example.org'], server.url);
     expect(second.code).toBe(1);
-    expect(second.lines.join('\n')).toMatch(/maybe@example.org: they may have received it.*--retry-uncertain/s);
+    expect(second.lines.join('\n')).toMatch(/maybe@example.org: they may have received it.*--resend-uncertain/s);
     expect(server.received).toHaveLength(1);
-    const third = await send(['--to', 'maybe@example.org', '--retry-uncertain'], server.url);
+    const third = await send(['--to', 'maybe@example.org', '--resend-uncertain'], server.url);
     expect(third.code).toBe(0);
     expect(server.received.map(to)).toEqual(['crash@example.org', 'maybe@example.org']);
   });

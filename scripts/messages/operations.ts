@@ -1,0 +1,23 @@
+/**
+ * The sentences the commands print about what they could not do safely (locks, sending, limits on
+ * what is read): in English, the language of the command line, one place for a translator.
+ */
+export const operations = {
+  /** A lock file another process left: empty (a disk that filled up), unreadable, or naming a process that ended. */
+  lockTakenOver: (path: string, why: 'empty' | 'unreadable' | 'dead', pid?: number) =>
+    `${path}: ${why === 'dead' ? `left by process ${pid}, which no longer runs` : why === 'empty' ? 'an empty lock (left by a full disk or a crash)' : 'an unreadable lock'}; taken over`,
+  buildWaiting: (pid: number, outDir: string) => `waiting for the build with pid ${pid}, which is writing ${outDir}`,
+  buildStillLocked: (outDir: string, pid: number, seconds: number) =>
+    `${outDir} is still being written by another build (pid ${pid}) after ${seconds} s of waiting: try again when it ends, or stop that process`,
+  sendLocked: (pid: number, since: string, logPath: string) =>
+    `this campaign is already being sent by process ${pid} (since ${since}, log ${logPath}): nothing was sent; wait for that run to end, or stop it, then run this command again`,
+  smtpUrlMissing: 'SMTP_URL is not set: export SMTP_URL=smtp://user:password@host:587 in your shell (or SMTP_HOST, SMTP_PORT, SMTP_USER and SMTP_PASSWORD), keeping credentials out of the repository, or use --dry-run',
+  smtpUrlMalformed:
+    'SMTP_URL is not a valid URL: write it as smtp://user:password@host:587 with any of : / ? # @ % in the user or password percent-encoded (e.g. # as %23), or give SMTP_HOST, SMTP_PORT, SMTP_USER and SMTP_PASSWORD instead',
+  smtpUrlScheme: (scheme: string) => `SMTP_URL must start with smtp:// or smtps://, not ${scheme}`,
+  smtpPortInvalid: (port: string) => `SMTP_PORT must be a port number, not ${JSON.stringify(port)}`,
+  sendBounced: (email: string, reason: string) => `${email}: refused for good by the server (${reason}); not sent again`,
+  sendUncertain: (emails: readonly string[]) =>
+    `The connection was lost after the server had the message for ${emails.join(', ')}: they may have received it. Check, then add --resend-uncertain to send to them again.`,
+  sendResume: (command: string) => `Some recipients did not get the digest. Run the same command again to resume: \`${command}\` (those already sent or refused for good are skipped).`,
+} as const;
