@@ -2,7 +2,20 @@
  * The sentences the commands print about what they could not do safely (locks, sending, limits on
  * what is read): in English, the language of the command line, one place for a translator.
  */
+/** What may stand where a file should be. */
+export type SpecialFile = 'folder' | 'pipe' | 'socket' | 'device';
+const SPECIAL_FILES: Record<SpecialFile, string> = { folder: 'a folder', pipe: 'a named pipe', socket: 'a socket', device: 'a device' };
+const megabytes = (bytes: number) => (bytes / 1048576).toFixed(1).replace(/\.0$/, '');
+
 export const operations = {
+  /** A file refused before it is opened: not there, not a regular file (it could block the build), or over its size cap. */
+  fileRefused: (path: string, refusal: { reason: 'missing' } | { reason: 'not-regular'; kind: SpecialFile } | { reason: 'too-large'; bytes: number; maxBytes: number }) =>
+    refusal.reason === 'missing'
+      ? `${path}: no such file`
+      : refusal.reason === 'not-regular'
+        ? `${path} is ${SPECIAL_FILES[refusal.kind]}, not a regular file: only regular files are read`
+        : `${path} is ${megabytes(refusal.bytes)} MB; the limit is ${megabytes(refusal.maxBytes)} MB`,
+  imageRefused: (url: string, why: string) => `image ${url} is not used: ${why} (a placeholder with its alt text is shown instead)`,
   /** A lock file another process left: empty (a disk that filled up), unreadable, or naming a process that ended. */
   lockTakenOver: (path: string, why: 'empty' | 'unreadable' | 'dead', pid?: number) =>
     `${path}: ${why === 'dead' ? `left by process ${pid}, which no longer runs` : why === 'empty' ? 'an empty lock (left by a full disk or a crash)' : 'an unreadable lock'}; taken over`,
@@ -20,4 +33,10 @@ export const operations = {
   sendUncertain: (emails: readonly string[]) =>
     `The connection was lost after the server had the message for ${emails.join(', ')}: they may have received it. Check, then add --resend-uncertain to send to them again.`,
   sendResume: (command: string) => `Some recipients did not get the digest. Run the same command again to resume: \`${command}\` (those already sent or refused for good are skipped).`,
+  outputHoldsSources: (outDir: string, sourceDir: string) =>
+    `the output folder ${outDir} is, or contains, the source folder ${sourceDir}: artifacts would be written over the sources; give --out a folder outside it (e.g. --out output)`,
+  slugMoved: (slug: string, base: string, why: 'other-source' | 'not-ours') =>
+    `${base}/ in the output folder ${why === 'other-source' ? 'holds the publication of another source' : 'holds files no build wrote'}: this source is written to ${slug}/`,
+  galleryNotOurs: (path: string) => `${path} was not written by triptyque, so it was left as it is and no gallery was written`,
+  stoppedAtOnce: 'triptyque: stopped at once; artifacts being written were left as they were before this run',
 } as const;

@@ -13,7 +13,7 @@ import { REAL_SOURCE } from '../targets/digest/test-context';
 const SLUG = '2010-05-27-travailler-en-reseau';
 const UNSUBSCRIBE = 'https://arifor.example/desinscription?email={email}';
 
-/** A real SMTP server on 127.0.0.1 that parses what it receives; `refuse` decides which recipients it rejects. */
+/** A real SMTP server on 127.0.0.1 that parses what it receives; `refuse` decides which recipients it rejects, for now (451). */
 async function startServer(refuse: (email: string) => boolean = () => false) {
   const received: ParsedMail[] = [];
   const server = new SMTPServer({
@@ -21,7 +21,7 @@ async function startServer(refuse: (email: string) => boolean = () => false) {
     disabledCommands: ['STARTTLS'],
     logger: false,
     onRcptTo(address, _session, callback) {
-      if (refuse(address.address)) callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
+      if (refuse(address.address)) callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
       else callback();
     },
     onData(stream, _session, callback) {
