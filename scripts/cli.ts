@@ -3,6 +3,8 @@ import type { VFile } from 'vfile';
 import type { CommandIo, CommandRun } from './commands/command';
 import { isTriptyqueError } from './errors';
 import { TOOL_VERSION } from './artifacts/tool-version';
+import { releaseHeldLocksSync } from './locks/lock-file';
+import { operations } from './messages/operations';
 
 interface CommandEntry {
   summary: string;
@@ -111,6 +113,16 @@ export async function main(argv: string[], env: { cwd: string; signal: AbortSign
   } catch (error) {
     return reportFailure(error, name, io);
   }
+}
+
+/**
+ * For a process told to stop that has not ended in its grace time, or told twice: its locks are
+ * removed and it exits at once (130); Chromium is killed by puppeteer's exit handler.
+ */
+export function stopAtOnce(): never {
+  releaseHeldLocksSync();
+  process.stderr.write(`${operations.stoppedAtOnce}\n`);
+  process.exit(130);
 }
 
 async function askOnTerminal(question: string): Promise<string> {

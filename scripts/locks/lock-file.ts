@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { link, readFile, rm, writeFile } from 'node:fs/promises';
 import { processAlive } from '../process-alive';
 
@@ -31,6 +32,7 @@ export async function tryLock(path: string, onTakeover?: (takeover: Takeover) =>
     try {
       await writeFile(temp, content, { flag: 'wx' });
       await link(temp, path);
+      held.add(path);
       return { acquired: true, release: () => release(path) };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -60,8 +62,18 @@ async function readHolder(path: string): Promise<LockHolder | 'missing' | 'empty
   return /^\d+$/.test(pid!.trim()) && Number(pid) > 0 ? { pid: Number(pid), since: since.trim() } : 'unreadable';
 }
 
+/** The locks this process holds, for a process made to stop at once. */
+const held = new Set<string>();
+
+/** Removes every lock this process holds, synchronously: for an exit that cannot wait for the work to unwind. */
+export function releaseHeldLocksSync(): void {
+  for (const path of held) rmSync(path, { force: true });
+  held.clear();
+}
+
 /** Removes the lock if it is still this process's: one taken over meanwhile is not another's to lose. */
 async function release(path: string): Promise<void> {
+  held.delete(path);
   const found = await readHolder(path);
   if (typeof found === 'object' && found.pid !== process.pid) return;
   await rm(path, { force: true });

@@ -1,0 +1,185 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { BuildReport } from '../scripts/artifacts/report';
+import { BrowserService } from '../scripts/browser/browser-service';
+import { build, type BuildResult } from '../scripts/core/build';
+import { watch, type WatchedBuild } from '../scripts/core/watch';
+import { sourceSlug } from '../scripts/model/slug';
+import { readTheme } from '../scripts/theme/load-theme';
+import { FRONT_MATTER, tempDir } from './helpers';
+import { runCli } from './run-cli';
+
+const browser = new BrowserService();
+afterAll(() => browser.close());
+
+const reportOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as BuildReport;
+
+describe('a build never writes over a source or a file it did not write (#27.4)', () => {
+  it('an output folder that is or contains a source folder is refused in one sentence, and the source is left as it was', async () => {
+    const dir = tempDir('triptyque-over-source-');
+    mkdirSync(join(dir, 'deck'));
+    const source = join(dir, 'deck', 'deck.md');
+    const text = `${FRONT_MATTER}# Mon exposé\n\nLe texte de l’auteur.\n`;
+    writeFileSync(source, text);
+    for (const out of ['.', 'deck']) {
+      const run = await runCli(['build', 'deck/deck.md', '--out', out, '--only', 'digest'], dir);
+      expect(run.code, out).toBe(2);
+      expect(run.stderr, out).toMatch(/the output folder .* is, or contains, the source folder .*deck: artifacts would be written over the sources; give --out a folder outside it/);
+      expect(readFileSync(source, 'utf8')).toBe(text);
+    }
+  }, 60_000);
+
+  it('a folder of the output that holds files no build wrote is left alone: the source goes to the next free folder, with a note', async () => {
+    const dir = tempDir('triptyque-not-ours-');
+    const source = join(dir, 'essai.md');
+    writeFileSync(source, `${FRONT_MATTER}# Un\n\nTexte.\n`);
+    const out = join(dir, 'out');
+    mkdirSync(join(out, 'essai'), { recursive: true });
+    writeFileSync(join(out, 'essai', 'digest.html'), 'mon propre fichier');
+    writeFileSync(join(out, 'index.html'), '<title>Mon site</title>');
+    const run = await runCli(['build', 'essai.md', '--out', 'out', '--only', 'digest'], dir);
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(out, 'essai', 'digest.html'), 'utf8')).toBe('mon propre fichier');
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('<title>Mon site</title>');
+    expect(run.stderr).toMatch(/essai\/ in the output folder holds files no build wrote: this source is written to essai-2\/ .*slug-renamed/);
+    expect(run.stderr).toMatch(/index\.html was not written by triptyque, so it was left as it is/);
+    expect(reportOf(join(out, 'essai-2')).source).toBe('essai.md');
+  }, 60_000);
+
+  it('watch with its output inside content/ builds once, not its own output over and over', async () => {
+    const root = tempDir('triptyque-watch-out-');
+    mkdirSync(join(root, 'content'));
+    const source = join(root, 'content', 'essai.md');
+    writeFileSync(source, `${FRONT_MATTER}# Un\n\nTexte.\n`);
+    const builds: WatchedBuild[] = [];
+    const stop = new AbortController();
+    let edited = false;
+    let resolveEdit!: () => void;
+    const editBuilt = new Promise<void>((resolve) => (resolveEdit = resolve));
+    const watching = watch({
+      root,
+      sources: [],
+      outDir: join(root, 'content', 'out'),
+      only: ['deck'],
+      browser,
+      signal: stop.signal,
+      onBuild: (_result: BuildResult, info) => {
+        builds.push(info);
+        if (builds.length === 1) {
+          edited = true;
+          writeFileSync(source, `${FRONT_MATTER}# Un\n\nTexte modifié.\n`);
+        } else if (edited && info.changed.includes(source)) resolveEdit();
+      },
+    });
+    await editBuilt;
+    stop.abort();
+    await watching;
+    expect(builds.flatMap((info) => info.changed)).toEqual([source]);
+    expect(readFileSync(join(root, 'content', 'out', 'essai', 'deck.md'), 'utf8')).toContain('Texte modifié.');
+  }, 120_000);
+});
+
+describe('slugs keep every script, and one source never takes another’s folder (#27.5)', () => {
+  it('file names in Cyrillic, Arabic or decomposed Latin keep their letters, in NFC', () => {
+    expect(sourceSlug('/a/Отчёт за год.md')).toBe('Отчёт-за-год');
+    expect(sourceSlug('/a/تقرير.md')).toBe('تقرير');
+    expect(sourceSlug('/a/synthe\u0300se.md')).toBe('synth\u00e8se');
+    expect(sourceSlug('/a/رپورٹ.md')).not.toBe(sourceSlug('/a/تقرير.md'));
+  });
+
+  it('two Russian-named sources built one after the other into one --out keep their own publications; a same-named source from elsewhere gets the next folder, with a note', async () => {
+    const dir = tempDir('triptyque-scripts-');
+    const out = join(dir, 'out');
+    const write = (path: string, title: string) => {
+      mkdirSync(join(path, '..'), { recursive: true });
+      writeFileSync(path, `---\ntitle: ${title}\ndate: 2024-01-15\n---\n\n# ${title}\n\nТекст.\n`);
+      return path;
+    };
+    const first = write(join(dir, 'доклад.md'), 'Первый');
+    const second = write(join(dir, 'отчёт.md'), 'Второй');
+    const other = write(join(dir, 'другой', 'доклад.md'), 'Третий');
+    for (const source of [first, second, other]) expect((await build({ sources: [source], root: dir, outDir: out, only: ['digest'], browser })).ok).toBe(true);
+    expect(reportOf(join(out, 'доклад')).source).toBe(first);
+    expect(reportOf(join(out, 'отчёт')).source).toBe(second);
+    const moved = reportOf(join(out, 'доклад-2'));
+    expect(moved.source).toBe(other);
+    expect(moved.diagnostics).toContainEqual(expect.objectContaining({ ruleId: 'slug-renamed', message: expect.stringContaining('holds the publication of another source: this source is written to доклад-2/') }));
+    expect(readFileSync(join(out, 'доклад', 'digest.txt'), 'utf8')).toContain('ПЕРВЫЙ');
+    // Built again, each source finds its own folder.
+    expect((await build({ sources: [first], root: dir, outDir: out, only: ['digest'], browser })).reports[0]!.slug).toBe('доклад');
+    expect((await build({ sources: [other], root: dir, outDir: out, only: ['digest'], browser })).reports[0]!.slug).toBe('доклад-2');
+  }, 60_000);
+});
+
+describe('watch keeps watching a source that is deleted and written again (#27.8)', () => {
+  it('a named source replaced (deleted, then re-created) is built again', async () => {
+    const dir = tempDir('triptyque-replaced-');
+    const source = join(dir, 'essai.md');
+    writeFileSync(source, `${FRONT_MATTER}# Un\n\nAvant.\n`);
+    const results: BuildResult[] = [];
+    const stop = new AbortController();
+    let resolveBack!: () => void;
+    const back = new Promise<void>((resolve) => (resolveBack = resolve));
+    const watching = watch({
+      root: dir,
+      sources: [source],
+      outDir: join(dir, 'out'),
+      only: ['digest'],
+      browser,
+      signal: stop.signal,
+      onBuild: (result, info) => {
+        results.push(result);
+        if (info.changed.length === 0) {
+          rmSync(source);
+          // Long enough for the deletion to be seen apart from the new file, as an editor's save by replace or a checkout.
+          setTimeout(() => writeFileSync(source, `${FRONT_MATTER}# Un\n\nAprès.\n`), 300);
+        } else if (result.ok && readFileSync(join(dir, 'out', 'essai', 'digest.txt'), 'utf8').includes('Après.')) resolveBack();
+      },
+    });
+    await back;
+    stop.abort();
+    await watching;
+    expect(results.at(-1)!.ok).toBe(true);
+  }, 60_000);
+});
+
+/** A named pipe nobody writes to: opening it to read blocks until a writer comes, for ever. */
+function fifo(path: string): void {
+  execFileSync('mkfifo', [path]);
+}
+
+describe('only regular files are read: a named pipe never hangs a build (#27.6)', () => {
+  it('an image that is a named pipe is a located warning in check, a placeholder in the build, and the build ends', async () => {
+    const dir = tempDir('triptyque-fifo-image-');
+    writeFileSync(join(dir, 'essai.md'), `${FRONT_MATTER}# Un\n\nTexte.\n\n![Le tube](tube.png)\n`);
+    fifo(join(dir, 'tube.png'));
+    const check = await runCli(['check', 'essai.md'], dir);
+    expect(check.code).toBe(0);
+    expect(check.stderr).toMatch(/10:1\s+warning\s+image tube\.png is not used: tube\.png is a named pipe, not a regular file: only regular files are read \(a placeholder with its alt text is shown instead\)\s+image-not-file/);
+    const built = await runCli(['build', 'essai.md', '--out', 'out', '--no-gallery'], dir);
+    expect(built.code).toBe(0);
+    expect(readFileSync(join(dir, 'out', 'essai', 'brochure.html'), 'utf8')).toMatch(/class="image-placeholder[^"]*"[^>]*>[^]*Le tube/);
+    expect(existsSync(join(dir, 'out', 'essai', '.build.lock'))).toBe(false);
+  }, 120_000);
+
+  it('a source, a configuration or a theme file that is a named pipe is one located error, and the command ends', async () => {
+    const dir = tempDir('triptyque-fifo-source-');
+    fifo(join(dir, 'tube.md'));
+    const source = await runCli(['build', 'tube.md', '--out', 'out', '--no-gallery'], dir);
+    expect(source.code).toBe(1);
+    expect(source.stderr).toMatch(/tube\.md\s*\n\s*1:1\s+error\s+.*tube\.md is a named pipe, not a regular file: only regular files are read\s+source-unreadable/);
+
+    writeFileSync(join(dir, 'essai.md'), `${FRONT_MATTER}# Un\n\nTexte.\n`);
+    fifo(join(dir, 'triptyque.config.yaml'));
+    const config = await runCli(['check', 'essai.md'], dir);
+    expect(config.code).toBe(1);
+    expect(config.stderr).toMatch(/1:1\s+error\s+.*triptyque\.config\.yaml is a named pipe, not a regular file: only regular files are read\s+config-unreadable/);
+
+    const theme = tempDir('triptyque-fifo-theme-');
+    fifo(join(theme, 'theme.json'));
+    expect(() => readTheme(theme, 'tube')).toThrow(/theme\.json:1:1 .*theme\.json is a named pipe, not a regular file: only regular files are read \(theme-invalid\)/);
+    expect(existsSync(join(dir, 'out', 'essai', '.build.lock'))).toBe(false);
+  }, 120_000);
+});
