@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BuildReport } from '../scripts/artifacts/report';
@@ -182,4 +182,70 @@ describe('only regular files are read: a named pipe never hangs a build (#27.6)'
     expect(() => readTheme(theme, 'tube')).toThrow(/theme\.json:1:1 .*theme\.json is a named pipe, not a regular file: only regular files are read \(theme-invalid\)/);
     expect(existsSync(join(dir, 'out', 'essai', '.build.lock'))).toBe(false);
   }, 120_000);
+});
+
+/** Whether this machine lets the test mount a small tmpfs (root in a container usually may): a real full disk. */
+function mountTmpfs(dir: string, size: string): boolean {
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('the output lock is never left empty, and a lock left behind is taken over at once (#27.7)', () => {
+  it('an empty lock (what a full disk used to leave) is taken over at once, with a note', async () => {
+    const dir = tempDir('triptyque-empty-lock-');
+    const source = join(dir, 'essai.md');
+    writeFileSync(source, `${FRONT_MATTER}# Un\n\nTexte.\n`);
+    mkdirSync(join(dir, 'out', 'essai'), { recursive: true });
+    writeFileSync(join(dir, 'out', 'essai', '.build.lock'), '');
+    const result = await build({ sources: [source], root: dir, outDir: join(dir, 'out'), only: ['digest'], browser });
+    expect(result.ok).toBe(true);
+    expect(result.reports[0]!.diagnostics).toContainEqual(expect.objectContaining({ ruleId: 'lock-taken-over', message: expect.stringMatching(/\.build\.lock: an empty lock \(left by a full disk or a crash\); taken over/) }));
+    expect(existsSync(join(dir, 'out', 'essai', '.build.lock'))).toBe(false);
+  }, 60_000);
+
+  it('a lock naming a process that ended, or holding garbage, is taken over at once, with a note', async () => {
+    const dir = tempDir('triptyque-dead-lock-');
+    const source = join(dir, 'essai.md');
+    writeFileSync(source, `${FRONT_MATTER}# Un\n\nTexte.\n`);
+    mkdirSync(join(dir, 'out', 'essai'), { recursive: true });
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+    for (const [content, note] of [[`${dead}\n`, `left by process ${dead}, which no longer runs`], ['\u0000\u0001garbage', 'an unreadable lock']] as const) {
+      writeFileSync(join(dir, 'out', 'essai', '.build.lock'), content);
+      const result = await build({ sources: [source], root: dir, outDir: join(dir, 'out'), only: ['digest'], browser });
+      expect(result.ok).toBe(true);
+      expect(result.reports[0]!.diagnostics.map((diagnostic) => diagnostic.message).join('\n')).toContain(note);
+    }
+  }, 60_000);
+
+  const mountPoint = tempDir('triptyque-full-disk-');
+  const canMount = mountTmpfs(mountPoint, '256k');
+  afterAll(() => {
+    if (canMount) execFileSync('umount', ['-l', mountPoint]);
+  });
+
+  it.skipIf(!canMount)('on a real full disk the build fails in one sentence and leaves no lock; once there is room the next build starts at once', async () => {
+    const dir = tempDir('triptyque-full-disk-source-');
+    const source = join(dir, 'essai.md');
+    writeFileSync(source, `${FRONT_MATTER}# Un\n\nTexte.\n`);
+    const out = join(mountPoint, 'out');
+    mkdirSync(join(out, 'essai'), { recursive: true });
+    const filler = join(mountPoint, 'filler');
+    // Fill the disk to the last byte: a write of a few bytes then fails with ENOSPC.
+    try {
+      execFileSync('dd', ['if=/dev/zero', `of=${filler}`, 'bs=4k'], { stdio: 'ignore' });
+    } catch {
+      // dd stops with an error once the disk is full: that is the point.
+    }
+    const error = await build({ sources: [source], root: dir, outDir: out, only: ['digest'], browser }).then(() => undefined, (thrown: unknown) => thrown);
+    expect((error as Error).message).toMatch(/no space left to write .*: free some space, or give --out another disk/);
+    expect(readdirSync(join(out, 'essai'))).toEqual([]);
+    rmSync(filler);
+    const result = await build({ sources: [source], root: dir, outDir: out, only: ['digest'], browser });
+    expect(result.ok).toBe(true);
+    expect(result.reports[0]!.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'lock-taken-over')).toEqual([]);
+  }, 60_000);
 });
