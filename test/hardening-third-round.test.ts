@@ -1,6 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Document, Packer, Paragraph } from 'docx';
+import { unzipSync, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BuildReport } from '../scripts/artifacts/report';
 import { BrowserService } from '../scripts/browser/browser-service';
@@ -248,4 +250,34 @@ describe('the output lock is never left empty, and a lock left behind is taken o
     expect(result.ok).toBe(true);
     expect(result.reports[0]!.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'lock-taken-over')).toEqual([]);
   }, 60_000);
+});
+
+describe('a .docx zip bomb is refused before it is unpacked (#27.10)', () => {
+  /** A real Word document (made by the docx package) whose parts are replaced or added to. */
+  async function docxWith(parts: Record<string, Uint8Array>): Promise<Buffer> {
+    const document = new Document({ sections: [{ children: [new Paragraph('Un paragraphe.')] }] });
+    const entries = unzipSync(new Uint8Array(await Packer.toBuffer(document)));
+    return Buffer.from(zipSync({ ...entries, ...parts }, { level: 9 }));
+  }
+
+  it('a document.xml that unpacks to 40 MB of blanks, or 20,000 files inside, is one sentence naming the file and the part, and nothing is imported', async () => {
+    const dir = tempDir('triptyque-zip-bomb-');
+    const padding = new Uint8Array(40 * 1024 * 1024).fill(0x20);
+    writeFileSync(join(dir, 'bombe.docx'), await docxWith({ 'word/document.xml': padding }));
+    const bomb = await runCli(['import', 'bombe.docx', '-o', 'bombe.md'], dir);
+    expect(bomb.code).toBe(1);
+    expect(bomb.stderr.trim()).toBe(`triptyque import: ${join(dir, 'bombe.docx')}: word/document.xml unpacks to more than 200 times its packed size: not a document this tool reads (a zip bomb?); nothing was imported`);
+    expect(existsSync(join(dir, 'bombe.md'))).toBe(false);
+
+    const many = Object.fromEntries(Array.from({ length: 20_000 }, (_, index) => [`customXml/item${index}.xml`, new Uint8Array(0)]));
+    writeFileSync(join(dir, 'nombreux.docx'), await docxWith(many));
+    const crowded = await runCli(['import', 'nombreux.docx', '-o', 'nombreux.md'], dir);
+    expect(crowded.code).toBe(1);
+    expect(crowded.stderr).toMatch(/nombreux\.docx: more than 10000 files inside \(at customXml\/item\d+\.xml\): not a document this tool reads/);
+
+    writeFileSync(join(dir, 'sain.docx'), await docxWith({}));
+    const sound = await runCli(['import', 'sain.docx', '-o', 'sain.md'], dir);
+    expect(sound.code).toBe(0);
+    expect(readFileSync(join(dir, 'sain.md'), 'utf8')).toContain('Un paragraphe.');
+  }, 120_000);
 });

@@ -1,5 +1,6 @@
 import { statSync, readFileSync, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import { TriptyqueError } from '../errors';
 import { operations, type SpecialFile } from '../messages/operations';
 
 /**
@@ -10,13 +11,13 @@ import { operations, type SpecialFile } from '../messages/operations';
  */
 export type FileRefusal = { reason: 'missing' } | { reason: 'not-regular'; kind: SpecialFile } | { reason: 'too-large'; bytes: number; maxBytes: number };
 
-export class FileRefused extends Error {
+/** An operational failure (the CLI prints it as one sentence) that callers may also locate on a source. */
+export class FileRefused extends TriptyqueError {
   constructor(
     readonly path: string,
     readonly refusal: FileRefusal,
   ) {
-    super(describeRefusal(path, refusal));
-    this.name = 'FileRefused';
+    super('IO', describeRefusal(path, refusal));
   }
 }
 

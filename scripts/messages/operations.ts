@@ -39,4 +39,13 @@ export const operations = {
     `${base}/ in the output folder ${why === 'other-source' ? 'holds the publication of another source' : 'holds files no build wrote'}: this source is written to ${slug}/`,
   galleryNotOurs: (path: string) => `${path} was not written by triptyque, so it was left as it is and no gallery was written`,
   stoppedAtOnce: 'triptyque: stopped at once; artifacts being written were left as they were before this run',
+  archiveRefused: (path: string, entry: string, why: { entries: number } | { totalBytes: number } | { ratio: number }) =>
+    `${path}: ${
+      'entries' in why
+        ? `more than ${why.entries} files inside (at ${entry})`
+        : 'totalBytes' in why
+          ? `more than ${megabytes(why.totalBytes)} MB once unpacked (at ${entry})`
+          : `${entry} unpacks to more than ${why.ratio} times its packed size`
+    }: not a document this tool reads (a zip bomb?); nothing was imported`,
+  archiveUnreadable: (path: string, entry: string, reason: string) => `${path}: ${entry} cannot be unpacked (${reason}): is it a damaged document?`,
 } as const;
