@@ -48,4 +48,9 @@ export const operations = {
           : `${entry} unpacks to more than ${why.ratio} times its packed size`
     }: not a document this tool reads (a zip bomb?); nothing was imported`,
   archiveUnreadable: (path: string, entry: string, reason: string) => `${path}: ${entry} cannot be unpacked (${reason}): is it a damaged document?`,
+  listmonkTimeout: (url: string, answerMs: number, totalMs: number) =>
+    `listmonk at ${url} did not answer in time (${answerMs / 1000} s for an answer, ${totalMs / 1000} s in all): check the URL and that listmonk is running; nothing was created`,
+  listmonkRedirect: (url: string, status: number, to: string | undefined) =>
+    `listmonk at ${url} answered ${status}, a redirect${to ? ` to ${to}` : ''}: it is not followed out of the URL given (the token would go with it); give --listmonk the URL listmonk answers at; nothing was created`,
+  listmonkRedirectLoop: (origin: string, max: number) => `listmonk at ${origin} redirected more than ${max} times: nothing was created`,
 } as const;
