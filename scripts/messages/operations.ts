@@ -53,4 +53,6 @@ export const operations = {
   listmonkRedirect: (url: string, status: number, to: string | undefined) =>
     `listmonk at ${url} answered ${status}, a redirect${to ? ` to ${to}` : ''}: it is not followed out of the URL given (the token would go with it); give --listmonk the URL listmonk answers at; nothing was created`,
   listmonkRedirectLoop: (origin: string, max: number) => `listmonk at ${origin} redirected more than ${max} times: nothing was created`,
+  nestingTooDeep: (what: 'Markdown' | 'HTML' | 'YAML', max: number) =>
+    `${what} nested more than ${max} levels deep here (quotes, lists, elements or collections inside one another): no reader follows that; flatten it`,
 } as const;
