@@ -281,3 +281,62 @@ describe('a .docx zip bomb is refused before it is unpacked (#27.10)', () => {
     expect(readFileSync(join(dir, 'sain.md'), 'utf8')).toContain('Un paragraphe.');
   }, 120_000);
 });
+
+describe('deep nesting is one located error, in check and in build (#27.12)', () => {
+  const body = '---\ntitle: Essai\ndate: 2024-01-15\n---\n\n# Un\n\n';
+  const cases = {
+    'citations.md': { text: `${body}${'> '.repeat(5000)}texte\n`, at: '8:201', what: 'Markdown', rule: 'nesting-too-deep' },
+    'liste.md': { text: `${body}${Array.from({ length: 1000 }, (_, depth) => `${'  '.repeat(depth)}- point\n`).join('')}`, at: '108:201', what: 'Markdown', rule: 'nesting-too-deep' },
+    'html.md': { text: `${body}${'<div>'.repeat(5000)}x${'</div>'.repeat(5000)}\n`, at: '8:501', what: 'HTML', rule: 'nesting-too-deep' },
+    'yaml.md': { text: `---\ntitle: Essai\nx: ${'['.repeat(5000)}${']'.repeat(5000)}\n---\n\n# Un\n\nTexte.\n`, at: '3:104', what: 'YAML', rule: 'front-matter-yaml' },
+  };
+
+  it('5,000 nested quotes, a list 1,000 deep, 5,000 nested elements or YAML brackets: check names the line and column', async () => {
+    const dir = tempDir('triptyque-deep-');
+    for (const [name, { text }] of Object.entries(cases)) writeFileSync(join(dir, name), text);
+    for (const [name, { at, what, rule }] of Object.entries(cases)) {
+      const run = await runCli(['check', name], dir);
+      expect(run.code, name).toBe(1);
+      expect(run.stderr, name).toMatch(new RegExp(`${at}\\s+error\\s+.*${what} nested more than 100 levels deep here .*flatten it\\s+${rule}`));
+      expect(run.stderr, name).not.toMatch(/call stack|this is a bug/);
+    }
+  }, 120_000);
+
+  it('a build of each fails that source alone, at its place, and writes no artifact', async () => {
+    const dir = tempDir('triptyque-deep-build-');
+    const sources = Object.entries(cases).map(([name, { text }]) => {
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    });
+    const result = await build({ sources, root: dir, outDir: join(dir, 'out'), browser });
+    expect(result.ok).toBe(false);
+    for (const [index, { at, rule }] of Object.values(cases).entries()) {
+      const report = result.reports[index]!;
+      expect(report.targets).toEqual({});
+      expect(report.diagnostics.map((diagnostic) => `${diagnostic.line}:${diagnostic.column} ${diagnostic.ruleId}`)).toContain(`${at} ${rule}`);
+    }
+  }, 120_000);
+});
+
+describe('the deck never fails on the slides it makes itself (#27.13)', () => {
+  it('a 10,000-character heading (one word, or words) is shortened with an ellipsis on the contents, divider and its slide, whole in the notes; the deck builds', async () => {
+    const dir = tempDir('triptyque-long-heading-');
+    const word = 'x'.repeat(10_000);
+    const words = Array.from({ length: 1200 }, (_, index) => ['développement', 'régional', 'formation', 'réseau'][index % 4]).join(' ').slice(0, 10_000);
+    const source = join(dir, 'essai.md');
+    writeFileSync(source, `---\ntitle: Essai\ndate: 2024-01-15\nlang: fr\n---\n\n# ${word}\n\nTexte.\n\n# ${words}\n\n## Sous-partie\n\nTexte.\n\n# Deux\n\nTexte.\n`);
+    const result = await build({ sources: [source], root: dir, outDir: join(dir, 'out'), only: ['deck'], browser });
+    expect(result.reports[0]!.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
+    expect(result.ok).toBe(true);
+    const deck = readFileSync(join(dir, 'out', 'essai', 'deck.md'), 'utf8');
+    const visible = deck.replace(/<!--[^]*?-->/g, '');
+    const longestLine = Math.max(...visible.split('\n').map((line) => line.length));
+    expect(longestLine).toBeLessThan(400);
+    expect(visible).toMatch(/x{300,}…/);
+    expect(visible).toMatch(/(développement|régional|formation|réseau)…/);
+    // Nothing lost: each heading is whole in the notes.
+    const notes = deck.replace(/\s+/g, ' ');
+    expect(notes).toContain(word);
+    expect(notes).toContain(words);
+  }, 120_000);
+});
