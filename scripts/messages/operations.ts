@@ -55,4 +55,8 @@ export const operations = {
   listmonkRedirectLoop: (origin: string, max: number) => `listmonk at ${origin} redirected more than ${max} times: nothing was created`,
   nestingTooDeep: (what: 'Markdown' | 'HTML' | 'YAML', max: number) =>
     `${what} nested more than ${max} levels deep here (quotes, lists, elements or collections inside one another): no reader follows that; flatten it`,
+  recipientsUnreadable: (path: string, line: number | undefined, separator: 'comma' | 'semicolon' | 'tab', reason: string) =>
+    `${path}${line ? `:${line}` : ''}: ${reason} (read with a ${separator} as the separator, the header line's; quote a field that holds one)`,
+  recipientsNoEmail: (path: string, separator: 'comma' | 'semicolon' | 'tab', columns: readonly string[]) =>
+    `${path}:1: no \`email\` column in the header line (read with a ${separator} as the separator: ${columns.map((column) => JSON.stringify(column)).join(', ')})`,
 } as const;
