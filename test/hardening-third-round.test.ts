@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
@@ -10,8 +10,8 @@ import { build, type BuildResult } from '../scripts/core/build';
 import { watch, type WatchedBuild } from '../scripts/core/watch';
 import { sourceSlug } from '../scripts/model/slug';
 import { readTheme } from '../scripts/theme/load-theme';
-import { FRONT_MATTER, tempDir } from './helpers';
-import { runCli } from './run-cli';
+import { FRONT_MATTER, REAL_SOURCE, tempDir } from './helpers';
+import { BIN, runCli } from './run-cli';
 
 const browser = new BrowserService();
 afterAll(() => browser.close());
@@ -338,5 +338,30 @@ describe('the deck never fails on the slides it makes itself (#27.13)', () => {
     const notes = deck.replace(/\s+/g, ' ');
     expect(notes).toContain(word);
     expect(notes).toContain(words);
+  }, 120_000);
+});
+
+describe('a signal always stops a build, leaving no lock (#27.6)', () => {
+  it('Ctrl-C twice ends a build at once with exit 130, saying so, and removes its lock', async () => {
+    const dir = tempDir('triptyque-twice-');
+    writeFileSync(join(dir, 'essai.md'), readFileSync(REAL_SOURCE, 'utf8'));
+    const child = spawn(process.execPath, [BIN, 'build', 'essai.md', '--out', 'out', '--no-gallery'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    const ended = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    await new Promise<void>((resolve) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (stderr.includes('rendering')) resolve();
+      });
+    });
+    // Its lock is taken before any target renders.
+    expect(existsSync(join(dir, 'out', 'essai', '.build.lock'))).toBe(true);
+    child.kill('SIGINT');
+    // Two signals sent together may reach the process as one: the second comes while the first unwinds.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    child.kill('SIGINT');
+    expect(await ended).toBe(130);
+    expect(stderr).toMatch(/stopped at once|interrupted/);
+    expect(existsSync(join(dir, 'out', 'essai', '.build.lock'))).toBe(false);
   }, 120_000);
 });
