@@ -31,7 +31,7 @@ const { main, stopAtOnce } = await import(pathToFileURL(await cliBundle(root)).h
 const controller = new AbortController();
 // The first signal lets the work unwind (locks released, Chromium closed); a second one, or work
 // still running after the grace time (a read the system never returns), ends the process at once.
-const GRACE_MS = 5000;
+const GRACE_MS = 15_000;
 const stop = () => {
   if (controller.signal.aborted) stopAtOnce();
   controller.abort();
