@@ -26,7 +26,7 @@ export function describeRefusal(path: string, refusal: FileRefusal): string {
 }
 
 /** What stands at `path` when it is not a readable regular file within the cap; undefined when it is. */
-export function refusalOf(info: Stats | undefined, maxBytes: number): FileRefusal | undefined {
+function refusalOf(info: Stats | undefined, maxBytes: number): FileRefusal | undefined {
   if (!info) return { reason: 'missing' };
   if (!info.isFile()) return { reason: 'not-regular', kind: kindOf(info) };
   if (info.size > maxBytes) return { reason: 'too-large', bytes: info.size, maxBytes };
@@ -52,7 +52,7 @@ export function readRegularFileSync(path: string, maxBytes: number): Buffer {
 }
 
 /** How long one file may take to read before it counts as unreadable. */
-export const READ_TIMEOUT_MS = 20_000;
+const READ_TIMEOUT_MS = 20_000;
 
 export async function readRegularFile(path: string, maxBytes: number, signal?: AbortSignal): Promise<Buffer> {
   const refusal = refusalOf(await stat(path).catch(() => undefined), maxBytes);
