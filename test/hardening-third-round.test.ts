@@ -31,7 +31,7 @@ describe('a build never writes over a source or a file it did not write (#27.4)'
       expect(run.stderr, out).toMatch(/the output folder .* is, or contains, the source folder .*deck: artifacts would be written over the sources; give --out a folder outside it/);
       expect(readFileSync(source, 'utf8')).toBe(text);
     }
-  }, 60_000);
+  }, 180_000);
 
   it('a folder of the output that holds files no build wrote is left alone: the source goes to the next free folder, with a note', async () => {
     const dir = tempDir('triptyque-not-ours-');
@@ -48,7 +48,7 @@ describe('a build never writes over a source or a file it did not write (#27.4)'
     expect(run.stderr).toMatch(/essai\/ in the output folder holds files no build wrote: this source is written to essai-2\/ .*slug-renamed/);
     expect(run.stderr).toMatch(/index\.html was not written by triptyque, so it was left as it is/);
     expect(reportOf(join(out, 'essai-2')).source).toBe('essai.md');
-  }, 60_000);
+  }, 180_000);
 
   it('watch with its output inside content/ builds once, not its own output over and over', async () => {
     const root = tempDir('triptyque-watch-out-');
@@ -80,7 +80,7 @@ describe('a build never writes over a source or a file it did not write (#27.4)'
     await watching;
     expect(builds.flatMap((info) => info.changed)).toEqual([source]);
     expect(readFileSync(join(root, 'content', 'out', 'essai', 'deck.md'), 'utf8')).toContain('Texte modifié.');
-  }, 120_000);
+  }, 240_000);
 });
 
 describe('slugs keep every script, and one source never takes another’s folder (#27.5)', () => {
@@ -112,7 +112,7 @@ describe('slugs keep every script, and one source never takes another’s folder
     // Built again, each source finds its own folder.
     expect((await build({ sources: [first], root: dir, outDir: out, only: ['digest'], browser })).reports[0]!.slug).toBe('доклад');
     expect((await build({ sources: [other], root: dir, outDir: out, only: ['digest'], browser })).reports[0]!.slug).toBe('доклад-2');
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('watch keeps watching a source that is deleted and written again (#27.8)', () => {
@@ -144,7 +144,7 @@ describe('watch keeps watching a source that is deleted and written again (#27.8
     stop.abort();
     await watching;
     expect(results.at(-1)!.ok).toBe(true);
-  }, 60_000);
+  }, 180_000);
 });
 
 /** A named pipe nobody writes to: opening it to read blocks until a writer comes, for ever. */
@@ -164,7 +164,7 @@ describe('only regular files are read: a named pipe never hangs a build (#27.6)'
     expect(built.code).toBe(0);
     expect(readFileSync(join(dir, 'out', 'essai', 'brochure.html'), 'utf8')).toMatch(/class="image-placeholder[^"]*"[^>]*>[^]*Le tube/);
     expect(existsSync(join(dir, 'out', 'essai', '.build.lock'))).toBe(false);
-  }, 120_000);
+  }, 240_000);
 
   it('a source, a configuration or a theme file that is a named pipe is one located error, and the command ends', async () => {
     const dir = tempDir('triptyque-fifo-source-');
@@ -183,7 +183,7 @@ describe('only regular files are read: a named pipe never hangs a build (#27.6)'
     fifo(join(theme, 'theme.json'));
     expect(() => readTheme(theme, 'tube')).toThrow(/theme\.json:1:1 .*theme\.json is a named pipe, not a regular file: only regular files are read \(theme-invalid\)/);
     expect(existsSync(join(dir, 'out', 'essai', '.build.lock'))).toBe(false);
-  }, 120_000);
+  }, 240_000);
 });
 
 /** Whether this machine lets the test mount a small tmpfs (root in a container usually may): a real full disk. */
@@ -207,7 +207,7 @@ describe('the output lock is never left empty, and a lock left behind is taken o
     expect(result.ok).toBe(true);
     expect(result.reports[0]!.diagnostics).toContainEqual(expect.objectContaining({ ruleId: 'lock-taken-over', message: expect.stringMatching(/\.build\.lock: an empty lock \(left by a full disk or a crash\); taken over/) }));
     expect(existsSync(join(dir, 'out', 'essai', '.build.lock'))).toBe(false);
-  }, 60_000);
+  }, 180_000);
 
   it('a lock naming a process that ended, or holding garbage, is taken over at once, with a note', async () => {
     const dir = tempDir('triptyque-dead-lock-');
@@ -221,7 +221,7 @@ describe('the output lock is never left empty, and a lock left behind is taken o
       expect(result.ok).toBe(true);
       expect(result.reports[0]!.diagnostics.map((diagnostic) => diagnostic.message).join('\n')).toContain(note);
     }
-  }, 60_000);
+  }, 180_000);
 
   const mountPoint = tempDir('triptyque-full-disk-');
   const canMount = mountTmpfs(mountPoint, '256k');
@@ -249,7 +249,7 @@ describe('the output lock is never left empty, and a lock left behind is taken o
     const result = await build({ sources: [source], root: dir, outDir: out, only: ['digest'], browser });
     expect(result.ok).toBe(true);
     expect(result.reports[0]!.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'lock-taken-over')).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('a .docx zip bomb is refused before it is unpacked (#27.10)', () => {
@@ -279,7 +279,7 @@ describe('a .docx zip bomb is refused before it is unpacked (#27.10)', () => {
     const sound = await runCli(['import', 'sain.docx', '-o', 'sain.md'], dir);
     expect(sound.code).toBe(0);
     expect(readFileSync(join(dir, 'sain.md'), 'utf8')).toContain('Un paragraphe.');
-  }, 120_000);
+  }, 240_000);
 });
 
 describe('deep nesting is one located error, in check and in build (#27.12)', () => {
@@ -300,7 +300,7 @@ describe('deep nesting is one located error, in check and in build (#27.12)', ()
       expect(run.stderr, name).toMatch(new RegExp(`${at}\\s+error\\s+.*${what} nested more than 100 levels deep here .*flatten it\\s+${rule}`));
       expect(run.stderr, name).not.toMatch(/call stack|this is a bug/);
     }
-  }, 120_000);
+  }, 240_000);
 
   it('a build of each fails that source alone, at its place, and writes no artifact', async () => {
     const dir = tempDir('triptyque-deep-build-');
@@ -315,7 +315,7 @@ describe('deep nesting is one located error, in check and in build (#27.12)', ()
       expect(report.targets).toEqual({});
       expect(report.diagnostics.map((diagnostic) => `${diagnostic.line}:${diagnostic.column} ${diagnostic.ruleId}`)).toContain(`${at} ${rule}`);
     }
-  }, 120_000);
+  }, 240_000);
 });
 
 describe('the deck never fails on the slides it makes itself (#27.13)', () => {
@@ -338,7 +338,7 @@ describe('the deck never fails on the slides it makes itself (#27.13)', () => {
     const notes = deck.replace(/\s+/g, ' ');
     expect(notes).toContain(word);
     expect(notes).toContain(words);
-  }, 120_000);
+  }, 240_000);
 });
 
 describe('a signal always stops a build, leaving no lock (#27.6)', () => {
@@ -363,5 +363,5 @@ describe('a signal always stops a build, leaving no lock (#27.6)', () => {
     expect(await ended).toBe(130);
     expect(stderr).toMatch(/stopped at once|interrupted/);
     expect(existsSync(join(dir, 'out', 'essai', '.build.lock'))).toBe(false);
-  }, 120_000);
+  }, 240_000);
 });

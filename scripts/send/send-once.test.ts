@@ -106,7 +106,7 @@ describe('send: nobody gets the digest twice, nobody is retried for ever', () =>
     expect(third.code).toBe(0);
     expect(third.stdout).toMatch(/0 sent, 20 already sent by an earlier run of 20/);
     expect(server.received).toHaveLength(20);
-  }, 60_000);
+  }, 180_000);
 
   it('a connection lost after the server took the message is uncertain: listed at the end, not sent again on the next run, sent again with --resend-uncertain', async () => {
     const root = await project();
@@ -131,7 +131,7 @@ describe('send: nobody gets the digest twice, nobody is retried for ever', () =>
     const third = await runCli([...args, '--resend-uncertain'], root, { SMTP_URL: server.url });
     expect(third.code).toBe(0);
     expect(server.received.map((delivery) => delivery.to[0])).toEqual(['un@example.org', 'coupe@example.org', 'trois@example.org', 'coupe@example.org']);
-  }, 60_000);
+  }, 180_000);
 
   it('a connection lost before the message was handed over is failed, and the next run sends it', async () => {
     const root = await project();
@@ -147,7 +147,7 @@ describe('send: nobody gets the digest twice, nobody is retried for ever', () =>
     const second = await runCli(args, root, { SMTP_URL: healthy.url });
     expect(second.code).toBe(0);
     expect(healthy.received.map((delivery) => delivery.to[0])).toEqual(['un@example.org']);
-  }, 60_000);
+  }, 180_000);
 
   it('an address refused for good (550) is reported once, never tried again, and the run ends 0', async () => {
     const root = await project();
@@ -166,7 +166,7 @@ describe('send: nobody gets the digest twice, nobody is retried for ever', () =>
     expect(second.stderr).not.toMatch(/mort@example\.org/);
     expect(refused).toEqual(['mort@example.org']);
     expect(server.received.map((delivery) => delivery.to[0])).toEqual(['un@example.org', 'trois@example.org']);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('send: the SMTP password is never printed and never sends to another host', () => {
@@ -198,7 +198,7 @@ describe('send: the SMTP password is never printed and never sends to another ho
       expect(everything, secret).not.toMatch(/DEP0170|internal error|this is a bug/);
     }
     expect(server.received).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it('the same password percent-encoded in SMTP_URL, or given in SMTP_PASSWORD, logs in to the host named and sends; the password is in no output, log or report', async () => {
     const server = await startServer({ auth: { user, pass: password } });
@@ -212,5 +212,5 @@ describe('send: the SMTP password is never printed and never sends to another ho
     expect(wrong.code).toBe(1);
     const everything = `${encoded.stdout}${encoded.stderr}${separate.stdout}${separate.stderr}${wrong.stdout}${wrong.stderr}${await outputText(root)}`;
     for (const shown of [password, encodeURIComponent(password), 'p#ss']) expect(everything).not.toContain(shown);
-  }, 60_000);
+  }, 180_000);
 });
