@@ -27,8 +27,16 @@ if (dependenciesMissing()) {
 const { cliBundle } = await import('./bundle.mjs');
 // Stack traces of the TypeScript sources, for a person chasing a bug.
 if (process.env.TRIPTYQUE_DEBUG) process.setSourceMapsEnabled(true);
-const { main } = await import(pathToFileURL(await cliBundle(root)).href);
+const { main, stopAtOnce } = await import(pathToFileURL(await cliBundle(root)).href);
 const controller = new AbortController();
-process.once('SIGINT', () => controller.abort());
-process.once('SIGTERM', () => controller.abort());
+// The first signal lets the work unwind (locks released, Chromium closed); a second one, or work
+// still running after the grace time (a read the system never returns), ends the process at once.
+const GRACE_MS = 15_000;
+const stop = () => {
+  if (controller.signal.aborted) stopAtOnce();
+  controller.abort();
+  setTimeout(stopAtOnce, GRACE_MS).unref();
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
 process.exitCode = await main(process.argv.slice(2), { cwd: process.cwd(), signal: controller.signal });

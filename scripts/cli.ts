@@ -3,6 +3,8 @@ import type { VFile } from 'vfile';
 import type { CommandIo, CommandRun } from './commands/command';
 import { isTriptyqueError } from './errors';
 import { TOOL_VERSION } from './artifacts/tool-version';
+import { releaseHeldLocksSync } from './locks/lock-file';
+import { operations } from './messages/operations';
 
 interface CommandEntry {
   summary: string;
@@ -113,6 +115,16 @@ export async function main(argv: string[], env: { cwd: string; signal: AbortSign
   }
 }
 
+/**
+ * For a process told to stop that has not ended in its grace time, or told twice: its locks are
+ * removed and it exits at once (130); Chromium is killed by puppeteer's exit handler.
+ */
+export function stopAtOnce(): never {
+  releaseHeldLocksSync();
+  process.stderr.write(`${operations.stoppedAtOnce}\n`);
+  process.exit(130);
+}
+
 async function askOnTerminal(question: string): Promise<string> {
   const { createInterface } = await import('node:readline/promises');
   const terminal = createInterface({ input: process.stdin, output: process.stderr });
@@ -126,7 +138,7 @@ async function askOnTerminal(question: string): Promise<string> {
 function reportFailure(error: unknown, command: string, io: CommandIo): number {
   if (isTriptyqueError(error)) {
     io.err(`triptyque ${command}: ${error.message}`);
-    return error.code === 'USAGE' ? 2 : 1;
+    return error.code === 'USAGE' || error.code === 'BUSY' ? 2 : 1;
   }
   const code = (error as { code?: string }).code;
   if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {

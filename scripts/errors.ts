@@ -7,6 +7,7 @@ export const ERROR_CODES = {
   USAGE: 'bad command-line usage',
   IO: 'a file could not be read or written',
   LOCKED: 'another build is writing the same output',
+  BUSY: 'another run is doing the same work right now',
   THEME_INVALID: 'a theme could not be read',
 } as const;
 

@@ -5,6 +5,7 @@ import { build, type BuildResult } from '../core/build';
 import { watch } from '../core/watch';
 import { reportsInOutput, writeGallery } from '../gallery/write-gallery';
 import { EarlyDrawings } from '../gallery/thumbnails';
+import { isTriptyqueError } from '../errors';
 import { progressPrinter, summaryLines } from './build-output';
 import type { CommandRun } from './command';
 import { parseTargets } from './parse-targets';
@@ -67,16 +68,24 @@ export const runBuild: CommandRun = async (argv, io) => {
   // closes, once the pages kept for a next source are closed (their renderers' memory with them).
   await browser.releasePages();
   const closing = browser.close();
+  let galleryWritten = false;
   try {
     if (gallery && result.reports.length > 0) {
       onProgress({ slug: 'gallery', message: 'thumbnails of every slide and page' });
-      await writeGallery({ outDir, reports: await reportsInOutput(outDir, result.reports), root: io.cwd, early });
+      galleryWritten = await writeGallery({ outDir, reports: await reportsInOutput(outDir, result.reports), root: io.cwd, early }).then(
+        () => true,
+        (error: unknown) => {
+          if (!isTriptyqueError(error)) throw error;
+          io.err(error.message);
+          return false;
+        },
+      );
     }
   } finally {
     await closing;
   }
   summarise(result);
-  if (result.reports.length > 0 && gallery) io.out(`Gallery: ${join(outDir, 'index.html')}`);
+  if (galleryWritten) io.out(`Gallery: ${join(outDir, 'index.html')}`);
   if (result.reports.length === 0 && result.ok) io.err('Nothing to build: no content/*.md and no SOURCE given.');
   return result.ok ? 0 : 1;
 };

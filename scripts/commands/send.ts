@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { TriptyqueError } from '../errors';
 import { readRecipientsCsv, recipientsFromArgs, type RecipientList } from '../send/recipients';
 import { sendDigest, type Preflight, type SendResult } from '../send/send-digest';
+import { operations } from '../messages/operations';
 import type { CommandIo, CommandRun } from './command';
 
 export const sendHelp = `Usage: triptyque send SOURCE (--to ADDRESS... | --list recipients.csv | --test ADDRESS) [--yes] [--dry-run] [--out DIR]
@@ -10,15 +11,21 @@ export const sendHelp = `Usage: triptyque send SOURCE (--to ADDRESS... | --list 
 Sends the digest of SOURCE to each recipient, one message each, over SMTP. If the source, its
 images, the theme or the configuration changed since the last build, the digest is built again
 first: an old edition never goes out. The server comes from the SMTP_URL environment variable,
-e.g. SMTP_URL=smtp://user:password@host:587 (smtps:// for TLS on 465); keep it out of files.
+e.g. SMTP_URL=smtp://user:password@host:587 (smtps:// for TLS on 465; any of : / ? # @ % in the
+user or password percent-encoded, # as %23), or from SMTP_HOST, SMTP_PORT, SMTP_USER and
+SMTP_PASSWORD; keep them out of files.
 
 Before the first message leaves, one pre-flight line says the sender's domain, whether messages
 are DKIM-signed, whether an unsubscribe URL is set, how many recipients and how long the
 throttle makes it last; on a terminal it then asks for confirmation. Without a terminal (a
 script, CI) a send needs --yes, or nothing is sent (exit 2).
 
-Each send is written to DIR/<slug>/send-log.jsonl. If a run stops (crash, SMTP error), run the
-same command again: it resumes, and never sends the same digest twice to one address.
+Each recipient's state is written to DIR/<slug>/send-log.jsonl before and after each message,
+and one run at a time holds that log (a second run says which process holds it, exit 2). If a
+run stops (crash, SMTP error), run the same command again: it resumes, and never sends the same
+digest twice to one address. An address the server refuses for good (5xx) is reported once and
+not tried again; one whose connection was lost after the server took the message is uncertain:
+listed at the end, and sent again only with --resend-uncertain.
 
 Options:
   --to ADDRESS         a recipient; repeat for several
@@ -28,11 +35,12 @@ Options:
   --test ADDRESS       one proof copy, subject marked [TEST], not in the send log
   --yes                send without asking (needed when not on a terminal)
   --dry-run            write one .eml per recipient into DIR/<slug>/outbox/ instead of sending
-  --retry-uncertain    also send to those an earlier run was cut off sending to (maybe received)
+  --resend-uncertain   also send to those whose connection was lost once the server had the message (maybe received)
   --out DIR            the build's output folder (default: output)
   -h, --help           this help
 
-Exit codes: 0 all sent, 1 some not sent (run again to resume), 2 bad usage or not confirmed.`;
+Exit codes: 0 every recipient sent or refused for good, 1 some not sent or uncertain (run again to
+resume), 2 bad usage, not confirmed, or another run is sending this campaign.`;
 
 export const runSend: CommandRun = async (argv, io) => {
   const { values, positionals } = parseArgs({
@@ -44,7 +52,7 @@ export const runSend: CommandRun = async (argv, io) => {
       test: { type: 'string' },
       yes: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
-      'retry-uncertain': { type: 'boolean', default: false },
+      'resend-uncertain': { type: 'boolean', default: false },
       out: { type: 'string', default: 'output' },
     },
   });
@@ -63,8 +71,7 @@ export const runSend: CommandRun = async (argv, io) => {
     recipients: list.recipients,
     dryRun: values['dry-run'],
     test: values.test !== undefined,
-    retryUncertain: values['retry-uncertain'],
-    smtpUrl: process.env['SMTP_URL'],
+    resendUncertain: values['resend-uncertain'],
     confirm: (preflight) => confirm(preflight, io, values.yes!),
     onProgress: (line) => io.err(line),
     signal: io.signal,
@@ -120,18 +127,17 @@ function summarize(result: SendResult, io: CommandIo, argv: string[]): number {
   }
   const parts = [`${result.sent.length} sent`];
   if (result.alreadySent.length) parts.push(`${result.alreadySent.length} already sent by an earlier run`);
+  if (result.bounced.length) parts.push(`${result.bounced.length} refused for good`);
+  if (result.bouncedEarlier.length) parts.push(`${result.bouncedEarlier.length} refused for good in an earlier run`);
   if (result.failed.length) parts.push(`${result.failed.length} failed`);
   if (result.notTried.length) parts.push(`${result.notTried.length} not tried (the server kept refusing)`);
   if (result.uncertain.length) parts.push(`${result.uncertain.length} uncertain`);
   const complete = result.failed.length === 0 && result.notTried.length === 0 && result.uncertain.length === 0;
   io.out(`${complete ? '✔' : '✖'} campaign ${result.campaign}: ${parts.join(', ')} of ${result.total} (log: ${result.logPath})`);
+  for (const { email, error } of result.bounced) io.err(`  ${operations.sendBounced(email, error)}`);
   if (complete) return 0;
   for (const { email, error } of result.failed) io.err(`  ${email}: ${error}`);
-  if (result.failed.length || result.notTried.length) {
-    io.err(`Some recipients did not get the digest. Run the same command again to resume: \`triptyque send ${argv.join(' ')}\` (those already sent are skipped).`);
-  }
-  if (result.uncertain.length) {
-    io.err(`An earlier run stopped while sending to ${result.uncertain.join(', ')}: they may have received it. Check, then add --retry-uncertain to send to them.`);
-  }
+  if (result.failed.length || result.notTried.length) io.err(operations.sendResume(`triptyque send ${argv.join(' ')}`));
+  if (result.uncertain.length) io.err(operations.sendUncertain(result.uncertain));
   return 1;
 }

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { checkRegularFileSync, describeRefusal, MAX_THEME_FILE_BYTES } from '../files/regular-file';
 import { join } from 'node:path';
 import { VFile } from 'vfile';
 import type { ZodError } from 'zod';
@@ -16,7 +17,13 @@ export interface LoadedConfig {
 /** Reads and validates the project configuration; a missing file means all defaults. */
 export function loadConfig(root: string): LoadedConfig {
   const path = join(root, CONFIG_FILE);
-  if (!existsSync(path)) return { settings: settingsSchema.parse({}), file: new VFile({ path }) };
+  const refusal = checkRegularFileSync(path, MAX_THEME_FILE_BYTES);
+  if (refusal?.reason === 'missing') return { settings: settingsSchema.parse({}), file: new VFile({ path }) };
+  if (refusal) {
+    const file = new VFile({ path });
+    file.message(describeRefusal(path, refusal), { place: { line: 1, column: 1 }, ruleId: 'config-unreadable', source: 'triptyque' }).fatal = true;
+    return { settings: settingsSchema.parse({}), file };
+  }
   const file = new VFile({ path, value: readFileSync(path, 'utf8') });
   const parsed = parseYaml(String(file.value));
   for (const error of parsed.doc.errors) {

@@ -1,4 +1,6 @@
-import { isMap, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument, visit, YAMLParseError, type Document } from 'yaml';
+import { operations } from '../messages/operations';
+import { MAX_NESTING, yamlTooDeep } from '../source/nesting-depth';
 
 export interface YamlPlace {
   line: number;
@@ -12,6 +14,15 @@ export interface ParsedYaml {
 
 export function parseYaml(text: string): ParsedYaml {
   const lines = new LineCounter();
+  // Nesting past the limit is refused before the parser, whose recursion it would overflow.
+  const deep = yamlTooDeep(text);
+  if (deep) {
+    const doc = parseDocument('', { lineCounter: new LineCounter() });
+    const error = new YAMLParseError([deep.offset, deep.offset + 1], 'UNEXPECTED_TOKEN', operations.nestingTooDeep('YAML', MAX_NESTING));
+    error.linePos = [{ line: deep.line, col: deep.column }];
+    doc.errors.push(error);
+    return { doc, lines };
+  }
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   return { doc, lines };
 }

@@ -14,10 +14,12 @@ import { isTriptyqueError } from '../errors';
 import { assignSlugs, type AssignedSlug } from '../model/slug';
 import { TARGET_NAMES, type TargetName } from '../model/types';
 import { NODE_MODULES_DIR, PACKAGE_ROOT, themeDir } from '../paths';
+import { operations } from '../messages/operations';
 import { hasErrors, loadSource } from '../source/load-source';
 import { BROWSER_TARGETS, TARGETS } from '../targets/registry';
 import type { TargetContext } from '../targets/target';
 import { inputFingerprint } from './input-fingerprint';
+import { checkOutputPlace, claimSlug } from './output-place';
 import { printTurns } from '../targets/print-turns';
 import { resolveSources } from './sources';
 import { TOOL_VERSION } from '../artifacts/tool-version';
@@ -63,9 +65,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const browser = options.browser ?? new BrowserService();
   const reports: BuildReport[] = [];
   try {
-    await withOutputFaults(options.outDir, () => mkdir(options.outDir, { recursive: true }));
     const sources = await resolveSources(options.sources, options.root);
-    const slugs = assignSlugs(sources.map((source) => resolve(source)));
+    const sourceDirs = sources.map((source) => dirname(resolve(source)));
+    await checkOutputPlace(options.outDir, options.sources.length > 0 ? sourceDirs : [join(options.root, 'content'), ...sourceDirs]);
+    await withOutputFaults(options.outDir, () => mkdir(options.outDir, { recursive: true }));
+    const slugs = await outputSlugs(sources, options.outDir);
     // Sources build side by side, as many as the cores allow, in one browser; reports keep the sources' order.
     const limit = pLimit(sourceConcurrency(sources.length));
     let waiting = sources.length;
@@ -97,6 +101,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   return { files, reports, ok: reports.every((report) => report.ok) && !files.some(hasErrors) };
 }
 
+/** Each source's folder: its slug's, unless another source's publication or files no build wrote are there. */
+async function outputSlugs(sources: readonly string[], outDir: string): Promise<Map<string, AssignedSlug>> {
+  const assigned = assignSlugs(sources.map((source) => resolve(source)));
+  const bases = new Set([...assigned.values()].map((slug) => slug.slug));
+  const claimed = new Set<string>();
+  for (const [path, slug] of assigned) {
+    const own = await claimSlug(outDir, path, slug, (candidate) => claimed.has(candidate) || bases.has(candidate));
+    claimed.add(own.slug);
+    assigned.set(path, own);
+  }
+  return assigned;
+}
+
 /**
  * Each source already keeps a core busy with its three targets' pages; more sources at once than cores
  * only adds memory (a renderer per page). Capped so a large machine does not open dozens of pages.
@@ -117,6 +134,7 @@ async function buildSource(
   const { slug } = assigned;
   const loaded = await loadSource(source, projectSettings, slug);
   const { file, publication, settings } = loaded;
+  if (assigned.moved) file.message(operations.slugMoved(slug, assigned.moved.base, assigned.moved.why), { place: { line: 1, column: 1 }, ruleId: 'slug-renamed', source: 'triptyque' });
   if (assigned.sharedWith) {
     file.message(`another source of this build is also named ${assigned.sharedWith}: this one is written to ${slug}/`, { place: { line: 1, column: 1 }, ruleId: 'slug-renamed', source: 'triptyque' });
   }
@@ -133,7 +151,11 @@ async function buildSource(
   const outDir = resolve(options.outDir, slug);
   const unlock = await withOutputFaults(outDir, async () => {
     await mkdir(outDir, { recursive: true });
-    return lockOutput(outDir, { signal: options.signal, onWait: (pid) => options.onProgress?.({ slug, message: `waiting for the build with pid ${pid}, which is writing ${outDir}` }) });
+    return lockOutput(outDir, {
+      signal: options.signal,
+      onWait: (pid) => options.onProgress?.({ slug, message: operations.buildWaiting(pid, outDir) }),
+      onTakeover: (note) => file.info(note, { ruleId: 'lock-taken-over', source: 'triptyque' }),
+    });
   });
   try {
     if (publication && settings && !hasErrors(file)) {

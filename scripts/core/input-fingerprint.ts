@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
+import { MAX_IMAGE_BYTES, readRegularFile } from '../files/regular-file';
 import { join, resolve } from 'node:path';
 import type { Publication, TargetName } from '../model/types';
 import { allSections } from '../model/plain-text';
@@ -18,7 +19,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 async function hashFiles(hash: ReturnType<typeof createHash>, paths: readonly string[]): Promise<void> {
   for (const path of paths) {
     hash.update(path);
-    hash.update(await readFile(path).catch(() => Buffer.from('missing')));
+    hash.update(await readRegularFile(path, MAX_IMAGE_BYTES).catch(() => Buffer.from('missing')));
   }
 }
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { watch as watchFiles } from 'chokidar';
 import { VFile } from 'vfile';
 import { BrowserService } from '../browser/browser-service';
@@ -47,10 +47,23 @@ export async function watch(options: WatchOptions): Promise<void> {
   const contentDir = join(root, 'content');
   const configFile = join(root, 'triptyque.config.yaml');
   const themeDirs = [...new Set([THEMES_DIR, join(root, 'themes')])].filter((dir) => existsSync(dir));
-  const watched = [...(explicit.length > 0 ? explicit : [contentDir]), configFile, ...themeDirs];
+  const outDir = resolve(root, options.outDir);
+  const inside = (path: string, dir: string) => path === dir || path.startsWith(dir.endsWith(sep) ? dir : `${dir}${sep}`);
+  // Folders, not files: a file deleted and written again (editors that save by replacing, `git
+  // checkout`) is a new file the folder's watch sees, where a watch on the file itself ends.
+  const sourceDirs = [...new Set(explicit.length > 0 ? explicit.map((path) => dirname(path)) : [contentDir])];
+  const watchedDirs = new Set([root, ...sourceDirs]);
+  const ignored = (path: string) => {
+    const absolute = resolve(path);
+    if (/^\.|~$|\.swp$/.test(basename(absolute)) && !watchedDirs.has(absolute)) return true;
+    // The build's own output is never a change to build again, even inside a watched folder.
+    if (inside(absolute, outDir)) return true;
+    if (watchedDirs.has(absolute) || absolute === configFile || themeDirs.some((dir) => inside(absolute, dir))) return false;
+    return !sourceDirs.includes(dirname(absolute));
+  };
 
   const browser = options.browser ?? new BrowserService();
-  const watcher = watchFiles(watched, { ignoreInitial: true, ignored: (path) => /^\.|~$|\.swp$/.test(basename(path)) });
+  const watcher = watchFiles([...watchedDirs, ...themeDirs], { ignoreInitial: true, ignored });
   /** Changes seen, then (once the files have been quiet for `debounceMs`) changes due for a build. */
   const pending = new Set<string>();
   const due = new Set<string>();
@@ -76,7 +89,7 @@ export async function watch(options: WatchOptions): Promise<void> {
     });
 
   const isEverything = (path: string) => path === configFile || themeDirs.some((dir) => path.startsWith(dir));
-  const isSource = (path: string) => (explicit.length > 0 ? explicit.includes(path) : path.startsWith(contentDir) && SOURCE_EXTENSION.test(path));
+  const isSource = (path: string) => (explicit.length > 0 ? explicit.includes(path) : dirname(path) === contentDir && SOURCE_EXTENSION.test(path));
 
   const schedule = (path: string) => {
     const absolute = resolve(path);

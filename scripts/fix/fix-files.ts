@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readRegularFile } from '../files/regular-file';
+import { MAX_SOURCE_BYTES } from '../source/read-source';
 import { createTwoFilesPatch } from 'diff';
 import { writeAtomic } from '../artifacts/write-artifact';
 import { fixSource, type AppliedFix } from './fix-source';
@@ -16,7 +17,7 @@ export async function fixFiles(paths: readonly string[], options: { dryRun: bool
   for (const path of paths) {
     let text: string;
     try {
-      text = await readFile(path, 'utf8');
+      text = (await readRegularFile(path, MAX_SOURCE_BYTES)).toString('utf8');
     } catch {
       continue; // `check` reports the unreadable source with its reason.
     }

@@ -3,6 +3,9 @@ import { TARGET_TITLES, artifactBuilt, artifactLinks, diagnosticsList, sourceMet
 import type { SourceView, TargetView } from './source-view';
 import { baseCss } from './styles';
 
+/** The gallery's title, and how a later build knows an index.html is the gallery's to replace. */
+export const GALLERY_TITLE = 'Triptyque build gallery';
+
 const GALLERY_CSS = `
 .page-head{padding:28px 40px 20px;border-bottom:1px solid var(--color-rule);background:var(--card)}
 .page-head h1{font-size:22px;font-weight:600}
@@ -44,7 +47,7 @@ export function galleryHtml(views: readonly SourceView[], options: { generatedAt
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Triptyque build gallery</title>
+<title>${GALLERY_TITLE}</title>
 <style>${baseCss({ embedFonts: false })}${GALLERY_CSS}</style>
 </head>
 <body>

@@ -1,9 +1,11 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { readReport, type BuildReport } from '../artifacts/report';
 import { writeAtomic, type ArtifactRecord } from '../artifacts/write-artifact';
 import { buildTime } from '../artifacts/build-time';
-import { galleryHtml } from './gallery-html';
+import { TriptyqueError } from '../errors';
+import { operations } from '../messages/operations';
+import { GALLERY_TITLE, galleryHtml } from './gallery-html';
 import { readSourceView } from './source-view';
 import { updateThumbnails, type EarlyDrawings } from './thumbnails';
 
@@ -28,6 +30,9 @@ export async function writeGallery(options: WriteGalleryOptions): Promise<Artifa
     views.push(await readSourceView(report, slugDir));
   }
   const path = join(outDir, 'index.html');
+  // `--out` may be a folder of the person's own: an index.html the gallery did not write stays.
+  const earlier = await readFile(path, 'utf8').catch(() => undefined);
+  if (earlier !== undefined && !earlier.includes(GALLERY_TITLE)) throw new TriptyqueError('IO', operations.galleryNotOurs(path));
   const html = galleryHtml(views, { generatedAt: new Date(buildTime()).toUTCString(), root: options.root });
   return { name: 'index.html', path, bytes: await writeAtomic(path, html) };
 }

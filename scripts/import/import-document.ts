@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -8,6 +7,8 @@ import { unified } from 'unified';
 import { stringify } from 'yaml';
 import { fixSource, type AppliedFix } from '../fix/fix-source';
 import { guessLang } from '../source/guess-lang';
+import { readRegularFile } from '../files/regular-file';
+import { checkArchive } from './archive-limits';
 import { docxProperties, docxToHtml, type DocumentProperties } from './docx-to-html';
 import { htmlToMarkdown } from './html-to-markdown';
 
@@ -17,6 +18,9 @@ export interface ImportedDocument {
   warnings: string[];
   fixes: AppliedFix[];
 }
+
+/** A Word document or saved page larger than this is refused before it is read. */
+const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
 const DATE_IN_NAME = /(\d{4})-(\d{2})-(\d{2})/;
 
@@ -37,8 +41,9 @@ function leadingTitle(markdown: string, properties: DocumentProperties): { title
 
 /** A Word document or a saved web page -> a source with front matter, checked and fixed. */
 export async function importDocument(inputPath: string, outputPath: string): Promise<ImportedDocument> {
-  const bytes = await readFile(inputPath);
+  const bytes = await readRegularFile(inputPath, MAX_IMPORT_BYTES);
   const isDocx = extname(inputPath).toLowerCase() === '.docx';
+  if (isDocx) checkArchive(bytes, inputPath);
   const slug = basename(outputPath, extname(outputPath));
   const imageDir = join(dirname(outputPath), `${slug}-images`);
   let html: string;

@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { checkRegularFileSync, describeRefusal, MAX_IMAGE_BYTES } from '../files/regular-file';
+import { operations } from '../messages/operations';
+import { basename, dirname, resolve } from 'node:path';
 import type { Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
@@ -244,7 +245,9 @@ const missingImages: Rule = (tree, file) => {
     if (SCHEME.test(node.url)) return;
     const path = resolve(base, safeDecode(node.url.split(/[?#]/)[0]!));
     if (!path.startsWith(`${base}/`)) return;
-    if (!existsSync(path)) file.message(`image not found: ${node.url} (a placeholder with its alt text is shown instead)`, { place: node.position?.start, ruleId: 'missing-image', source: 'triptyque' });
+    const refusal = checkRegularFileSync(path, MAX_IMAGE_BYTES);
+    if (refusal?.reason === 'missing') file.message(`image not found: ${node.url} (a placeholder with its alt text is shown instead)`, { place: node.position?.start, ruleId: 'missing-image', source: 'triptyque' });
+    else if (refusal) file.message(operations.imageRefused(node.url, describeRefusal(basename(path), refusal)), { place: node.position?.start, ruleId: 'image-not-file', source: 'triptyque' });
   });
 };
 

@@ -29,18 +29,21 @@ export function uniqueSlugger(): (text: string, given?: string) => string {
 export const SOURCE_EXTENSION = /\.(md|markdown|qmd|rmd|mdx)$/i;
 
 /**
- * A source's slug, its output folder's name: the file name without its Markdown ending, kept to letters,
- * digits, `.`, `_` and `-`, never starting with a dot, so never `.`, `..` or empty.
+ * A source's slug, its output folder's name: the file name without its Markdown ending, in NFC, kept to the
+ * letters (with their marks) and digits of every script, `.`, `_` and `-`, never starting with a
+ * dot, so never `.`, `..` or empty, and never one slug for two names that differ only in script.
  */
 export function sourceSlug(path: string): string {
-  const name = path.replace(/^.*[\\/]/, '').replace(SOURCE_EXTENSION, '');
-  return name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '').slice(0, 100) || 'source';
+  const name = path.replace(/^.*[\\/]/, '').replace(SOURCE_EXTENSION, '').normalize('NFC');
+  return [...name.replace(/[^\p{L}\p{M}\p{N}._-]+/gu, '-').replace(/^[.-]+/, '')].slice(0, 100).join('') || 'source';
 }
 
 export interface AssignedSlug {
   slug: string;
   /** The slug the file name alone gave, when another source of the build had it too. */
   sharedWith?: string;
+  /** The slug's folder in the output belonged to another source or to no build: the folder used instead. */
+  moved?: { base: string; why: 'other-source' | 'not-ours' };
 }
 
 /** Slugs for one build's sources: sources with the same file name get their folder's name in front. */

@@ -27,13 +27,14 @@ export async function freshDigest(options: { source: string; root: string; outDi
   if (hasErrors(config.file)) throw new TriptyqueError('SEND_FAILED', `${config.file.path}: the configuration has errors; run \`triptyque check\``);
   const { file, publication, settings } = await loadSource(options.source, config.settings);
   if (!publication || !settings || hasErrors(file)) throw new TriptyqueError('SEND_FAILED', `${options.source} has errors, so nothing was sent; run \`triptyque check ${options.source}\``);
-  const dir = join(options.outDir, publication.slug);
   const built = await build({ sources: [options.source], root: options.root, outDir: options.outDir, only: ['digest'], signal: options.signal });
   const report = built.reports[0];
   if (!built.ok || !report?.targets.digest?.ok) {
     const reason = report?.targets.digest?.error ?? 'see report.json';
     throw new TriptyqueError('SEND_FAILED', `the digest of ${options.source} could not be built from its current text (${reason}), so nothing was sent: fix it and run \`triptyque build ${options.source} --only digest\``);
   }
+  // The build's slug: another source's publication may hold the folder the file name alone gives.
+  const dir = join(options.outDir, report.slug);
   return { settings, dir, parts: await readBuiltDigest(dir, report), rebuilt: report.targets.digest.cached !== true };
 }
 

@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { TriptyqueError } from '../errors';
+import { readRegularFile } from '../files/regular-file';
+import { operations } from '../messages/operations';
 import type { Recipient } from '../targets/digest/digest-eml';
 
 export type { Recipient };
@@ -30,23 +31,33 @@ export function recipientsFromArgs(addresses: readonly string[]): RecipientList 
 
 /**
  * A CSV with an `email` column, an optional `name` one (the To header's display name) and an
- * optional `unsubscribed` one; commas or semicolons (as French spreadsheets write).
+ * optional `unsubscribed` one. The separator is the header line's: a comma, a semicolon (Excel in
+ * French) or a tab (Excel's "Unicode text"), so `Dupont, Marie` in a semicolon file is one name.
  */
 export async function readRecipientsCsv(path: string): Promise<RecipientList> {
   let rows: { record: Record<string, string>; raw: string }[];
+  let bytes: Buffer;
   try {
-    rows = parse(await readFile(path), {
+    bytes = await readRegularFile(path, MAX_LIST_BYTES);
+  } catch (error) {
+    throw new TriptyqueError('USAGE', (error as Error).message, { cause: error });
+  }
+  const text = decodeList(bytes);
+  const separator = headerSeparator(text);
+  try {
+    rows = parse(text, {
       columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
       bom: true,
-      delimiter: [',', ';'],
+      delimiter: separator,
       skip_empty_lines: true,
       trim: true,
       raw: true,
     });
   } catch (error) {
-    throw new TriptyqueError('USAGE', `${path}: ${(error as Error).message}`, { cause: error });
+    const line = (error as { lines?: number }).lines;
+    throw new TriptyqueError('USAGE', operations.recipientsUnreadable(path, line, SEPARATOR_NAMES[separator], (error as Error).message.replace(/^Invalid Record Length: /, '')), { cause: error });
   }
-  if (rows.length > 0 && !('email' in rows[0]!.record)) throw new TriptyqueError('USAGE', `${path}: no \`email\` column (columns: ${Object.keys(rows[0]!.record).join(', ')})`);
+  if (rows.length > 0 && !('email' in rows[0]!.record)) throw new TriptyqueError('USAGE', operations.recipientsNoEmail(path, SEPARATOR_NAMES[separator], Object.keys(rows[0]!.record)));
   const skipped: SkippedRecipient[] = [];
   const entries: { recipient: Recipient; where: string }[] = [];
   // Lines as an editor counts them (CRLF is one break), past skipped blank lines and quoted fields that span lines.
@@ -62,6 +73,33 @@ export async function readRecipientsCsv(path: string): Promise<RecipientList> {
   }
   const checked = checkRecipients(entries);
   return { recipients: checked.recipients, skipped: [...skipped, ...checked.skipped].sort((a, b) => lineOf(a.where) - lineOf(b.where)) };
+}
+
+/** Excel's "Unicode text" is UTF-16 (little-endian, with its byte-order mark); every other export UTF-8. */
+function decodeList(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+/** A list larger than this is not a mailing list one sends from a laptop. */
+const MAX_LIST_BYTES = 50 * 1024 * 1024;
+
+const SEPARATORS = [',', ';', '\t'] as const;
+type Separator = (typeof SEPARATORS)[number];
+const SEPARATOR_NAMES: Record<Separator, 'comma' | 'semicolon' | 'tab'> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
+
+/**
+ * The separator of the header line: the one that makes an `email` column of it, else the one it
+ * holds most of (outside quotes); a comma when it holds none (a single column).
+ */
+function headerSeparator(text: string): Separator {
+  const header = /^[^\r\n]*/.exec(text.replace(/^(?:[ \t]*\r?\n)+/, ''))![0];
+  const unquoted = header.replace(/"[^"]*"/g, '""');
+  const columns = (separator: Separator) => unquoted.split(separator).map((name) => name.replace(/"/g, '').trim().toLowerCase());
+  const withEmail = SEPARATORS.filter((separator) => columns(separator).includes('email'));
+  const candidates = withEmail.length > 0 ? withEmail : SEPARATORS;
+  return [...candidates].sort((a, b) => columns(b).length - columns(a).length)[0]!;
 }
 
 /** Leaves out malformed addresses, header-injection attempts and repeats (the first one stays). */

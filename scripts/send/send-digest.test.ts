@@ -13,7 +13,7 @@ import { REAL_SOURCE } from '../targets/digest/test-context';
 const SLUG = '2010-05-27-travailler-en-reseau';
 const UNSUBSCRIBE = 'https://arifor.example/desinscription?email={email}';
 
-/** A real SMTP server on 127.0.0.1 that parses what it receives; `refuse` decides which recipients it rejects. */
+/** A real SMTP server on 127.0.0.1 that parses what it receives; `refuse` decides which recipients it rejects, for now (451). */
 async function startServer(refuse: (email: string) => boolean = () => false) {
   const received: ParsedMail[] = [];
   const server = new SMTPServer({
@@ -21,7 +21,7 @@ async function startServer(refuse: (email: string) => boolean = () => false) {
     disabledCommands: ['STARTTLS'],
     logger: false,
     onRcptTo(address, _session, callback) {
-      if (refuse(address.address)) callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
+      if (refuse(address.address)) callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
       else callback();
     },
     onData(stream, _session, callback) {
@@ -129,9 +129,9 @@ describe('triptyque send', () => {
     await writeFile(logPath, `${JSON.stringify({ campaign, email: 'maybe@example.org', status: 'sending', at: new Date().toISOString() })}\n{"campaign":"${campaign}","ema`, { flag: 'a' });
     const second = await send(['--to', 'maybe@example.org', '--to', 'crash@example.org'], server.url);
     expect(second.code).toBe(1);
-    expect(second.lines.join('\n')).toMatch(/maybe@example.org: they may have received it.*--retry-uncertain/s);
+    expect(second.lines.join('\n')).toMatch(/maybe@example.org: they may have received it.*--resend-uncertain/s);
     expect(server.received).toHaveLength(1);
-    const third = await send(['--to', 'maybe@example.org', '--retry-uncertain'], server.url);
+    const third = await send(['--to', 'maybe@example.org', '--resend-uncertain'], server.url);
     expect(third.code).toBe(0);
     expect(server.received.map(to)).toEqual(['crash@example.org', 'maybe@example.org']);
   });

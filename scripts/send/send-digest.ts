@@ -1,15 +1,21 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import nodemailer from 'nodemailer';
+import type Mail from 'nodemailer/lib/mailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { writeAtomic } from '../artifacts/write-artifact';
 import type { Settings } from '../config/schema';
 import { TriptyqueError } from '../errors';
-import { campaignId, composeEml, digestMessage, messageDate, senderDomain, type DigestParts } from '../targets/digest/digest-eml';
+import { campaignId, composeEml, composeMessage, digestMessage, messageDate, senderDomain, type DigestParts } from '../targets/digest/digest-eml';
 import { dkimSigner, type DkimSigner } from '../targets/digest/dkim';
 import { freshDigest } from './fresh-digest';
 import { recipientKey, type Recipient } from './recipients';
-import { readSendLog, SendLog } from './send-log';
+import { tryLock } from '../locks/lock-file';
+import { operations } from '../messages/operations';
+import { readSendLog, SendLog, type SendStatus } from './send-log';
+import { smtpSettings } from './smtp-settings';
 
 export interface SendOptions {
   source: string;
@@ -21,11 +27,9 @@ export interface SendOptions {
   dryRun?: boolean;
   /** One proof copy to each recipient, subject marked [TEST], kept out of the send log. */
   test?: boolean;
-  /** Send again to recipients whose earlier send was cut off with no answer from the server. */
-  retryUncertain?: boolean;
-  /** `smtp://user:password@host:587`; from the SMTP_URL environment variable, never from a file. */
-  smtpUrl?: string;
-  /** DKIM_PRIVATE_KEY lives here; the process environment by default. */
+  /** Send again to recipients whose earlier send was cut off once the server had the message. */
+  resendUncertain?: boolean;
+  /** SMTP_URL (or SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD) and DKIM_PRIVATE_KEY live here; the process environment by default. */
   env?: NodeJS.ProcessEnv;
   /** Told what is about to leave before the first message does; sending goes on only if it answers true. */
   confirm: (preflight: Preflight) => Promise<boolean>;
@@ -58,7 +62,11 @@ export interface SendResult {
   /** Sent by an earlier run of the same campaign. */
   alreadySent: string[];
   failed: { email: string; error: string }[];
-  /** Cut off mid-send by an earlier run: maybe delivered, so not sent again without `retryUncertain`. */
+  /** Refused for good (5xx) by the server in this run: not sent again. */
+  bounced: { email: string; error: string }[];
+  /** Refused for good by an earlier run of the same campaign. */
+  bouncedEarlier: string[];
+  /** The connection was lost once the server had the message (now or in an earlier run): maybe delivered, so not sent again without `resendUncertain`. */
   uncertain: string[];
   /** Recipients not tried because the server kept refusing. */
   notTried: string[];
@@ -81,7 +89,7 @@ export async function sendDigest(options: SendOptions): Promise<SendResult> {
   const dkim = signer(settings, options);
   const parts = options.test ? { ...built, subject: `${TEST_SUBJECT_PREFIX}${built.subject}` } : built;
   const campaign = campaignId(parts);
-  const result: SendResult = { campaign, total: options.recipients.length, sent: [], alreadySent: [], failed: [], uncertain: [], notTried: [], written: [] };
+  const result: SendResult = { campaign, total: options.recipients.length, sent: [], alreadySent: [], failed: [], bounced: [], bouncedEarlier: [], uncertain: [], notTried: [], written: [] };
   const preflight = (mode: Preflight['mode'], count: number, alreadyHandled = 0): Preflight => ({
     mode,
     senderDomain: senderDomain(settings.digest.from),
@@ -97,20 +105,38 @@ export async function sendDigest(options: SendOptions): Promise<SendResult> {
     if (!(await options.confirm(preflight('dry-run', options.recipients.length)))) return { ...result, cancelled: true };
     return writeOutbox(parts, settings, dkim, dir, options, result);
   }
-  if (!options.smtpUrl) {
-    throw new TriptyqueError('SEND_FAILED', 'SMTP_URL is not set: export SMTP_URL=smtp://user:password@host:587 in your shell (keep credentials out of the repository), or use --dry-run');
-  }
+  const smtp = smtpSettings(options.env ?? process.env);
+  if (!smtp) throw new TriptyqueError('SEND_FAILED', operations.smtpUrlMissing);
   if (options.test) {
     if (!(await options.confirm(preflight('test', options.recipients.length)))) return { ...result, cancelled: true };
-    return sendProofs(parts, settings, dkim, options, result);
+    return sendProofs(parts, settings, dkim, smtp, options, result);
   }
   const logPath = join(dir, 'send-log.jsonl');
   result.logPath = logPath;
-  const state = await readSendLog(logPath, campaign);
-  const handled = options.recipients.filter((recipient) => state.get(recipientKey(recipient)) === 'sent' || (state.get(recipientKey(recipient)) === 'sending' && !options.retryUncertain)).length;
-  if (!(await options.confirm(preflight('send', options.recipients.length - handled, handled)))) return { ...result, cancelled: true };
-  const transport = nodemailer.createTransport(options.smtpUrl);
-  const log = await SendLog.open(logPath);
+  // One run at a time per send log: a second one would read the log before the first wrote its sends.
+  const lock = await tryLock(join(dir, 'send.lock'), ({ path, why, pid }) => options.onProgress?.(operations.lockTakenOver(path, why, pid)));
+  if (!lock.acquired) throw new TriptyqueError('BUSY', operations.sendLocked(lock.holder.pid, lock.holder.since || 'an earlier start', logPath));
+  try {
+    const state = await readSendLog(logPath, campaign);
+    const skipped = (status: SendStatus | undefined) => status === 'sent' || status === 'bounced' || (isUncertain(status) && !options.resendUncertain);
+    const handled = options.recipients.filter((recipient) => skipped(state.get(recipientKey(recipient)))).length;
+    if (!(await options.confirm(preflight('send', options.recipients.length - handled, handled)))) return { ...result, cancelled: true };
+    await sendAll(parts, settings, dkim, smtp, state, options, result);
+  } finally {
+    await lock.release();
+  }
+  return result;
+}
+
+/** `sending` with no outcome after it: the run died while the message was on its way. */
+function isUncertain(status: SendStatus | undefined): boolean {
+  return status === 'sending' || status === 'uncertain';
+}
+
+async function sendAll(parts: DigestParts, settings: Settings, dkim: DkimSigner | undefined, smtp: SMTPTransport.Options, state: Map<string, SendStatus>, options: SendOptions, result: SendResult): Promise<void> {
+  const transport = nodemailer.createTransport(smtp);
+  const log = await SendLog.open(result.logPath!);
+  const campaign = result.campaign;
   try {
     let consecutiveFailures = 0;
     let attempted = false;
@@ -121,7 +147,11 @@ export async function sendDigest(options: SendOptions): Promise<SendResult> {
         result.alreadySent.push(recipient.email);
         continue;
       }
-      if (status === 'sending' && !options.retryUncertain) {
+      if (status === 'bounced') {
+        result.bouncedEarlier.push(recipient.email);
+        continue;
+      }
+      if (isUncertain(status) && !options.resendUncertain) {
         result.uncertain.push(recipient.email);
         continue;
       }
@@ -132,26 +162,61 @@ export async function sendDigest(options: SendOptions): Promise<SendResult> {
       options.signal?.throwIfAborted();
       if (attempted && settings.digest.throttleMs > 0) await sleep(settings.digest.throttleMs, undefined, { signal: options.signal });
       attempted = true;
+      const message = digestMessage(parts, settings.digest, { recipient, date: new Date(), dkim });
       await log.append({ campaign, email, status: 'sending' });
-      try {
-        const info = await transport.sendMail(digestMessage(parts, settings.digest, { recipient, date: new Date(), dkim }));
-        await log.append({ campaign, email, status: 'sent', messageId: info.messageId });
+      const outcome = await deliver(transport, message);
+      await log.append({ campaign, email, status: outcome.status, ...(outcome.error ? { error: outcome.error } : { messageId: message.messageId as string }) });
+      const progress = `${index + 1}/${result.total}`;
+      if (outcome.status === 'sent') {
         result.sent.push(recipient.email);
         consecutiveFailures = 0;
-        options.onProgress?.(`${index + 1}/${result.total} sent to ${recipient.email}`);
-      } catch (error) {
-        const reason = (error as Error).message.split('\n')[0] ?? String(error);
-        await log.append({ campaign, email, status: 'failed', error: reason });
-        result.failed.push({ email: recipient.email, error: reason });
+        options.onProgress?.(`${progress} sent to ${recipient.email}`);
+      } else if (outcome.status === 'bounced') {
+        result.bounced.push({ email: recipient.email, error: outcome.error! });
+        consecutiveFailures = 0;
+        options.onProgress?.(`${progress} ${operations.sendBounced(recipient.email, outcome.error!)}`);
+      } else if (outcome.status === 'uncertain') {
+        result.uncertain.push(recipient.email);
         consecutiveFailures++;
-        options.onProgress?.(`${index + 1}/${result.total} FAILED for ${recipient.email}: ${reason}`);
+        options.onProgress?.(`${progress} UNCERTAIN for ${recipient.email}: ${outcome.error}`);
+      } else {
+        result.failed.push({ email: recipient.email, error: outcome.error! });
+        consecutiveFailures++;
+        options.onProgress?.(`${progress} FAILED for ${recipient.email}: ${outcome.error}`);
       }
     }
   } finally {
     transport.close();
     await log.close();
   }
-  return result;
+}
+
+/**
+ * Hands one message to the server and says what became of it. The message is composed first and
+ * handed over as a stream: once the server has asked for it (after DATA), a lost connection may
+ * have come after the server queued it, so it is `uncertain`, never plainly `failed`.
+ */
+async function deliver(transport: nodemailer.Transporter, message: Mail.Options): Promise<{ status: 'sent' | 'bounced' | 'failed' | 'uncertain'; error?: string }> {
+  const { eml, envelope } = await composeMessage(message);
+  let handedOver = false;
+  const raw = new Readable({
+    read() {
+      handedOver = true;
+      this.push(eml);
+      this.push(null);
+    },
+  });
+  try {
+    await transport.sendMail({ envelope, raw });
+    return { status: 'sent' };
+  } catch (thrown) {
+    const error = thrown as Error & { responseCode?: number; command?: string };
+    const reason = error.message.split('\n')[0] ?? String(error);
+    // A 5xx to this recipient or to this message is the server's last word; 5xx to MAIL FROM or AUTH is the sender's set-up.
+    if (typeof error.responseCode === 'number' && error.responseCode >= 500 && (error.command === 'RCPT TO' || error.command === 'DATA')) return { status: 'bounced', error: reason };
+    if (error.responseCode === undefined && handedOver) return { status: 'uncertain', error: reason };
+    return { status: 'failed', error: reason };
+  }
 }
 
 /** `digest.dkim` set but no key found would send unsigned mail a provider may bin: refuse instead. */
@@ -164,8 +229,8 @@ function signer(settings: Settings, options: SendOptions): DkimSigner | undefine
   return dkim;
 }
 
-async function sendProofs(parts: DigestParts, settings: Settings, dkim: DkimSigner | undefined, options: SendOptions, result: SendResult): Promise<SendResult> {
-  const transport = nodemailer.createTransport(options.smtpUrl!);
+async function sendProofs(parts: DigestParts, settings: Settings, dkim: DkimSigner | undefined, smtp: SMTPTransport.Options, options: SendOptions, result: SendResult): Promise<SendResult> {
+  const transport = nodemailer.createTransport(smtp);
   try {
     for (const [index, recipient] of options.recipients.entries()) {
       try {

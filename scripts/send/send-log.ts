@@ -1,6 +1,12 @@
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 
-export type SendStatus = 'sending' | 'sent' | 'failed';
+/**
+ * `sending` is written before a message is handed over and one outcome after: `sent`; `bounced`
+ * (refused for good, 5xx: not sent again); `failed` (refused for now or cut off before the
+ * message went: sent on the next run); `uncertain` (the connection was lost once the message was
+ * on its way: maybe delivered, so sent again only when asked).
+ */
+export type SendStatus = 'sending' | 'sent' | 'bounced' | 'failed' | 'uncertain';
 
 /** One line of `send-log.jsonl`. */
 export interface SendLogEntry {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { FileRefused, readRegularFile } from '../files/regular-file';
 import { basename } from 'node:path';
 import { VFile } from 'vfile';
 
@@ -12,19 +12,20 @@ export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 export async function readSource(path: string): Promise<VFile> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = await readRegularFile(path, MAX_SOURCE_BYTES);
   } catch (error) {
     const file = new VFile({ path });
+    if (error instanceof FileRefused) {
+      const { refusal } = error;
+      const reason = refusal.reason === 'missing' ? 'no such file' : refusal.reason === 'not-regular' && refusal.kind === 'folder' ? 'a folder, not a Markdown file' : error.message;
+      fail(file, reason, 1, 1, refusal.reason === 'too-large' ? 'source-too-large' : 'source-unreadable');
+      return file;
+    }
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a Markdown file' : `cannot be read (${code ?? String(error)})`;
-    fail(file, reason, 1, 1, 'source-unreadable');
+    fail(file, `cannot be read (${code ?? (error as Error).name})`, 1, 1, 'source-unreadable');
     return file;
   }
   const file = new VFile({ path });
-  if (bytes.length > MAX_SOURCE_BYTES) {
-    fail(file, `source is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_SOURCE_BYTES / 1048576} MB`, 1, 1, 'source-too-large');
-    return file;
-  }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     const { line, column } = placeOfByte(bytes, nul);

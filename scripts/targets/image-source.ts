@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { checkRegularFileSync, MAX_IMAGE_BYTES, readRegularFileSync } from '../files/regular-file';
 import { basename, extname, resolve } from 'node:path';
 import { isInsideFolder } from '../paths-real';
 import type { Inline } from '../model/types';
@@ -22,7 +22,8 @@ export function locateImage(url: string, sourceDir: string): ImageSource {
   // A path out of the source's folder is never read, whatever the checks before let through.
   if (!isInsideFolder(url, sourceDir)) return { kind: 'missing' };
   const path = resolve(sourceDir, safeDecode(url.split(/[?#]/)[0] ?? url));
-  return existsSync(path) ? { kind: 'local', path } : { kind: 'missing' };
+  // A pipe or device would block the read, a huge file the memory: both stand as missing (`check` says why).
+  return checkRegularFileSync(path, MAX_IMAGE_BYTES) === undefined ? { kind: 'local', path } : { kind: 'missing' };
 }
 
 /** What a placeholder says about where the image is: the web site's host, or the file's name (no file system access). */
@@ -63,7 +64,7 @@ const MEDIA_TYPES: Record<string, string> = {
 export function imageDataUrl(path: string): string | undefined {
   const type = MEDIA_TYPES[extname(path).toLowerCase()];
   if (!type) return undefined;
-  return `data:${type};base64,${readFileSync(path).toString('base64')}`;
+  return `data:${type};base64,${readRegularFileSync(path, MAX_IMAGE_BYTES).toString('base64')}`;
 }
 
 /** Class of a placeholder that stands in an inline run (a badge in a paragraph). */

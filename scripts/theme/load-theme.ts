@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { checkRegularFileSync, describeRefusal, FileRefused, MAX_THEME_FILE_BYTES, readRegularFileSync } from '../files/regular-file';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { locateYamlPath, parseYaml, yamlToData } from '../config/yaml-location';
@@ -39,7 +40,9 @@ export function loadTheme(name: string): Theme {
  */
 export function themeFile(theme: Theme, own: string, fallback: string = own): string {
   const path = join(theme.dir, own);
-  return existsSync(path) ? path : join(themeDir(DEFAULT_THEME), fallback);
+  const refusal = checkRegularFileSync(path, MAX_THEME_FILE_BYTES);
+  if (refusal && refusal.reason !== 'missing') throw themeError(describeRefusal(path, refusal));
+  return refusal ? join(themeDir(DEFAULT_THEME), fallback) : path;
 }
 
 export function readTheme(dir: string, name: string): Theme {
@@ -52,14 +55,14 @@ export function readTheme(dir: string, name: string): Theme {
   let input: unknown;
   const warnings: string[] = [];
   if (hasBrand) {
-    const parsed = parseBrandYml(readFileSync(brandPath, 'utf8'));
+    const parsed = parseBrandYml(readThemeText(brandPath));
     if ('problems' in parsed) throw themeError(parsed.problems.map((p) => `${brandPath}:${p.line}:${p.column} ${p.message} (theme-invalid)`).join('\n'));
     const base = readTheme(themeDir(DEFAULT_THEME), DEFAULT_THEME);
     const mapped = brandThemeInput(parsed.brand, { name, base });
     warnings.push(...mapped.warnings.map((warning) => `${brandPath}: ${warning}`));
     input = mapped.input;
   } else {
-    const parsed = parseYaml(readFileSync(json, 'utf8'));
+    const parsed = parseYaml(readThemeText(json));
     if (parsed.doc.errors.length > 0) throw themeError(`${json}:${parsed.doc.errors[0]!.linePos?.[0]?.line ?? 1}:${parsed.doc.errors[0]!.linePos?.[0]?.col ?? 1} ${parsed.doc.errors[0]!.message.split('\n')[0]} (theme-invalid)`);
     const converted = yamlToData(parsed);
     if ('error' in converted) throw themeError(`${json}:${converted.place.line}:${converted.place.column} ${converted.error} (theme-invalid)`);
@@ -85,9 +88,21 @@ export function readTheme(dir: string, name: string): Theme {
     const path = resolve(dir, file);
     const rel = relative(dir, path);
     if (rel.startsWith('..') || isAbsolute(rel)) throw themeError(`${hasBrand ? brandPath : json}:1:1 the logo "${file}" is outside the theme folder (theme-logo)`);
-    if (!existsSync(path)) throw themeError(`${hasBrand ? brandPath : json}:1:1 the logo "${file}" does not exist in ${dir} (theme-logo)`);
+    const refusal = checkRegularFileSync(path, MAX_THEME_FILE_BYTES);
+    if (refusal?.reason === 'missing') throw themeError(`${hasBrand ? brandPath : json}:1:1 the logo "${file}" does not exist in ${dir} (theme-logo)`);
+    if (refusal) throw themeError(`${hasBrand ? brandPath : json}:1:1 ${describeRefusal(path, refusal)} (theme-logo)`);
   }
   return theme;
+}
+
+/** A theme file's text: a pipe or device in its place is a theme error, not a build that never ends. */
+function readThemeText(path: string): string {
+  try {
+    return readRegularFileSync(path, MAX_THEME_FILE_BYTES).toString('utf8');
+  } catch (error) {
+    if (error instanceof FileRefused) throw themeError(`${path}:1:1 ${error.message} (theme-invalid)`);
+    throw error;
+  }
 }
 
 function themeError(message: string): TriptyqueError {

@@ -4,7 +4,7 @@ import type { Block, Inline, ListBlock, ListItem, Publication, Section } from '.
 import { htmlToText } from '../../sanitize/html-to-text';
 import { formatDate } from '../../typography/format-date';
 import { messages, type Messages } from '../../messages/messages';
-import { clipInline, plainText, sentenceRanges, wordCount } from './inline-text';
+import { clipInline, plainText, sentenceRanges, sliceInline, wordCount } from './inline-text';
 import type { Slide, SlideUnit } from './slide-plan';
 
 export interface PlanOptions {
@@ -18,6 +18,8 @@ export interface PlanOptions {
   maxItemWords: number;
   /** A heading with more words than this is clipped on its slide; the whole heading goes to the notes. */
   maxTitleWords: number;
+  /** Nor more characters than this (one word can be that long): no slide title, agenda line or trail is longer, with its ellipsis. */
+  maxTitleChars: number;
   /** Longest gist shown for a paragraph moved to the notes. */
   gistWords: number;
   /** Text for a date in the title slide ("27 mai 2010"), in the document's language. */
@@ -30,6 +32,7 @@ export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
   maxParagraphChars: 320,
   maxItemWords: 100,
   maxTitleWords: 40,
+  maxTitleChars: 320,
   gistWords: 28,
   formatDate: formatDate,
 };
@@ -57,7 +60,7 @@ export function planSlides(publication: Publication, planOptions: PlanOptions = 
   const preamble = shown(publication.preamble);
   if (preamble.length > 0) slides.push(...contentSlides({ title: words.introduction, blocks: preamble }, options));
   // A contents slide and numbered part dividers only where there are parts to tell apart.
-  if (sections.length > 1) slides.push(agendaSlide(sections, words));
+  if (sections.length > 1) slides.push(agendaSlide(sections, words, options));
   let part = 0;
   const visit = (section: Section, trail: string[]) => {
     const blocks = shown(section.blocks);
@@ -65,16 +68,16 @@ export function planSlides(publication: Publication, planOptions: PlanOptions = 
       part += 1;
       slides.push(dividerSlide(section, 'divider', words.part(part), options));
     } else if (section.children.length > 0 && blocks.length === 0) {
-      slides.push(dividerSlide(section, 'subdivider', trail.join(' · '), options));
+      slides.push(dividerSlide(section, 'subdivider', shortText(trail.join(' · '), options.maxTitleChars), options));
     }
     // An empty section gives no slide of its own: the agenda and the trail above its subsections name it.
     if (blocks.length > 0) {
-      slides.push(...contentSlides({ title: section.titleText, titleInline: section.title, blocks, header: trail.join(' · '), section }, options));
+      slides.push(...contentSlides({ title: section.titleText, titleInline: section.title, blocks, header: shortText(trail.join(' · '), options.maxTitleChars), section }, options));
     } else if (section.depth > 1 && section.children.length === 0) {
       // Its heading is still said: the notes of the slide before name it.
       slides.at(-1)!.units.push({ notes: [section.titleText], position: section.position });
     }
-    for (const child of deckSections(section.children)) visit(child, [...trail, section.titleText]);
+    for (const child of deckSections(section.children)) visit(child, [...trail, shortText(section.titleText, options.maxTitleChars)]);
   };
   for (const section of sections) visit(section, []);
   return withoutEmptySlides(slides);
@@ -102,14 +105,16 @@ function shown(blocks: readonly Block[]): Block[] {
   return blocks.filter((block) => block.targets.includes('deck'));
 }
 
-function agendaSlide(sections: Section[], words: Messages): Slide {
+/** The agenda names each part and its sections, each title shortened as on its own slide (the whole of it is in that slide's notes). */
+function agendaSlide(sections: Section[], words: Messages, options: PlannerOptions): Slide {
+  const title = (section: Section) => clippedTitle(section.titleText, section.title, options) ?? section.title;
   const units: SlideUnit[] = sections.map((section, index) => {
     const children = deckSections(section.children);
     const sublist: ListBlock | undefined =
       children.length > 0
-        ? { type: 'list', ordered: false, targets: ['deck'], items: children.map((child) => ({ children: child.title, more: [] })) }
+        ? { type: 'list', ordered: false, targets: ['deck'], items: children.map((child) => ({ children: title(child), more: [] })) }
         : undefined;
-    return { visible: { type: 'item', item: { children: section.title, more: [], sublist }, ordered: true, number: index + 1, list: 0 }, notes: [] };
+    return { visible: { type: 'item', item: { children: title(section), more: [], sublist }, ordered: true, number: index + 1, list: 0 }, notes: [] };
   });
   return { kind: 'agenda', title: words.contentsTitle, units, scale: 1, continuation: 0 };
 }
@@ -170,8 +175,22 @@ function contentSlides(source: ContentSource, options: PlannerOptions): Slide[] 
 
 /** A heading no title area can hold shows its first words on the slide; the whole of it goes to the notes. */
 function clippedTitle(text: string, inline: readonly Inline[], options: PlannerOptions): Inline[] | undefined {
-  if (wordCount(text) <= options.maxTitleWords && text.length <= options.maxParagraphChars) return undefined;
-  return clipInline(inline, [0, plainText(inline).length], options.maxTitleWords);
+  if (wordCount(text) <= options.maxTitleWords && text.length <= options.maxTitleChars) return undefined;
+  const byWords = clipInline(inline, [0, plainText(inline).length], options.maxTitleWords);
+  if (plainText(byWords).length <= options.maxTitleChars + 1) return byWords;
+  return [...sliceInline(inline, 0, cutAt(plainText(inline), options.maxTitleChars)), { type: 'text', value: '…' }];
+}
+
+/** Where to cut `text` to at most `max` characters: after its last whole word, or inside a word longer than half of it, never inside a character. */
+function cutAt(text: string, max: number): number {
+  const space = text.lastIndexOf(' ', max);
+  let end = space > max / 2 ? space : max;
+  if (/[\uDC00-\uDFFF]/.test(text[end] ?? '')) end -= 1;
+  return end;
+}
+
+function shortText(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, cutAt(text, max)).trimEnd()}…`;
 }
 
 function unitsOf(block: Block, next: Block | undefined, options: PlannerOptions, newList: () => number): SlideUnit[] {

@@ -78,11 +78,16 @@ export function digestMessage(
 
 /** The message as an .eml file, written by nodemailer without sending anything. */
 export async function composeEml(message: Mail.Options): Promise<Buffer> {
+  return (await composeMessage(message)).eml;
+}
+
+/** The message as it will travel, with the envelope nodemailer derives from its headers. */
+export async function composeMessage(message: Mail.Options): Promise<{ eml: Buffer; envelope: { from: string; to: string[] } }> {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   // The stream transport needs an envelope recipient even though nothing is delivered.
   const envelope = { from: message.from as string, to: message.to ? undefined : 'undisclosed-recipients@invalid' };
   const info = await transport.sendMail(envelope.to ? { ...message, envelope: { from: envelope.from, to: envelope.to } } : message);
-  return info.message as Buffer;
+  return { eml: info.message as Buffer, envelope: { from: info.envelope.from || '', to: info.envelope.to } };
 }
 
 /** Bytes of the HTML part's body as it travels (encoded), the size Gmail's clipping counts. */
