@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { BrowserService } from '../browser/browser-service';
 import { build, type BuildResult } from '../core/build';
 import { watch } from '../core/watch';
@@ -8,6 +8,7 @@ import { EarlyDrawings } from '../gallery/thumbnails';
 import { progressPrinter, summaryLines } from './build-output';
 import type { CommandRun } from './command';
 import { parseTargets } from './parse-targets';
+import { outDirOf, projectOf } from './project';
 
 export const buildHelp = `Usage: triptyque build [SOURCE...] [--out DIR] [--only deck,brochure,digest]
 
@@ -16,7 +17,7 @@ and the digest, and report.json with what was written, counts, timings and diagn
 With no SOURCE, every content/*.md.
 
 Options:
-  --out DIR        output folder (default: output)
+  --out DIR        output folder (default: output/ beside the configuration)
   --only LIST      only these targets, comma-separated: deck, brochure, digest
   --force          rebuild every artifact, even those whose inputs are unchanged
   --no-gallery     do not write DIR/index.html (the gallery of thumbnails)
@@ -30,14 +31,15 @@ export const runBuild: CommandRun = async (argv, io) => {
     args: argv,
     allowPositionals: true,
     options: {
-      out: { type: 'string', default: 'output' },
+      out: { type: 'string' },
       only: { type: 'string' },
       force: { type: 'boolean', default: false },
       'no-gallery': { type: 'boolean', default: false },
       watch: { type: 'boolean', default: false },
     },
   });
-  const outDir = resolve(io.cwd, values.out!);
+  const project = projectOf(io);
+  const outDir = outDirOf(io, project, values.out);
   const only = parseTargets(values.only);
   const progress = progressPrinter(io);
   const onProgress = progress.onProgress;
@@ -48,7 +50,7 @@ export const runBuild: CommandRun = async (argv, io) => {
   };
   if (values.watch) {
     io.err('Watching the sources, triptyque.config.yaml and themes/; Ctrl-C to stop.');
-    await watch({ root: io.cwd, sources: positionals, outDir, only, signal: io.signal, onProgress, onBuild: summarise, onChange: (changed) => io.err(`changed: ${changed.join(', ')}`) });
+    await watch({ root: project.root, config: project.config, sources: positionals, outDir, only, signal: io.signal, onProgress, onBuild: summarise, onChange: (changed) => io.err(`changed: ${changed.join(', ')}`) });
     return 0;
   }
   const gallery = !values['no-gallery'];
@@ -58,7 +60,7 @@ export const runBuild: CommandRun = async (argv, io) => {
   const onArtifact = early && ((path: string) => early.artifactWritten(path));
   let result: BuildResult;
   try {
-    result = await build({ sources: positionals, root: io.cwd, outDir, only, force: values.force, signal: io.signal, onProgress, browser, onArtifact });
+    result = await build({ sources: positionals, root: project.root, config: project.config, outDir, only, force: values.force, signal: io.signal, onProgress, browser, onArtifact });
   } catch (error) {
     await browser.close();
     throw error;
@@ -70,7 +72,7 @@ export const runBuild: CommandRun = async (argv, io) => {
   try {
     if (gallery && result.reports.length > 0) {
       onProgress({ slug: 'gallery', message: 'thumbnails of every slide and page' });
-      await writeGallery({ outDir, reports: await reportsInOutput(outDir, result.reports), root: io.cwd, early });
+      await writeGallery({ outDir, reports: await reportsInOutput(outDir, result.reports), root: project.root, early });
     }
   } finally {
     await closing;

@@ -3,8 +3,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Publication, TargetName } from '../model/types';
 import { allSections } from '../model/plain-text';
-import { PACKAGE_ROOT, themeDir } from '../paths';
-import { DEFAULT_THEME } from '../theme/load-theme';
+import { PACKAGE_ROOT } from '../paths';
+import { DEFAULT_THEME, themeDir } from '../theme/load-theme';
 import { TOOL_VERSION } from '../artifacts/tool-version';
 
 async function filesUnder(dir: string): Promise<string[]> {

@@ -4,11 +4,14 @@ import { watch as watchFiles } from 'chokidar';
 import { VFile } from 'vfile';
 import { BrowserService } from '../browser/browser-service';
 import type { TargetName } from '../model/types';
-import { THEMES_DIR } from '../paths';
+import { BUILT_IN_THEMES_DIR } from '../paths';
 import { build, type BuildOptions, type BuildResult } from './build';
+import { CONFIG_FILE } from '../config/load';
 
 export interface WatchOptions {
   root: string;
+  /** The configuration file, when it is not the one in `root`. */
+  config?: string;
   /** Sources to build; none means every `content/*.md`, including ones added while watching. */
   sources: readonly string[];
   outDir: string;
@@ -44,8 +47,8 @@ export async function watch(options: WatchOptions): Promise<void> {
   const root = resolve(options.root);
   const explicit = options.sources.map((source) => resolve(root, source));
   const contentDir = join(root, 'content');
-  const configFile = join(root, 'triptyque.config.yaml');
-  const themeDirs = [...new Set([THEMES_DIR, join(root, 'themes')])].filter((dir) => existsSync(dir));
+  const configFile = options.config === undefined ? join(root, CONFIG_FILE) : resolve(options.config);
+  const themeDirs = [...new Set([BUILT_IN_THEMES_DIR, join(root, 'themes')])].filter((dir) => existsSync(dir));
   const watched = [...(explicit.length > 0 ? explicit : [contentDir]), configFile, ...themeDirs];
 
   const browser = options.browser ?? new BrowserService();
@@ -95,7 +98,7 @@ export async function watch(options: WatchOptions): Promise<void> {
     await restartIfCrashed(browser);
     let result: BuildResult;
     try {
-      result = await build({ sources, root, outDir: options.outDir, only: options.only, browser, htmlFirst: true, keepPages: true, signal: options.signal, onProgress: options.onProgress });
+      result = await build({ sources, root, config: options.config, outDir: options.outDir, only: options.only, browser, htmlFirst: true, keepPages: true, signal: options.signal, onProgress: options.onProgress });
     } catch (error) {
       if (options.signal.aborted) return;
       result = failedBuild(error);

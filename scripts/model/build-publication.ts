@@ -48,8 +48,9 @@ export function buildPublication(tree: Root, file: VFile, baseSettings: Settings
     subtitle: typeset(metadata.subtitle),
     event: typeset(metadata.event),
     date,
-    organisation: typesetText(settings.organisation),
-    author: typesetText(settings.author ?? settings.organisation),
+    // Nobody's name by default: with no organisation configured, the cover shows the author, or nothing.
+    organisation: typeset(settings.organisation ?? settings.author),
+    author: typeset(settings.author ?? settings.organisation),
     lang: settings.lang,
     description: typeset(metadata.description),
     brochureUrl: metadata.brochureUrl ?? settings.brochure.publicUrl?.replaceAll('{slug}', slug),

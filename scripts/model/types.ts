@@ -118,8 +118,10 @@ export interface Metadata {
   event?: string;
   /** ISO date, YYYY-MM-DD; absent for an undated publication. */
   date?: string;
-  organisation: string;
-  author: string;
+  /** Who publishes (the configuration's `organisation`, else the author); absent when neither is given. */
+  organisation?: string;
+  /** The author (else the organisation); absent when neither is given. */
+  author?: string;
   lang: string;
   description?: string;
   /** Public URL where the brochure PDF can be read (digest links to it). */

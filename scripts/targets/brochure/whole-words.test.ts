@@ -10,7 +10,8 @@ import { settingsSchema } from '../../config/schema';
 import { build } from '../../core/build';
 import { publicationText } from '../../model/plain-text';
 import type { Publication } from '../../model/types';
-import { NODE_MODULES_DIR, PACKAGE_ROOT } from '../../paths';
+import { BUILT_IN_THEMES_DIR, PACKAGE_ROOT } from '../../paths';
+import { DEFAULT_THEME, fontPackageDirs, loadTheme } from '../../theme/load-theme';
 import { loadSource } from '../../source/load-source';
 import { pdfPageTexts } from './pdf-text';
 import { keepWholeWords } from './whole-words';
@@ -105,7 +106,7 @@ describe('the brochure text a reader copies or searches', () => {
       // Chromium's own print of the brochure's HTML, before any rewriting.
       const html = join(work, 'brochure.html');
       await writeFile(html, await readFile(artifact('brochure.html')));
-      const printed = await browser.withPage({ allowedRoots: [work, NODE_MODULES_DIR, join(PACKAGE_ROOT, 'themes')] }, async (page) => {
+      const printed = await browser.withPage({ allowedRoots: [work, ...fontPackageDirs(loadTheme(DEFAULT_THEME)), BUILT_IN_THEMES_DIR] }, async (page) => {
         await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
         await page.evaluate(() => document.fonts.ready.then(() => undefined));
         return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true });

@@ -40,7 +40,7 @@ export interface DigestEdition {
   /** "27 mai 2010". */
   /** Absent for an undated publication. */
   dateText?: string;
-  organisation: string;
+  organisation?: string;
   /** Subject line: the title and the event. */
   subject: string;
   /** The line a mail client shows after the subject; hidden in the message itself. */
@@ -54,7 +54,7 @@ export interface DigestEdition {
    */
   sectionsLeftOut?: number;
   /** Where the full text is: a link when the brochure is online, otherwise who has it. */
-  brochure: { url?: string; organisation: string };
+  brochure: { url?: string; organisation?: string };
   /** One-click unsubscribe URL, `{email}` still to be replaced per recipient. */
   unsubscribeUrl?: string;
   replyTo?: string;
