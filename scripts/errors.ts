@@ -8,6 +8,7 @@ export const ERROR_CODES = {
   IO: 'a file could not be read or written',
   LOCKED: 'another build is writing the same output',
   THEME_INVALID: 'a theme could not be read',
+  INIT_EXISTS: 'the folder already has a project',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
