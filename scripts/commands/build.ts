@@ -1,10 +1,8 @@
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
-import { BrowserService } from '../browser/browser-service';
-import { build, type BuildResult } from '../core/build';
+import { buildWithGallery } from '../api/build';
+import type { BuildResult } from '../core/build';
 import { watch } from '../core/watch';
-import { reportsInOutput, writeGallery } from '../gallery/write-gallery';
-import { EarlyDrawings } from '../gallery/thumbnails';
 import { progressPrinter, summaryLines } from './build-output';
 import type { CommandRun } from './command';
 import { parseTargets } from './parse-targets';
@@ -54,31 +52,9 @@ export const runBuild: CommandRun = async (argv, io) => {
     return 0;
   }
   const gallery = !values['no-gallery'];
-  const browser = new BrowserService();
-  // The thumbnails of a PDF are drawn from the moment it is written, while the other targets finish.
-  const early = gallery ? new EarlyDrawings() : undefined;
-  const onArtifact = early && ((path: string) => early.artifactWritten(path));
-  let result: BuildResult;
-  try {
-    result = await build({ sources: positionals, root: project.root, config: project.config, outDir, only, force: values.force, signal: io.signal, onProgress, browser, onArtifact });
-  } catch (error) {
-    await browser.close();
-    throw error;
-  }
-  // The gallery draws from the printed PDFs, not in the browser: it is written while the browser
-  // closes, once the pages kept for a next source are closed (their renderers' memory with them).
-  await browser.releasePages();
-  const closing = browser.close();
-  try {
-    if (gallery && result.reports.length > 0) {
-      onProgress({ slug: 'gallery', message: 'thumbnails of every slide and page' });
-      await writeGallery({ outDir, reports: await reportsInOutput(outDir, result.reports), root: project.root, early });
-    }
-  } finally {
-    await closing;
-  }
+  const result = await buildWithGallery({ sources: positionals, root: project.root, config: project.config, outDir, only, force: values.force, gallery, signal: io.signal, onProgress });
   summarise(result);
-  if (result.reports.length > 0 && gallery) io.out(`Gallery: ${join(outDir, 'index.html')}`);
+  if (result.gallery) io.out(`Gallery: ${result.gallery}`);
   if (result.reports.length === 0 && result.ok) io.err('Nothing to build: no content/*.md and no SOURCE given.');
   return result.ok ? 0 : 1;
 };
