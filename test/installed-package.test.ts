@@ -1,10 +1,10 @@
 // The package as a new user gets it: packed, installed from the tarball into an empty project
 // (npm's cache, no registry when the cache has everything), then started with `npx triptyque`.
 import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from './helpers';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -18,6 +18,7 @@ const EXPECTED_ARTIFACTS = [
 ];
 
 let project: string;
+let packed: string;
 
 function run(command: string, args: string[], cwd: string): SpawnSyncReturns<string> {
   // NO_COLOR: the output is read by a test, not a person.
@@ -54,7 +55,7 @@ async function readableText(dir: string): Promise<string> {
 }
 
 beforeAll(() => {
-  const packed = tempDir('triptyque-pack-');
+  packed = tempDir('triptyque-pack-');
   const pack = run('npm', ['pack', '--pack-destination', packed, '--loglevel=error'], ROOT);
   expect(pack.status, ran(pack)).toBe(0);
   const tarball = join(packed, readdirSync(packed).find((name) => name.endsWith('.tgz'))!);
@@ -66,6 +67,11 @@ beforeAll(() => {
   if (installed.status !== 0 && /ENOTCACHED/.test(installed.stderr)) installed = run('npm', [...install, '--prefer-offline'], project);
   expect(installed.status, ran(installed)).toBe(0);
 }, INSTALL_TIMEOUT);
+
+// The installed project weighs about 300 MB: not left behind.
+afterAll(() => {
+  for (const dir of [project, packed]) if (dir) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('triptyque installed from its tarball into an empty project', () => {
   it('starts a project with init, builds every artifact with the theme fonts embedded, and checks it: no first user\'s name anywhere', async () => {
