@@ -5,9 +5,8 @@
 // stay out), and commands and targets stay separate chunks, so a command loads only what it uses.
 import { randomBytes, createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { isBuiltin } from 'node:module';
-import { pathToFileURL } from 'node:url';
 
 const KEPT_BUNDLES = 4;
 
@@ -21,22 +20,7 @@ export async function cliBundle(root) {
 
   mkdirSync(cache, { recursive: true });
   const draft = join(cache, `draft-${process.pid}-${randomBytes(4).toString('hex')}`);
-  const { build } = await import('esbuild');
-  await build({
-    entryPoints: { cli: join(scripts, 'cli.ts') },
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    // A CommonJS package bundled here may still require one left outside.
-    banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
-    outdir: draft,
-    outExtension: { '.js': '.mjs' },
-    sourcemap: true,
-    logLevel: 'error',
-    plugins: [outsidePackages(), ownUrls(scripts)],
-  });
+  await bundle({ entryPoints: { cli: join(scripts, 'cli.ts') }, scripts, outdir: draft, finalDir: dir });
   try {
     renameSync(draft, dir);
   } catch {
@@ -45,6 +29,30 @@ export async function cliBundle(root) {
   }
   prune(cache, dir);
   return entry;
+}
+
+/**
+ * Bundles `entryPoints` (name -> TypeScript file under `scripts`) into `outdir`, each entry and
+ * the chunks they share as ESM files side by side. `finalDir` is where the files will be read
+ * from (the draft is renamed there): each file's own URL is written relative to it.
+ */
+export async function bundle({ entryPoints, scripts, outdir, finalDir = outdir, sourcemap = true }) {
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    // A CommonJS package bundled here may still require one left outside.
+    banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    sourcemap,
+    logLevel: 'error',
+    plugins: [outsidePackages(), ownUrls(scripts, finalDir)],
+  });
 }
 
 /** Paths, sizes and times of every source file: any edit, addition or removal gives a new bundle. */
@@ -85,9 +93,11 @@ function outsidePackages() {
 
 /**
  * Each file keeps its own `import.meta.url`, as if it were not bundled: paths beside a file
- * (the package root, marp-cli's engine, the thumbnail worker) stay where they are.
+ * (the package root, marp-cli's engine, the thumbnail worker) stay where they are. The URL is
+ * written relative to the bundle's own, so a bundle made before packing works wherever npm
+ * installs the package.
  */
-function ownUrls(scripts) {
+function ownUrls(scripts, finalDir) {
   return {
     name: 'own-import-meta-url',
     setup(build) {
@@ -95,7 +105,9 @@ function ownUrls(scripts) {
         if (relative(scripts, args.path).startsWith('..')) return undefined;
         const { readFile } = await import('node:fs/promises');
         const text = await readFile(args.path, 'utf8');
-        return { contents: text.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)), loader: args.path.endsWith('.mjs') ? 'js' : 'ts' };
+        const fromBundle = relative(finalDir, args.path).split(sep).map(encodeURIComponent).join('/');
+        const ownUrl = `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`;
+        return { contents: text.replaceAll('import.meta.url', ownUrl), loader: args.path.endsWith('.mjs') ? 'js' : 'ts' };
       });
     },
   };

@@ -94,3 +94,37 @@ describe('triptyque on the command line', () => {
     expect(existsSync(join(cwd, 'out', 'essai', 'brochure.pdf'))).toBe(false);
   });
 });
+
+describe('colours', () => {
+  it('are for a terminal only, off with NO_COLOR, on with FORCE_COLOR', async () => {
+    const { useColor } = await import('./cli');
+    expect(useColor({ isTTY: true }, {})).toBe(true);
+    expect(useColor({ isTTY: false }, {})).toBe(false);
+    expect(useColor({ isTTY: true }, { NO_COLOR: '1' })).toBe(false);
+    expect(useColor({ isTTY: false }, { FORCE_COLOR: '1' })).toBe(true);
+    expect(useColor({ isTTY: true }, { FORCE_COLOR: '0' })).toBe(false);
+  });
+});
+
+describe('triptyque init', () => {
+  it('starts a project in the language asked, that checks clean, and never overwrites one', () => {
+    const dir = tempDir();
+    const created = triptyque(['init', 'site', '--lang', 'fr'], { cwd: dir });
+    expect(created.code).toBe(0);
+    const config = readFileSync(join(dir, 'site', 'triptyque.config.yaml'), 'utf8');
+    expect(config.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=\S+triptyque\.config\.schema\.json$/);
+    expect(config).toContain('lang: fr');
+    expect(readFileSync(join(dir, 'site', 'content', 'premiere-publication.md'), 'utf8')).toContain('lang: fr');
+    expect(readFileSync(join(dir, 'site', '.gitignore'), 'utf8')).toBe('output/\n');
+    expect(existsSync(join(dir, 'site', 'themes', 'README.md'))).toBe(true);
+    // From a folder inside the project, the configuration above is found; from outside, named with --config.
+    expect(triptyque(['check'], { cwd: join(dir, 'site', 'content') })).toMatchObject({ code: 0, stderr: '' });
+    expect(triptyque(['check', '--config', join('site', 'triptyque.config.yaml')], { cwd: dir })).toMatchObject({ code: 0, stderr: '' });
+
+    writeFileSync(join(dir, 'site', 'content', 'premiere-publication.md'), 'mine\n');
+    const again = triptyque(['init', 'site'], { cwd: dir });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('nothing was written');
+    expect(readFileSync(join(dir, 'site', 'content', 'premiere-publication.md'), 'utf8')).toBe('mine\n');
+  });
+});

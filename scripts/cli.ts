@@ -13,6 +13,13 @@ interface CommandEntry {
 
 /** Command name -> runner, imported only when used. */
 const COMMANDS: Record<string, CommandEntry> = {
+  init: {
+    summary: 'start a project: a commented configuration, a first source, themes/ and .gitignore',
+    load: async () => {
+      const m = await import('./commands/init');
+      return { run: m.runInit, help: m.initHelp };
+    },
+  },
   build: {
     summary: 'build the deck, brochure and digest of each source into output/',
     load: async () => {
@@ -73,23 +80,29 @@ ${Object.entries(COMMANDS)
   .map(([name, entry]) => `  ${name.padEnd(17)}${entry.summary}`)
   .join('\n')}
 
+Options for every command:
+  --config FILE    the configuration (default: triptyque.config.yaml, .yml or .json in the
+                   current folder or the nearest parent that has one)
+
 Run \`triptyque <command> --help\` for a command's options.`;
 
 /** The only place that prints to the terminal and turns outcomes into exit codes. */
 export async function main(argv: string[], env: { cwd: string; signal: AbortSignal } = { cwd: process.cwd(), signal: new AbortController().signal }): Promise<number> {
+  const { argv: rest0, config } = takeConfigOption(argv);
   const io: CommandIo = {
     cwd: env.cwd,
+    config,
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
     report: (files: VFile[]) => {
       const withMessages = files.filter((file) => file.messages.length > 0);
-      if (withMessages.length > 0) process.stderr.write(`${reporter(withMessages, { color: process.stderr.isTTY === true })}\n`);
+      if (withMessages.length > 0) process.stderr.write(`${reporter(withMessages, { color: useColor(process.stderr) })}\n`);
     },
     isTTY: process.stderr.isTTY === true,
     ...(process.stdin.isTTY && process.stderr.isTTY ? { ask: askOnTerminal } : {}),
     signal: env.signal,
   };
-  const [name, ...rest] = argv;
+  const [name, ...rest] = rest0;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(HELP);
     return name ? 0 : 2;
@@ -155,3 +168,31 @@ function reportFailure(error: unknown, command: string, io: CommandIo): number {
   return 1;
 }
 
+
+/** `--config FILE` (or `--config=FILE`) anywhere on the line: it belongs to every command, so it is taken out before a command parses the rest. */
+function takeConfigOption(argv: string[]): { argv: string[]; config?: string } {
+  const rest: string[] = [];
+  let config: string | undefined;
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index]!;
+    if (arg === '--') {
+      rest.push(...argv.slice(index));
+      break;
+    }
+    if (arg === '--config' && index + 1 < argv.length) config = argv[(index += 1)];
+    else if (arg.startsWith('--config=')) config = arg.slice('--config='.length);
+    else rest.push(arg);
+  }
+  return { argv: rest, config };
+}
+
+/**
+ * Colours only for a person at a terminal: NO_COLOR (https://no-color.org) turns them off,
+ * FORCE_COLOR (other than 0 or false) on, whatever the output is.
+ */
+export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env['NO_COLOR']) return false;
+  const force = env['FORCE_COLOR'];
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  return stream.isTTY === true;
+}

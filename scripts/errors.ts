@@ -9,6 +9,7 @@ export const ERROR_CODES = {
   LOCKED: 'another build is writing the same output',
   BUSY: 'another run is doing the same work right now',
   THEME_INVALID: 'a theme could not be read',
+  INIT_EXISTS: 'the folder already has a project',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,14 +1,12 @@
 import { parseArgs } from 'node:util';
-import { join, resolve } from 'node:path';
-import { BrowserService } from '../browser/browser-service';
-import { build, type BuildResult } from '../core/build';
+import { join } from 'node:path';
+import { buildWithGallery } from '../api/build';
+import type { BuildResult } from '../core/build';
 import { watch } from '../core/watch';
-import { reportsInOutput, writeGallery } from '../gallery/write-gallery';
-import { EarlyDrawings } from '../gallery/thumbnails';
-import { isTriptyqueError } from '../errors';
 import { progressPrinter, summaryLines } from './build-output';
 import type { CommandRun } from './command';
 import { parseTargets } from './parse-targets';
+import { outDirOf, projectOf } from './project';
 
 export const buildHelp = `Usage: triptyque build [SOURCE...] [--out DIR] [--only deck,brochure,digest]
 
@@ -17,7 +15,7 @@ and the digest, and report.json with what was written, counts, timings and diagn
 With no SOURCE, every content/*.md.
 
 Options:
-  --out DIR        output folder (default: output)
+  --out DIR        output folder (default: output/ beside the configuration)
   --only LIST      only these targets, comma-separated: deck, brochure, digest
   --force          rebuild every artifact, even those whose inputs are unchanged
   --no-gallery     do not write DIR/index.html (the gallery of thumbnails)
@@ -31,14 +29,15 @@ export const runBuild: CommandRun = async (argv, io) => {
     args: argv,
     allowPositionals: true,
     options: {
-      out: { type: 'string', default: 'output' },
+      out: { type: 'string' },
       only: { type: 'string' },
       force: { type: 'boolean', default: false },
       'no-gallery': { type: 'boolean', default: false },
       watch: { type: 'boolean', default: false },
     },
   });
-  const outDir = resolve(io.cwd, values.out!);
+  const project = projectOf(io);
+  const outDir = outDirOf(io, project, values.out);
   const only = parseTargets(values.only);
   const progress = progressPrinter(io);
   const onProgress = progress.onProgress;
@@ -49,43 +48,14 @@ export const runBuild: CommandRun = async (argv, io) => {
   };
   if (values.watch) {
     io.err('Watching the sources, triptyque.config.yaml and themes/; Ctrl-C to stop.');
-    await watch({ root: io.cwd, sources: positionals, outDir, only, signal: io.signal, onProgress, onBuild: summarise, onChange: (changed) => io.err(`changed: ${changed.join(', ')}`) });
+    await watch({ root: project.root, config: project.config, sources: positionals, outDir, only, signal: io.signal, onProgress, onBuild: summarise, onChange: (changed) => io.err(`changed: ${changed.join(', ')}`) });
     return 0;
   }
   const gallery = !values['no-gallery'];
-  const browser = new BrowserService();
-  // The thumbnails of a PDF are drawn from the moment it is written, while the other targets finish.
-  const early = gallery ? new EarlyDrawings() : undefined;
-  const onArtifact = early && ((path: string) => early.artifactWritten(path));
-  let result: BuildResult;
-  try {
-    result = await build({ sources: positionals, root: io.cwd, outDir, only, force: values.force, signal: io.signal, onProgress, browser, onArtifact });
-  } catch (error) {
-    await browser.close();
-    throw error;
-  }
-  // The gallery draws from the printed PDFs, not in the browser: it is written while the browser
-  // closes, once the pages kept for a next source are closed (their renderers' memory with them).
-  await browser.releasePages();
-  const closing = browser.close();
-  let galleryWritten = false;
-  try {
-    if (gallery && result.reports.length > 0) {
-      onProgress({ slug: 'gallery', message: 'thumbnails of every slide and page' });
-      galleryWritten = await writeGallery({ outDir, reports: await reportsInOutput(outDir, result.reports), root: io.cwd, early }).then(
-        () => true,
-        (error: unknown) => {
-          if (!isTriptyqueError(error)) throw error;
-          io.err(error.message);
-          return false;
-        },
-      );
-    }
-  } finally {
-    await closing;
-  }
+  const result = await buildWithGallery({ sources: positionals, root: project.root, config: project.config, outDir, only, force: values.force, gallery, signal: io.signal, onProgress });
   summarise(result);
-  if (galleryWritten) io.out(`Gallery: ${join(outDir, 'index.html')}`);
+  if (result.galleryError) io.err(result.galleryError);
+  if (result.gallery) io.out(`Gallery: ${result.gallery}`);
   if (result.reports.length === 0 && result.ok) io.err('Nothing to build: no content/*.md and no SOURCE given.');
   return result.ok ? 0 : 1;
 };

@@ -5,6 +5,7 @@ import { resolveSources } from '../core/sources';
 import { fixFiles } from '../fix/fix-files';
 import { FIX_LABELS } from '../fix/labels';
 import type { CommandRun } from './command';
+import { projectOf } from './project';
 
 export const checkHelp = `Usage: triptyque check [--fix [--dry-run]] [SOURCE...]
 
@@ -30,8 +31,9 @@ export const runCheck: CommandRun = async (argv, io) => {
     io.err('triptyque check: --dry-run goes with --fix. See `triptyque check --help`.');
     return 2;
   }
+  const project = projectOf(io);
   if (values.fix) {
-    const sources = await resolveSources(positionals, io.cwd);
+    const sources = await resolveSources(positionals, project.root);
     const results = await fixFiles(sources.map((source) => resolve(io.cwd, source)), { dryRun: values['dry-run'] });
     results.forEach((result, index) => {
       for (const fix of result.fixes) io.err(`${sources[index]}:${fix.line}:${fix.column}  fixed  ${FIX_LABELS[fix.ruleId] ?? fix.ruleId}  ${fix.ruleId}`);
@@ -39,7 +41,7 @@ export const runCheck: CommandRun = async (argv, io) => {
     });
     // A dry run checks the sources as they are; a fix run checks what it wrote.
   }
-  const result = await check({ sources: positionals, root: io.cwd });
+  const result = await check({ sources: positionals, root: project.root, config: project.config });
   io.report(result.files);
   return result.ok ? 0 : 1;
 };

@@ -3,6 +3,8 @@ import type { VFile } from 'vfile';
 /** What a command may do to the outside world; the CLI provides it, tests can too. */
 export interface CommandIo {
   cwd: string;
+  /** The configuration named with `--config`; otherwise it is looked for from `cwd` up. */
+  config?: string;
   /** A line for the person at the terminal (stdout). */
   out: (line: string) => void;
   /** Progress and notices (stderr). */

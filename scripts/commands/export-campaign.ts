@@ -6,6 +6,7 @@ import { TriptyqueError } from '../errors';
 import { freshDigest } from '../send/fresh-digest';
 import { createListmonkDraft, listmonkCampaign } from '../send/listmonk-campaign';
 import type { CommandRun } from './command';
+import { outDirOf, projectOf } from './project';
 
 export const exportCampaignHelp = `Usage: triptyque export-campaign SOURCE [-o FILE] [--list-id ID...] [--listmonk URL] [--out DIR]
 
@@ -22,7 +23,7 @@ Options:
   -o, --output FILE    where to write the JSON (default: DIR/<slug>/listmonk-campaign.json)
   --list-id ID         a listmonk list id to send to; repeat for several (needed with --listmonk)
   --listmonk URL       the listmonk instance, e.g. https://lists.example.org
-  --out DIR            the build's output folder (default: output)
+  --out DIR            the build's output folder (default: output/ beside the configuration)
   -h, --help           this help
 
 Exit codes: 0 written (and created), 1 listmonk refused or could not be reached, 2 bad usage.`;
@@ -35,7 +36,7 @@ export const runExportCampaign: CommandRun = async (argv, io) => {
       output: { type: 'string', short: 'o' },
       'list-id': { type: 'string', multiple: true },
       listmonk: { type: 'string' },
-      out: { type: 'string', default: 'output' },
+      out: { type: 'string' },
     },
   });
   if (positionals.length !== 1) throw new TriptyqueError('USAGE', 'give exactly one SOURCE (the .md the digest is built from). See `triptyque export-campaign --help`.');
@@ -45,7 +46,9 @@ export const runExportCampaign: CommandRun = async (argv, io) => {
   });
   const credentials = values.listmonk === undefined ? undefined : listmonkAccess(values.listmonk, lists.length);
   const source = resolve(io.cwd, positionals[0]!);
-  const { settings, dir, parts, rebuilt } = await freshDigest({ source, root: io.cwd, outDir: resolve(io.cwd, values.out!), signal: io.signal });
+  const project = projectOf(io);
+  const { settings, dir, parts, rebuilt } = await freshDigest({ source, root: project.root, config: project.config, outDir: outDirOf(io, project, values.out), signal: io.signal });
+
   if (rebuilt) io.err('digest rebuilt: the source or configuration changed since the last build');
   const campaign = listmonkCampaign(parts, settings.digest, lists);
   const file = values.output ? resolve(io.cwd, values.output) : join(dir, 'listmonk-campaign.json');

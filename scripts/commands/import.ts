@@ -7,6 +7,7 @@ import { FIX_LABELS } from '../fix/labels';
 import { importDocument } from '../import/import-document';
 import { slugify } from '../model/slug';
 import type { CommandRun } from './command';
+import { projectOf } from './project';
 
 export const importHelp = `Usage: triptyque import FILE.docx|FILE.html [-o content/NAME.md] [--force]
 
@@ -48,7 +49,8 @@ export const runImport: CommandRun = async (argv, io) => {
   await writeAtomic(outputPath, imported.markdown);
   for (const warning of imported.warnings) io.err(`${input}: warning  ${warning}`);
   for (const fix of imported.fixes) io.err(`${output}:${fix.line}:${fix.column}  fixed  ${FIX_LABELS[fix.ruleId] ?? fix.ruleId}  ${fix.ruleId}`);
-  const result = await check({ sources: [outputPath], root: io.cwd });
+  const project = projectOf(io);
+  const result = await check({ sources: [outputPath], root: project.root, config: project.config });
   io.report(result.files);
   io.out(`${relative(io.cwd, outputPath)}`);
   return result.ok ? 0 : 1;

@@ -4,6 +4,7 @@ import { TriptyqueError } from '../errors';
 import { startPreview } from '../preview/start-preview';
 import type { CommandRun } from './command';
 import { parseTargets } from './parse-targets';
+import { outDirOf, projectOf } from './project';
 
 export { watch } from '../core/watch';
 
@@ -16,7 +17,7 @@ what changed and the page reloads by itself. DIR/index.html is refreshed too: a 
 every source. Stop with Ctrl-C.
 
 Options:
-  --out DIR        output folder (default: output)
+  --out DIR        output folder (default: output/ beside the configuration)
   --port N         port to listen on (default: any free port)
   --only LIST      only these targets, comma-separated: deck, brochure, digest
   -h, --help       this help
@@ -27,14 +28,16 @@ export const runPreview: CommandRun = async (argv, io) => {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { out: { type: 'string', default: 'output' }, port: { type: 'string' }, only: { type: 'string' } },
+    options: { out: { type: 'string' }, port: { type: 'string' }, only: { type: 'string' } },
   });
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TriptyqueError('USAGE', `--port takes a port number (0-65535), not "${values.port}"`);
+  const project = projectOf(io);
   const preview = await startPreview({
-    root: io.cwd,
+    root: project.root,
+    config: project.config,
     sources: positionals.map((source) => resolve(io.cwd, source)),
-    outDir: resolve(io.cwd, values.out!),
+    outDir: outDirOf(io, project, values.out),
     port,
     only: parseTargets(values.only),
     onEvent: (event) => {

@@ -5,6 +5,7 @@ import { readRecipientsCsv, recipientsFromArgs, type RecipientList } from '../se
 import { sendDigest, type Preflight, type SendResult } from '../send/send-digest';
 import { operations } from '../messages/operations';
 import type { CommandIo, CommandRun } from './command';
+import { outDirOf, projectOf } from './project';
 
 export const sendHelp = `Usage: triptyque send SOURCE (--to ADDRESS... | --list recipients.csv | --test ADDRESS) [--yes] [--dry-run] [--out DIR]
 
@@ -36,7 +37,7 @@ Options:
   --yes                send without asking (needed when not on a terminal)
   --dry-run            write one .eml per recipient into DIR/<slug>/outbox/ instead of sending
   --resend-uncertain   also send to those whose connection was lost once the server had the message (maybe received)
-  --out DIR            the build's output folder (default: output)
+  --out DIR            the build's output folder (default: output/ beside the configuration)
   -h, --help           this help
 
 Exit codes: 0 every recipient sent or refused for good, 1 some not sent or uncertain (run again to
@@ -53,7 +54,7 @@ export const runSend: CommandRun = async (argv, io) => {
       yes: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       'resend-uncertain': { type: 'boolean', default: false },
-      out: { type: 'string', default: 'output' },
+      out: { type: 'string' },
     },
   });
   if (positionals.length !== 1) throw new TriptyqueError('USAGE', 'give exactly one SOURCE (the .md the digest is built from). See `triptyque send --help`.');
@@ -64,10 +65,12 @@ export const runSend: CommandRun = async (argv, io) => {
     : recipientsFromArgs(values.test ? [values.test] : (values.to ?? []));
   for (const { where, reason } of list.skipped) io.err(`${where}: skipped, ${reason}`);
   if (list.recipients.length === 0) throw new TriptyqueError('USAGE', `no valid recipient${values.list ? ` in ${values.list}` : ''}, nothing sent`);
+  const project = projectOf(io);
   const result = await sendDigest({
     source: resolve(io.cwd, positionals[0]!),
-    root: io.cwd,
-    outDir: resolve(io.cwd, values.out!),
+    root: project.root,
+    config: project.config,
+    outDir: outDirOf(io, project, values.out),
     recipients: list.recipients,
     dryRun: values['dry-run'],
     test: values.test !== undefined,

@@ -1,12 +1,44 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { checkRegularFileSync, describeRefusal, MAX_THEME_FILE_BYTES } from '../files/regular-file';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { VFile } from 'vfile';
 import type { ZodError } from 'zod';
+import { TriptyqueError } from '../errors';
 import { settingsSchema, type Settings } from './schema';
 import { locateYamlPath, parseYaml, yamlToData, type ParsedYaml } from './yaml-location';
 
 export const CONFIG_FILE = 'triptyque.config.yaml';
+/** The names a project's configuration may have, in the order they are looked for (JSON is read as the YAML it also is). */
+export const CONFIG_FILES = [CONFIG_FILE, 'triptyque.config.yml', 'triptyque.config.json'] as const;
+
+/** The configuration in `dir` itself, under one of its names. */
+function configIn(dir: string): string | undefined {
+  return CONFIG_FILES.map((name) => join(dir, name)).find((path) => existsSync(path));
+}
+
+export interface Project {
+  /** The project's folder: the configuration's (where `content/`, `themes/` and `output/` are), else the folder started from. */
+  root: string;
+  /** The configuration file, if there is one. */
+  config?: string;
+}
+
+/**
+ * The project a command run in `cwd` works on: the configuration named (`--config`), else the
+ * first found in `cwd` or one of its parents, else none (every default) with `cwd` as the root.
+ */
+export function findProject(cwd: string, config?: string): Project {
+  if (config !== undefined) {
+    const path = resolve(cwd, config);
+    if (!existsSync(path)) throw new TriptyqueError('USAGE', `--config ${config}: no such file`);
+    return { root: dirname(path), config: path };
+  }
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const found = configIn(dir);
+    if (found) return { root: dir, config: found };
+    if (dirname(dir) === dir) return { root: resolve(cwd) };
+  }
+}
 
 export interface LoadedConfig {
   settings: Settings;
@@ -14,9 +46,9 @@ export interface LoadedConfig {
   file: VFile;
 }
 
-/** Reads and validates the project configuration; a missing file means all defaults. */
-export function loadConfig(root: string): LoadedConfig {
-  const path = join(root, CONFIG_FILE);
+/** Reads and validates the project configuration (`config`, else the one in `root`); none means all defaults. */
+export function loadConfig(root: string, config?: string): LoadedConfig {
+  const path = config ?? configIn(root) ?? join(root, CONFIG_FILE);
   const refusal = checkRegularFileSync(path, MAX_THEME_FILE_BYTES);
   if (refusal?.reason === 'missing') return { settings: settingsSchema.parse({}), file: new VFile({ path }) };
   if (refusal) {

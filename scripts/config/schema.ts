@@ -30,12 +30,13 @@ const themeName = z.string().regex(/^[a-z0-9-]+$/, 'a folder name under themes/'
 
 export const settingsSchema = z
   .object({
-    organisation: z.string().min(1).default('GIP ARIFOR Champagne-Ardenne'),
+    /** Who publishes: the cover, the digest's footer. None by default: the document's author, or nothing, is shown. */
+    organisation: z.string().min(1).optional(),
     /** Defaults to the organisation. */
     author: z.string().min(1).optional(),
     lang: z.string().min(2).default('fr'),
-    /** A folder name under `themes/`. */
-    theme: themeName.default('arifor'),
+    /** A folder name under the project's `themes/`, or a theme that comes with the tool (`triptyque`, the default). */
+    theme: themeName.default('triptyque'),
     /** Sender settings (see SENDER_SETTINGS) a source's front matter may set; none by default. */
     allowSourceOverrides: z.array(z.enum(SENDER_SETTINGS)).default([]),
     /** The public site the sources come from: their links to other pages (`/guide/x`, `../x.md`, `annexe.pdf`) are made absolute from it. */
@@ -74,7 +75,7 @@ export const settingsSchema = z
       .default({}),
     digest: z
       .object({
-        /** Sender, e.g. `GIP ARIFOR <contact@example.org>`. */
+        /** Sender, e.g. `Our Team <contact@example.org>`. */
         from: z.string().min(3).default('Triptyque <triptyque@localhost>'),
         replyTo: z.string().optional(),
         /** RFC 2919 list identifier, e.g. `<synthese.example.org>`. */

@@ -13,7 +13,7 @@ import { loadConfig } from '../config/load';
 import { isTriptyqueError } from '../errors';
 import { assignSlugs, type AssignedSlug } from '../model/slug';
 import { TARGET_NAMES, type TargetName } from '../model/types';
-import { NODE_MODULES_DIR, PACKAGE_ROOT, themeDir } from '../paths';
+import { BUILT_IN_THEMES_DIR, packageDir } from '../paths';
 import { operations } from '../messages/operations';
 import { hasErrors, loadSource } from '../source/load-source';
 import { BROWSER_TARGETS, TARGETS } from '../targets/registry';
@@ -23,11 +23,15 @@ import { checkOutputPlace, claimSlug } from './output-place';
 import { printTurns } from '../targets/print-turns';
 import { resolveSources } from './sources';
 import { TOOL_VERSION } from '../artifacts/tool-version';
-import { loadTheme } from '../theme/load-theme';
+import { fontPackageDirs, loadThemeAt, themeDir } from '../theme/load-theme';
+import { EMOJI_PACKAGE } from '../theme/emoji-font';
 
 export interface BuildOptions {
   sources: readonly string[];
+  /** The project's folder: its `content/` (when no source is named), its `themes/` and, unless `config` names one, its configuration. */
   root: string;
+  /** The configuration file, when it is not the one in `root`. */
+  config?: string;
   outDir: string;
   only?: readonly TargetName[];
   /** Progress lines for a person watching ("deck: rendering"). */
@@ -59,7 +63,7 @@ export interface BuildResult {
 
 /** Source -> model -> targets -> artifacts + report, for each source, with one browser for all. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const config = loadConfig(options.root);
+  const config = loadConfig(options.root, options.config);
   const files: VFile[] = config.file.messages.length > 0 ? [config.file] : [];
   if (hasErrors(config.file)) return { files, reports: [], ok: false };
   const browser = options.browser ?? new BrowserService();
@@ -160,13 +164,14 @@ async function buildSource(
   try {
     if (publication && settings && !hasErrors(file)) {
       report.model = modelCounts(publication);
-      reportThemeWarnings(file, settings.theme);
+      reportThemeWarnings(file, settings.theme, themeDir(settings.theme, options.root));
       const earlierReport = await readReport(outDir);
       const previous = options.force ? undefined : earlierReport;
       const sourceDir = dirname(resolve(source));
       const selected = options.only?.length ? TARGET_NAMES.filter((name) => options.only!.includes(name)) : TARGET_NAMES;
       const turns = printTurns(selected, options.htmlFirst ?? false);
       const write = artifactWriter(outDir);
+      const projectThemeDir = themeDir(settings.theme, options.root);
       const context = (target: TargetName): TargetContext => ({
         publication,
         settings,
@@ -174,8 +179,8 @@ async function buildSource(
         outDir,
         earlier: earlierReport?.targets[target],
         sourceDir,
-        themeDir: themeDir(settings.theme),
-        allowedRoots: [sourceDir, join(PACKAGE_ROOT, 'themes'), NODE_MODULES_DIR, outDir],
+        themeDir: projectThemeDir,
+        allowedRoots: [sourceDir, BUILT_IN_THEMES_DIR, projectThemeDir, ...themeFontDirs(settings.theme, projectThemeDir), packageDir(EMOJI_PACKAGE), outDir],
         browser,
         keepPages,
         write: async (name, data) => {
@@ -197,7 +202,7 @@ async function buildSource(
         selected.map(async (name) => {
           const turn = turns.get(name)!;
           try {
-            const inputHash = await inputFingerprint({ target: name, sourcePath: source, sourceDir, publication, settings, themeDir: themeDir(settings.theme) });
+            const inputHash = await inputFingerprint({ target: name, sourcePath: source, sourceDir, publication, settings, themeDir: projectThemeDir });
             const kept = await upToDate(previous?.targets[name], inputHash, outDir);
             if (kept) {
               options.onProgress?.({ slug, target: name, message: 'up to date' });
@@ -274,12 +279,21 @@ async function runTarget(name: TargetName, context: TargetContext): Promise<Targ
 }
 
 /** A brand font replaced by a local one and the like: said once per build of a source; a theme that cannot be read fails in each target. */
-function reportThemeWarnings(file: VFile, theme: string): void {
+function reportThemeWarnings(file: VFile, theme: string, dir: string): void {
   let warnings: string[];
   try {
-    warnings = loadTheme(theme).warnings;
+    warnings = loadThemeAt(dir, theme).warnings;
   } catch {
     return;
   }
   for (const warning of warnings) file.message(warning, { ruleId: 'theme-font', source: 'triptyque' });
+}
+
+/** The folders of the theme's font packages, wherever npm put them; none when the theme cannot be read (each target says why). */
+function themeFontDirs(theme: string, dir: string): string[] {
+  try {
+    return fontPackageDirs(loadThemeAt(dir, theme));
+  } catch {
+    return [];
+  }
 }

@@ -7,6 +7,8 @@ export interface CheckOptions {
   sources: readonly string[];
   /** Project root: where `triptyque.config.yaml` and `content/` are. */
   root: string;
+  /** The configuration file, when it is not the one in `root`. */
+  config?: string;
 }
 
 export interface CheckResult {
@@ -16,7 +18,7 @@ export interface CheckResult {
 
 /** Parses and lints only: a build that writes nothing. */
 export async function check(options: CheckOptions): Promise<CheckResult> {
-  const config = loadConfig(options.root);
+  const config = loadConfig(options.root, options.config);
   const files: VFile[] = config.file.messages.length > 0 ? [config.file] : [];
   for (const source of await resolveSources(options.sources, options.root)) {
     files.push((await loadSource(source, config.settings)).file);

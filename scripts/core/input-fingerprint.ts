@@ -4,8 +4,8 @@ import { MAX_IMAGE_BYTES, readRegularFile } from '../files/regular-file';
 import { join, resolve } from 'node:path';
 import type { Publication, TargetName } from '../model/types';
 import { allSections } from '../model/plain-text';
-import { PACKAGE_ROOT, themeDir } from '../paths';
-import { DEFAULT_THEME } from '../theme/load-theme';
+import { PACKAGE_ROOT } from '../paths';
+import { DEFAULT_THEME, themeDir } from '../theme/load-theme';
 import { TOOL_VERSION } from '../artifacts/tool-version';
 
 async function filesUnder(dir: string): Promise<string[]> {

@@ -5,11 +5,14 @@ import { VFile } from 'vfile';
 import { BrowserService } from '../browser/browser-service';
 import { SOURCE_EXTENSION } from '../model/slug';
 import type { TargetName } from '../model/types';
-import { THEMES_DIR } from '../paths';
+import { BUILT_IN_THEMES_DIR } from '../paths';
 import { build, type BuildOptions, type BuildResult } from './build';
+import { CONFIG_FILE } from '../config/load';
 
 export interface WatchOptions {
   root: string;
+  /** The configuration file, when it is not the one in `root`. */
+  config?: string;
   /** Sources to build; none means every `content/*.md`, including ones added while watching. */
   sources: readonly string[];
   outDir: string;
@@ -45,14 +48,14 @@ export async function watch(options: WatchOptions): Promise<void> {
   const root = resolve(options.root);
   const explicit = options.sources.map((source) => resolve(root, source));
   const contentDir = join(root, 'content');
-  const configFile = join(root, 'triptyque.config.yaml');
-  const themeDirs = [...new Set([THEMES_DIR, join(root, 'themes')])].filter((dir) => existsSync(dir));
+  const configFile = options.config === undefined ? join(root, CONFIG_FILE) : resolve(options.config);
+  const themeDirs = [...new Set([BUILT_IN_THEMES_DIR, join(root, 'themes')])].filter((dir) => existsSync(dir));
   const outDir = resolve(root, options.outDir);
   const inside = (path: string, dir: string) => path === dir || path.startsWith(dir.endsWith(sep) ? dir : `${dir}${sep}`);
   // Folders, not files: a file deleted and written again (editors that save by replacing, `git
   // checkout`) is a new file the folder's watch sees, where a watch on the file itself ends.
   const sourceDirs = [...new Set(explicit.length > 0 ? explicit.map((path) => dirname(path)) : [contentDir])];
-  const watchedDirs = new Set([root, ...sourceDirs]);
+  const watchedDirs = new Set([root, dirname(configFile), ...sourceDirs]);
   const ignored = (path: string) => {
     const absolute = resolve(path);
     if (/^\.|~$|\.swp$/.test(basename(absolute)) && !watchedDirs.has(absolute)) return true;
@@ -109,7 +112,7 @@ export async function watch(options: WatchOptions): Promise<void> {
     await restartIfCrashed(browser);
     let result: BuildResult;
     try {
-      result = await build({ sources, root, outDir: options.outDir, only: options.only, browser, htmlFirst: true, keepPages: true, signal: options.signal, onProgress: options.onProgress });
+      result = await build({ sources, root, config: options.config, outDir: options.outDir, only: options.only, browser, htmlFirst: true, keepPages: true, signal: options.signal, onProgress: options.onProgress });
     } catch (error) {
       if (options.signal.aborted) return;
       result = failedBuild(error);

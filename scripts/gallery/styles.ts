@@ -1,11 +1,11 @@
-import { fontFaceCss, fontStack, loadTheme, themeVariables } from '../theme/load-theme';
+import { DEFAULT_THEME, fontFaceCss, fontStack, loadTheme, themeVariables } from '../theme/load-theme';
 
 /**
  * The look shared by the gallery and the preview: the theme's colours and fonts, quiet chrome,
  * status colours that read without relying on hue alone (each badge also says what it means).
  */
 export function baseCss(options: { embedFonts: boolean; theme?: string }): string {
-  const theme = loadTheme(options.theme ?? 'arifor');
+  const theme = loadTheme(options.theme ?? DEFAULT_THEME);
   return `${fontFaceCss(theme, { embed: options.embedFonts, roles: ['heading'] })}
 ${themeVariables(theme)}
 :root{--ui:${fontStack(theme, 'heading')};--surface:#f3f5f8;--card:#fff;--ok:#1e7a46;--ok-soft:#e4f4ea;--warn:#9a5a00;--warn-soft:#fdf0dc;--error:#b42318;--error-soft:#fde8e6;--radius:10px}

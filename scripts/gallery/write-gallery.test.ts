@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FRONT_MATTER, tempDir, writeSource } from '../../test/helpers';
 import type { BuildReport } from '../artifacts/report';
 import { BrowserService } from '../browser/browser-service';
-import { NODE_MODULES_DIR } from '../paths';
+import { DEFAULT_THEME, fontPackageDirs, loadTheme } from '../theme/load-theme';
 import { writeFakeOutput } from './fake-output.test-helper';
 import { EarlyDrawings } from './thumbnails';
 import { writeGallery } from './write-gallery';
@@ -17,7 +17,7 @@ let report: BuildReport;
 
 /** What a person sees on the gallery page, read in Chromium. */
 async function readGallery(path: string) {
-  return browser.withPage({ allowedRoots: [outDir, NODE_MODULES_DIR], viewport: { width: 1280, height: 900 } }, async (page) => {
+  return browser.withPage({ allowedRoots: [outDir, ...fontPackageDirs(loadTheme(DEFAULT_THEME))], viewport: { width: 1280, height: 900 } }, async (page) => {
     await page.goto(pathToFileURL(path).href, { waitUntil: 'load' });
     const seen = await page.evaluate(() => {
       const images = (selector: string) => [...document.querySelectorAll<HTMLImageElement>(selector)].map((img) => ({ alt: img.alt, width: img.naturalWidth, height: img.naturalHeight }));

@@ -51,14 +51,14 @@ export const en = {
   /** The line ending a digest whose budget left sections out: `count` as a number, `formatted` as the language writes it. */
   digestMoreSections: (count: number, formatted: string) => `… and ${formatted} more section${count === 1 ? '' : 's'} in the brochure`,
   digestClosingNote: 'This letter gives only the essentials: the full text is in the brochure.',
-  digestBrochureAvailable: (organisation: string) => `The full brochure is available from ${organisation}`,
+  digestBrochureAvailable: (organisation: string | undefined) => (organisation ? `The full brochure is available from ${organisation}` : 'The full brochure is available on request'),
   digestReadBrochure: 'Read the full brochure',
   /** What surrounds the address written after the button's label in the text part. */
   digestButtonLinkBrackets: ['<', '>'] as [string, string],
   digestUnsubscribeLink: 'Unsubscribe',
   digestUnsubscribeAfterLink: ' in one click.',
   digestUnsubscribeByReply: 'To stop receiving it, reply to this message and ask.',
-  digestSentBy: (organisation: string) => `You receive this digest from ${organisation}.`,
+  digestSentBy: (organisation: string | undefined) => (organisation ? `You receive this digest from ${organisation}.` : 'You receive this digest because you subscribed to it.'),
 };
 
 export type Messages = typeof en;

@@ -41,11 +41,11 @@ export const fr: Messages = {
   digestGreeting: (name) => (name ? `Bonjour ${name},` : 'Bonjour,'),
   digestMoreSections: (count, formatted) => `… et ${formatted} ${count === 1 ? 'autre section' : 'autres sections'}, à lire dans la brochure`,
   digestClosingNote: `Cette lettre ne donne que l’essentiel${NO_BREAK_SPACE}: le texte intégral se trouve dans la brochure.`,
-  digestBrochureAvailable: (organisation) => `La brochure complète est disponible auprès de ${organisation}`,
+  digestBrochureAvailable: (organisation) => (organisation ? `La brochure complète est disponible auprès de ${organisation}` : 'La brochure complète est disponible sur demande'),
   digestReadBrochure: 'Lire la brochure complète',
   digestButtonLinkBrackets: [': ', ''],
   digestUnsubscribeLink: 'Se désinscrire',
   digestUnsubscribeAfterLink: ' en un clic.',
   digestUnsubscribeByReply: 'Pour ne plus la recevoir, répondez à ce message en le demandant.',
-  digestSentBy: (organisation) => `Vous recevez cette synthèse de la part de ${organisation}.`,
+  digestSentBy: (organisation) => (organisation ? `Vous recevez cette synthèse de la part de ${organisation}.` : 'Vous recevez cette synthèse parce que vous y êtes abonné.'),
 };

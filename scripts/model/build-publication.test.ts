@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { settingsSchema } from '../config/schema';
 import { loadSource } from '../source/load-source';
-import { REAL_SOURCE, FRONT_MATTER, loadMarkdown } from '../../test/helpers';
+import { REAL_SOURCE, FRONT_MATTER, loadMarkdown, writeSource } from '../../test/helpers';
 import { allSections, blockText, publicationText } from './plain-text';
 import type { ListBlock } from './types';
 
@@ -88,8 +88,16 @@ describe('directives keep content to a target', () => {
 
 describe('metadata', () => {
   it('defaults organisation, author and language from the configuration', async () => {
-    const { publication } = await loadMarkdown(`${FRONT_MATTER}# Partie\n\nTexte.\n`);
+    const { publication } = await loadSource(writeSource(`${FRONT_MATTER}# Partie\n\nTexte.\n`), settingsSchema.parse({ organisation: 'GIP ARIFOR Champagne-Ardenne' }));
     expect(publication!.meta).toMatchObject({ lang: 'fr', organisation: 'GIP ARIFOR Champagne-Ardenne', author: 'GIP ARIFOR Champagne-Ardenne' });
+  });
+
+  it('names nobody with no configuration: the author stands for the organisation, or nothing is shown', async () => {
+    const { publication: anonymous } = await loadMarkdown(`${FRONT_MATTER}# Partie\n\nTexte.\n`);
+    expect(anonymous!.meta.organisation).toBeUndefined();
+    expect(anonymous!.meta.author).toBeUndefined();
+    const { publication: signed } = await loadMarkdown(`---\ntitle: Essai\nauthor: Marie Curie\n---\n\n# Partie\n\nTexte.\n`);
+    expect(signed!.meta).toMatchObject({ organisation: 'Marie Curie', author: 'Marie Curie' });
   });
 
   it('lets the front matter override a setting for one document', async () => {

@@ -60,8 +60,9 @@ export function buildPublication(tree: Root, file: VFile, baseSettings: Settings
     subtitle: typeset(metadata.subtitle),
     event: typeset(metadata.event),
     date,
-    organisation: typesetText(settings.organisation),
-    author: typesetText(settings.author ?? settings.organisation),
+    // Nobody's name by default: with no organisation configured, the cover shows the authors, or nothing.
+    organisation: typeset(settings.organisation ?? (authors.length > 0 ? undefined : settings.author)),
+    author: typeset(settings.author ?? settings.organisation),
     authors: authors.map((person) => ({ name: typesetText(person.name), ...(person.affiliation ? { affiliation: typesetText(person.affiliation) } : {}) })),
     lang: settings.lang,
     description: typeset(metadata.description ?? metadata.abstract ?? metadata.summary ?? metadata.excerpt),

@@ -152,9 +152,10 @@ export interface Metadata {
   event?: string;
   /** ISO date, YYYY-MM-DD; absent for an undated publication. */
   date?: string;
-  organisation: string;
-  /** The authors' names, joined, else the organisation: the PDF's Author field. */
-  author: string;
+  /** Who publishes (the configuration's `organisation`, else the author); absent when neither is given. */
+  organisation?: string;
+  /** The authors' names, joined, else the organisation: the PDF's Author field; absent when neither is given. */
+  author?: string;
   /** The people the document names as its authors, for the cover and title slide. */
   authors: readonly { name: string; affiliation?: string }[];
   lang: string;

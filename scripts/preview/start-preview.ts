@@ -15,6 +15,8 @@ import { sendText, serveFile } from './serve-file';
 
 export interface PreviewOptions {
   root: string;
+  /** The configuration file, when it is not the one in `root`. */
+  config?: string;
   /** Sources to preview; none means every `content/*.md`. */
   sources: readonly string[];
   outDir: string;
@@ -114,6 +116,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
   const watching = watch({
     root,
+    config: options.config,
     sources: options.sources,
     outDir,
     only: options.only,

@@ -22,12 +22,12 @@ export interface FreshDigest {
  * its images, the theme, the settings and the tool with the one in report.json, and builds the
  * digest again when they differ: an edited source never goes out as its old edition.
  */
-export async function freshDigest(options: { source: string; root: string; outDir: string; signal?: AbortSignal }): Promise<FreshDigest> {
-  const config = loadConfig(options.root);
+export async function freshDigest(options: { source: string; root: string; config?: string; outDir: string; signal?: AbortSignal }): Promise<FreshDigest> {
+  const config = loadConfig(options.root, options.config);
   if (hasErrors(config.file)) throw new TriptyqueError('SEND_FAILED', `${config.file.path}: the configuration has errors; run \`triptyque check\``);
   const { file, publication, settings } = await loadSource(options.source, config.settings);
   if (!publication || !settings || hasErrors(file)) throw new TriptyqueError('SEND_FAILED', `${options.source} has errors, so nothing was sent; run \`triptyque check ${options.source}\``);
-  const built = await build({ sources: [options.source], root: options.root, outDir: options.outDir, only: ['digest'], signal: options.signal });
+  const built = await build({ sources: [options.source], root: options.root, config: options.config, outDir: options.outDir, only: ['digest'], signal: options.signal });
   const report = built.reports[0];
   if (!built.ok || !report?.targets.digest?.ok) {
     const reason = report?.targets.digest?.error ?? 'see report.json';

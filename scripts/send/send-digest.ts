@@ -20,6 +20,8 @@ import { smtpSettings } from './smtp-settings';
 export interface SendOptions {
   source: string;
   root: string;
+  /** The configuration file, when it is not the one in `root`. */
+  config?: string;
   /** The build's output folder; the digest is read from `outDir/<slug>/`. */
   outDir: string;
   recipients: readonly Recipient[];

@@ -68,7 +68,8 @@ describe('an English source', async () => {
     const html = renderDigestHtml(buildDigestEdition(publication!, settings!), loadDigestCss(theme));
     expect(html).toContain('lang="en"');
     expect(html).toContain('This letter gives only the essentials: the full text is in the brochure.');
-    expect(html).toContain('You receive this digest from');
+    // No organisation configured: the footer names nobody.
+    expect(html).toContain('You receive this digest because you subscribed to it.');
     expect(html).toContain('May 1, 2021');
     expect(html).not.toMatch(/brochure complète|Vous recevez|Sommaire/);
     expect(html).not.toContain(NARROW_NO_BREAK_SPACE);
@@ -79,7 +80,8 @@ describe('an English source', async () => {
     const { html } = brochureHtml(undated!, { stylesheets: [], sourceDir: '.', bleedMm: 0 });
     expect(html).not.toMatch(/cover-date|undefined|Invalid Date/);
     const titleSlide = planSlides(undated!, DEFAULT_PLAN_OPTIONS)[0]!;
-    expect(titleSlide.lines).toEqual([undated!.meta.organisation]);
+    // Neither a date nor an organisation (none configured): no line at all under the title.
+    expect(titleSlide.lines).toEqual([]);
     const digest = renderDigestHtml(buildDigestEdition(undated!, undatedSettings!), loadDigestCss(loadTheme(undatedSettings!.theme)));
     expect(digest).not.toMatch(/class="date"|undefined|Invalid Date/);
   });

@@ -9,7 +9,7 @@ import { digestTarget } from '../targets/digest/render-digest';
 import { digestContext, REAL_SOURCE } from '../targets/digest/test-context';
 import { settingsSchema } from '../config/schema';
 import { loadSource } from '../source/load-source';
-import { loadTheme, logoDataUrl } from './load-theme';
+import { loadTheme, logoDataUrl, themeDir } from './load-theme';
 
 const theme = loadTheme('boreal');
 const lightLogo = logoDataUrl(theme, 'light')!;
@@ -44,6 +44,7 @@ describe('the brand of Atelier Boréal (themes/boreal/_brand.yml) in the three p
   it('heads the digest with the logo: inline images by Content-ID in the .eml, the public URL in digest.html, a dark variant', async () => {
     const context = await digestContext(REAL_SOURCE);
     context.settings = { ...context.settings, theme: 'boreal' };
+    context.themeDir = themeDir('boreal');
     await digestTarget.render(context);
     const html = await readFile(join(context.outDir, 'digest.html'), 'utf8');
     expect(html).toContain('<meta name="color-scheme" content="light dark">');

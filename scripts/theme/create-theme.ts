@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { TriptyqueError } from '../errors';
-import { THEMES_DIR } from '../paths';
+import { BUILT_IN_THEMES_DIR } from '../paths';
 import { BRAND_YML, DEFAULT_THEME, readTheme, THEME_JSON } from './load-theme';
 import { brandLogo, parseBrandYml } from './brand-yml';
 
@@ -9,8 +9,8 @@ export interface CreateThemeOptions {
   name: string;
   /** A `_brand.yml` to apply; its logo files are copied beside it. */
   from?: string;
-  /** Where themes live (`themes/` of the package unless told). */
-  themesDir?: string;
+  /** The project's themes folder, where the new one goes. */
+  themesDir: string;
 }
 
 /**
@@ -21,13 +21,14 @@ export interface CreateThemeOptions {
 export function createTheme(options: CreateThemeOptions): { dir: string; warnings: string[] } {
   const { name } = options;
   if (!/^[a-z0-9-]+$/.test(name)) throw new TriptyqueError('USAGE', `theme name "${name}": use lower-case letters, digits and hyphens (it is a folder name)`);
-  const themesDir = options.themesDir ?? THEMES_DIR;
+  const { themesDir } = options;
   const dir = join(themesDir, name);
   if (existsSync(dir)) throw new TriptyqueError('USAGE', `${dir} already exists: choose another name or remove it`);
   const brand = options.from === undefined ? undefined : readBrand(options.from);
   const staging = join(themesDir, `.${name}-${process.pid}`);
   try {
-    cpSync(join(THEMES_DIR, DEFAULT_THEME), staging, { recursive: true });
+    mkdirSync(themesDir, { recursive: true });
+    cpSync(join(BUILT_IN_THEMES_DIR, DEFAULT_THEME), staging, { recursive: true });
     // The Marp theme is known by its file's name and its `@theme` line.
     const deckCss = join(staging, 'deck', `${DEFAULT_THEME}.css`);
     writeFileSync(join(staging, 'deck', `${name}.css`), readFileSync(deckCss, 'utf8').replace(new RegExp(`@theme\\s+${DEFAULT_THEME}\\b`), `@theme ${name}`));

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { NODE_MODULES_DIR } from '../paths';
+import { packageDir } from '../paths';
 
 /**
  * Google's Noto Emoji, from its npm package, in the subsets (unicode ranges) fontsource splits it into.
  * The monochrome one: Chromium prints the colour font's COLRv1 glyphs as nothing in a PDF.
  */
 export const EMOJI_FAMILY = 'Noto Emoji';
-const PACKAGE_DIR = join(NODE_MODULES_DIR, '@fontsource', 'noto-emoji');
+export const EMOJI_PACKAGE = '@fontsource/noto-emoji';
 
 interface EmojiSubset {
   file: string;
@@ -19,7 +19,7 @@ let subsets: EmojiSubset[] | undefined;
 
 /** The package's own stylesheet says which file holds which code points. */
 function emojiSubsets(): EmojiSubset[] {
-  subsets ??= [...readFileSync(join(PACKAGE_DIR, 'index.css'), 'utf8').matchAll(/@font-face\s*\{([^}]*)\}/g)].flatMap(([, body]) => {
+  subsets ??= [...readFileSync(join(packageDir(EMOJI_PACKAGE), 'index.css'), 'utf8').matchAll(/@font-face\s*\{([^}]*)\}/g)].flatMap(([, body]) => {
     const file = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(body!)?.[1];
     const range = /unicode-range:\s*([^;]+);/.exec(body!)?.[1];
     if (!file || !range) return [];
@@ -27,7 +27,7 @@ function emojiSubsets(): EmojiSubset[] {
       const [from, to = from] = part.trim().replace(/^U\+/i, '').split('-');
       return [parseInt(from!, 16), parseInt(to!, 16)] as [number, number];
     });
-    return [{ file: join(PACKAGE_DIR, 'files', file), ranges }];
+    return [{ file: join(packageDir(EMOJI_PACKAGE), 'files', file), ranges }];
   });
   return subsets;
 }

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isTriptyqueError } from '../errors';
-import { themeDir } from '../paths';
+
 import { createTheme } from './create-theme';
-import { readTheme } from './load-theme';
+import { readTheme, themeDir } from './load-theme';
 
 /** A theme folder holding only the given `_brand.yml` (and any other files). */
 function brandFolder(brand: string, files: Record<string, string> = {}): string {

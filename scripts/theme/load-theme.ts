@@ -4,7 +4,7 @@ import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { locateYamlPath, parseYaml, yamlToData } from '../config/yaml-location';
 import { TriptyqueError } from '../errors';
-import { NODE_MODULES_DIR, themeDir } from '../paths';
+import { BUILT_IN_THEMES_DIR, packageDir } from '../paths';
 import { brandThemeInput } from './brand-theme';
 import { parseBrandYml } from './brand-yml';
 import { EMOJI_FAMILY } from './emoji-font';
@@ -12,28 +12,42 @@ import { themeSchema, type FontRole, type LogoVariant, type Theme } from './them
 
 export type { LogoVariant, Theme, ThemeInput } from './theme-schema';
 
-/** The theme a `_brand.yml` is applied onto (its stylesheets, fonts and tokens the brand leaves out). */
-export const DEFAULT_THEME = 'arifor';
+/**
+ * The neutral theme that comes with the tool: what a `_brand.yml` is applied onto (its
+ * stylesheets, fonts and tokens the brand leaves out), and the stylesheets any theme lacks.
+ */
+export const DEFAULT_THEME = 'triptyque';
 export const THEME_JSON = 'theme.json';
 export const BRAND_YML = '_brand.yml';
+/** The folder of a project's own themes, beside its configuration. */
+export const PROJECT_THEMES = 'themes';
 
 const cache = new Map<string, Theme>();
 
+/** A theme's folder: the project's `themes/<name>` when it has one, else the tool's own. */
+export function themeDir(name: string, projectRoot?: string): string {
+  const own = projectRoot === undefined ? undefined : join(projectRoot, PROJECT_THEMES, name);
+  return own !== undefined && existsSync(own) ? own : join(BUILT_IN_THEMES_DIR, name);
+}
+
 /**
  * The tokens every target styles itself with, from `themes/<name>/theme.json` (the native form)
- * or `themes/<name>/_brand.yml` (posit's brand.yml, as Quarto reads it). Problems are thrown as
- * one THEME_INVALID error whose lines read `file:line:column message`.
+ * or `themes/<name>/_brand.yml` (posit's brand.yml, as Quarto reads it), in the project's themes
+ * or the tool's. Problems are thrown as one THEME_INVALID error whose lines read `file:line:column message`.
  */
-export function loadTheme(name: string): Theme {
-  const cached = cache.get(name);
+export function loadTheme(name: string, projectRoot?: string): Theme {
+  return loadThemeAt(themeDir(name, projectRoot), name);
+}
+
+/** The theme in a known folder (`TargetContext.themeDir`). */
+export function loadThemeAt(dir: string, name: string): Theme {
+  const cached = cache.get(dir);
   if (cached) return cached;
-  const dir = themeDir(name);
   const theme = readTheme(dir, name);
-  cache.set(name, theme);
+  cache.set(dir, theme);
   return theme;
 }
 
-/** Reads a theme folder (uncached). */
 /**
  * A stylesheet of the theme, or the default theme's when the theme has none of its own: a theme
  * (a `_brand.yml`, typically) carries only what it changes, and the default's layout fixes reach it.
@@ -137,9 +151,44 @@ export function logoAspect(theme: Theme, variant: LogoVariant): number | undefin
   return width && height ? Number(width[1]) / Number(height[1]) : undefined;
 }
 
-export function fontFile(theme: Theme, role: FontRole, key: string): string {
+interface FontFace {
+  weight: string;
+  style: 'normal' | 'italic';
+  /** A woff2 file of the font's package. */
+  file: string;
+  /** The `unicode-range` it covers (fontsource splits a font into subsets: latin, latin-ext, cyrillic...). */
+  range: string;
+}
+
+const fontFaceLists = new Map<string, FontFace[]>();
+
+/**
+ * The faces of one weight (`400`, or `400i` for italic) of a fontsource package, as its own
+ * stylesheet (`400.css`, `400-italic.css`) lists them: which file holds which characters.
+ */
+export function fontFaces(theme: Theme, role: FontRole, key: string): FontFace[] {
   const font = theme.fonts[role];
-  return join(NODE_MODULES_DIR, font.package, 'fonts', 'complete', 'woff2', `${font.files[key]}.woff2`);
+  const id = `${font.package}/${key}`;
+  let faces = fontFaceLists.get(id);
+  if (faces === undefined) {
+    const dir = packageDir(font.package);
+    const style = key.endsWith('i') ? 'italic' : 'normal';
+    const weight = key.slice(0, 3);
+    const css = join(dir, `${weight}${style === 'italic' ? '-italic' : ''}.css`);
+    if (!existsSync(css)) throw themeError(`${theme.dir}: the font package ${font.package} has no ${weight} ${style} face (${css} is missing) (theme-font)`);
+    faces = [...readFileSync(css, 'utf8').matchAll(/@font-face\s*\{([^}]*)\}/g)].flatMap(([, body]) => {
+      const file = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(body!)?.[1];
+      const range = /unicode-range:\s*([^;]+);/.exec(body!)?.[1];
+      return file ? [{ weight, style, file: join(dir, 'files', file), range: range?.trim() ?? 'U+0-10FFFF' } satisfies FontFace] : [];
+    });
+    fontFaceLists.set(id, faces);
+  }
+  return faces;
+}
+
+/** Every font file a theme's text and headings are set in: the browser may read these. */
+export function fontPackageDirs(theme: Theme): string[] {
+  return [...new Set([theme.fonts.text.package, theme.fonts.heading.package].map(packageDir))];
 }
 
 /** `font-family` value with fallbacks. */
@@ -157,12 +206,13 @@ export function fontStack(theme: Theme, role: FontRole, options: { emoji: boolea
 export function fontFaceCss(theme: Theme, options: { embed: boolean; roles?: FontRole[] }): string {
   const rules: string[] = [];
   for (const role of options.roles ?? (['text', 'heading'] as FontRole[])) {
-    for (const key of Object.keys(theme.fonts[role].files)) {
-      const path = fontFile(theme, role, key);
-      const src = options.embed ? fontDataUrl(path) : pathToFileURL(path).href;
-      rules.push(
-        `@font-face{font-family:'${theme.fonts[role].family}';font-style:${key.endsWith('i') ? 'italic' : 'normal'};font-weight:${key.slice(0, 3)};font-display:block;src:url("${src}") format("woff2")}`,
-      );
+    for (const key of theme.fonts[role].weights) {
+      for (const face of fontFaces(theme, role, key)) {
+        const src = options.embed ? fontDataUrl(face.file) : pathToFileURL(face.file).href;
+        rules.push(
+          `@font-face{font-family:'${theme.fonts[role].family}';font-style:${face.style};font-weight:${face.weight};font-display:block;src:url("${src}") format("woff2");unicode-range:${face.range}}`,
+        );
+      }
     }
   }
   return rules.join('\n');

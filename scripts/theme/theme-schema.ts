@@ -3,9 +3,10 @@ import { z } from 'zod';
 const fontSchema = z.object({
   family: z.string(),
   fallback: z.string(),
+  /** A fontsource package (`@fontsource/NAME`): its stylesheets say which woff2 file holds which characters. */
   package: z.string(),
-  /** Weight (with `i` for italic) -> file name without extension, in the package's complete woff2 set. */
-  files: z.record(z.string().regex(/^\d{3}i?$/), z.string()),
+  /** The weights used, `i` after one for its italic: `["400", "400i", "700"]`. */
+  weights: z.array(z.string().regex(/^\d{3}i?$/, 'a weight such as 400, or 400i for its italic')).min(1),
 });
 
 const logoFile = z.string().regex(/\.(svg|png)$/i, 'an SVG or PNG file in the theme folder');

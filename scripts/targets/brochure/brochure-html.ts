@@ -72,7 +72,7 @@ export function brochureHtml(publication: Publication, options: BrochureHtmlOpti
   const head = [
     '<meta charset="utf-8">',
     `<title>${escapeText(meta.title)}</title>`,
-    `<meta name="author" content="${escapeText(meta.author)}">`,
+    meta.author ? `<meta name="author" content="${escapeText(meta.author)}">` : '',
     meta.subtitle ? `<meta name="description" content="${escapeText(meta.subtitle)}">` : '',
     ...options.stylesheets.map((css) => `<style>${css}</style>`),
     `<style>${pageRulesCss({ bleedMm: options.bleedMm, chapters })}</style>`,
@@ -118,7 +118,7 @@ function cover(publication: Publication, logo: BrochureLogo | undefined): Elemen
       : undefined,
     element('div', { className: ['cover-foot'] }, [
       meta.date === undefined ? undefined : element('p', { className: ['cover-date'] }, [element('time', { dateTime: meta.date }, [text(formatDate(meta.date, meta.lang))])]),
-      element('p', { className: ['cover-organisation'] }, [text(meta.organisation)]),
+      meta.organisation ? element('p', { className: ['cover-organisation'] }, [text(meta.organisation)]) : undefined,
     ]),
   ]);
 }
@@ -175,7 +175,7 @@ function backCover(publication: Publication, logo: BrochureLogo | undefined): El
     meta.backCover?.length ? element('div', { className: ['back-cover-lines'] }, meta.backCover.map((line) => element('p', {}, [text(line)]))) : undefined,
     logo ? logoImage('back-cover-logo', logo.onLight, logo.alt) : undefined,
     element('div', { className: ['back-cover-foot'] }, [
-      element('p', { className: ['back-cover-organisation'] }, [text(meta.organisation)]),
+      meta.organisation ? element('p', { className: ['back-cover-organisation'] }, [text(meta.organisation)]) : undefined,
       meta.date === undefined ? undefined : element('p', { className: ['back-cover-date'] }, [text(formatDate(meta.date, meta.lang))]),
     ]),
   ]);

@@ -16,9 +16,9 @@ export function documentDate(env: NodeJS.ProcessEnv = process.env): Date {
  */
 export function applyPdfMetadata(pdf: PDFDocument, meta: Metadata, date: Date, seed: string): void {
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
-  pdf.setAuthor(meta.author);
+  if (meta.author) pdf.setAuthor(meta.author);
   pdf.setSubject(meta.subtitle ?? meta.description ?? meta.title);
-  pdf.setKeywords([meta.organisation, ...(meta.event ? [meta.event] : [])]);
+  pdf.setKeywords([meta.organisation, meta.event].filter((word): word is string => Boolean(word)));
   pdf.setLanguage(meta.lang);
   pdf.setCreator('Triptyque');
   pdf.setProducer(`Triptyque ${TOOL_VERSION} (Chromium, pdf-lib)`);

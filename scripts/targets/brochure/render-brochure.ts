@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 // pdf-lib compresses what it writes with Node's zlib (`node-deflate.ts`).
 import '../../pdf/node-deflate';
 import { join } from 'node:path';
-import { fontFaceCss, loadTheme, themeFile, logoDataUrl, themeVariables } from '../../theme/load-theme';
+import { fontFaceCss, loadThemeAt, themeFile, logoDataUrl, themeVariables } from '../../theme/load-theme';
 import type { Target, TargetContext, TargetResult } from '../target';
 import { brochureHtml, type BrochureHtmlOptions } from './brochure-html';
 import { cropToTrim } from './crop-to-trim';
@@ -30,14 +30,14 @@ export const TRIM = { width: PAGE.width * MM_TO_PT, height: PAGE.height * MM_TO_
  */
 export async function renderBrochure(context: TargetContext): Promise<TargetResult> {
   const { publication } = context;
-  const theme = loadTheme(context.settings.theme);
+  const theme = loadThemeAt(context.themeDir, context.settings.theme);
   const shownText = [publication.meta.title, publication.meta.subtitle ?? '', publication.meta.organisation, publicationText(publication, 'brochure')].join('\n');
   const css = await readFile(themeFile(theme, join('brochure', 'brochure.css')), 'utf8');
   // The numbers of the brochure this build replaces (usually still right; a first build has none).
   const expected = earlierPageNumbers(context.earlier);
   // The print loads fonts from their files; brochure.html, which is kept and may be sent on, carries them.
   const stylesheets = (embed: boolean) => [fontFaceCss(theme, { embed }), emojiFontCss(shownText, { embed }), hasMath(publication) ? katexCss({ embed }) : '', themeVariables(theme), css];
-  const logo = theme.logo && { onDark: logoDataUrl(theme, 'dark')!, onLight: logoDataUrl(theme, 'light')!, alt: theme.logo.alt ?? publication.meta.organisation };
+  const logo = theme.logo && { onDark: logoDataUrl(theme, 'dark')!, onLight: logoDataUrl(theme, 'light')!, alt: theme.logo.alt ?? publication.meta.organisation ?? '' };
   const compose = (options: Pick<BrochureHtmlOptions, 'bleedMm' | 'pageNumbers' | 'contentsSlots' | 'portable'>) =>
     brochureHtml(publication, { stylesheets: stylesheets(options.portable === true), sourceDir: context.sourceDir, logo, ...options });
   const onBlocked = (url: string) => {

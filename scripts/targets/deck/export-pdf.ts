@@ -34,7 +34,7 @@ export async function finishPdf(pieces: readonly PrintedPiece[], metadata: PdfMe
   }
   const { meta, date } = metadata;
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
-  doc.setAuthor(meta.author);
+  if (meta.author) doc.setAuthor(meta.author);
   doc.setSubject(meta.subtitle ?? meta.description ?? meta.title);
   doc.setLanguage(meta.lang);
   doc.setKeywords([meta.organisation, meta.event].filter((word): word is string => Boolean(word)));

@@ -34,7 +34,7 @@ export function deckMarkdown(slides: readonly Slide[], options: DeckMarkdownOpti
     'size: 16:9',
     `title: ${yamlString(meta.title)}`,
     meta.subtitle || meta.description ? `description: ${yamlString(meta.subtitle ?? meta.description ?? '')}` : '',
-    `author: ${yamlString(meta.author)}`,
+    meta.author ? `author: ${yamlString(meta.author)}` : '',
     `lang: ${yamlString(meta.lang)}`,
     // Marp reads the footer as Markdown: the organisation's name stays text, never a link or an image.
     `footer: ${yamlString(escapeText(options.footer))}`,

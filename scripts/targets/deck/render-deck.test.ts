@@ -112,7 +112,8 @@ describe('the deck of the real source', () => {
     expect(page.view.map(Math.round)).toEqual([0, 0, 595, 842]);
     expect(pdf.numPages).toBeGreaterThan(3);
     const text = (await page.getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' ');
-    expect(text).toMatch(/≈\s\d+\smin/);
+    // The ≈ of the timings is set in a fallback font (not in the theme font's subsets): its own text item.
+    expect(text).toMatch(/≈\s+\d+\smin/);
   });
 });
 

@@ -2,7 +2,7 @@ import { buildTime } from '../../artifacts/build-time';
 // pdf-lib compresses what it writes with Node's zlib (`node-deflate.ts`).
 import '../../pdf/node-deflate';
 import { TriptyqueError } from '../../errors';
-import { loadTheme } from '../../theme/load-theme';
+import { loadThemeAt } from '../../theme/load-theme';
 import type { ArtifactRecord } from '../../artifacts/write-artifact';
 import type { Target, TargetContext, TargetResult } from '../target';
 import { loadDeckTheme, withEmojiFonts, withMathFonts, type DeckTheme } from './deck-theme';
@@ -35,7 +35,7 @@ import { formatDuration, slideNotes, speakingSeconds } from './timing';
  */
 export async function renderDeck(context: TargetContext): Promise<TargetResult> {
   const { publication, settings } = context;
-  const theme = loadTheme(settings.theme);
+  const theme = loadThemeAt(context.themeDir, settings.theme);
   const { meta } = publication;
   const deckTheme = withMathFonts(withEmojiFonts(await loadDeckTheme(theme), [meta.title, meta.subtitle ?? '', meta.event ?? '', meta.organisation, publicationText(publication, 'deck')].join('\n')), hasMath(publication));
   const markdownOf = markdownWriter(context, deckTheme);

@@ -41,7 +41,7 @@ export interface DigestEdition {
   /** "27 mai 2010". */
   /** Absent for an undated publication. */
   dateText?: string;
-  organisation: string;
+  organisation?: string;
   /** Subject line: the title and the event. */
   subject: string;
   /** The line a mail client shows after the subject; hidden in the message itself. */
@@ -55,7 +55,7 @@ export interface DigestEdition {
    */
   sectionsLeftOut?: number;
   /** Where the full text is: a link when the brochure is online, otherwise who has it. */
-  brochure: { url?: string; organisation: string };
+  brochure: { url?: string; organisation?: string };
   /** One-click unsubscribe URL, `{email}` still to be replaced per recipient. */
   unsubscribeUrl?: string;
   replyTo?: string;

@@ -1,7 +1,7 @@
 import { TriptyqueError } from '../../errors';
 import { basename } from 'node:path';
 import type Mail from 'nodemailer/lib/mailer';
-import { loadTheme, logoAspect, logoPath, type Theme } from '../../theme/load-theme';
+import { loadThemeAt, logoAspect, logoPath, type Theme } from '../../theme/load-theme';
 import type { Target, TargetContext, TargetResult } from '../target';
 import { loadDigestCss } from './digest-css';
 import { buildDigestEdition, type DigestEdition } from './digest-edition';
@@ -30,7 +30,7 @@ async function renderDigest(context: TargetContext): Promise<TargetResult> {
   const { publication, settings } = context;
   const full = buildDigestEdition(publication, settings);
   reportDroppedHtml(full, context);
-  const theme = loadTheme(settings.theme);
+  const theme = loadThemeAt(context.themeDir, settings.theme);
   const css = loadDigestCss(theme);
   const logo = digestLogos(theme, publication.meta.organisation);
   const date = messageDate();
@@ -86,9 +86,9 @@ async function renderDigest(context: TargetContext): Promise<TargetResult> {
  * The logo by its public URL (when the theme gives one: a mail client fetches it when the
  * message is opened, the build never does) and as inline images with Content-IDs for the .eml.
  */
-function digestLogos(theme: Theme, organisation: string): { published?: DigestLogo; inline?: { logo: DigestLogo; attachments: Mail.Attachment[] } } {
+function digestLogos(theme: Theme, organisation: string | undefined): { published?: DigestLogo; inline?: { logo: DigestLogo; attachments: Mail.Attachment[] } } {
   if (!theme.logo) return {};
-  const alt = theme.logo.alt ?? organisation;
+  const alt = theme.logo.alt ?? organisation ?? '';
   const aspect = logoAspect(theme, 'light') ?? 1;
   const url = theme.logo.publicUrl;
   const published = url && { light: url.light, dark: url.dark, alt, aspect };

@@ -4,7 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import { artifactWriter } from '../../artifacts/write-artifact';
 import { BrowserService } from '../../browser/browser-service';
 import { settingsSchema, type Settings } from '../../config/schema';
-import { PACKAGE_ROOT, themeDir } from '../../paths';
+import { PACKAGE_ROOT } from '../../paths';
+import { themeDir } from '../../theme/load-theme';
 import { loadSource } from '../../source/load-source';
 import { PRINT_AT_ONCE } from '../print-turns';
 import type { TargetContext } from '../target';
@@ -14,7 +15,7 @@ export const REAL_SOURCE = join(PACKAGE_ROOT, 'content', '2010-05-27-travailler-
 /** A target context for one source, writing into a fresh temporary folder. The digest never opens the browser. */
 export async function digestContext(source: string, digest: Partial<Settings['digest']> = {}): Promise<TargetContext> {
   // Test sources may give their own brochure URL; the sender settings stay the configuration's.
-  const base = settingsSchema.parse({ allowSourceOverrides: ['brochureUrl'], digest: { from: 'GIP ARIFOR <contact@arifor.example>', listId: '<synthese.arifor.example>', ...digest } });
+  const base = settingsSchema.parse({ organisation: 'GIP ARIFOR Champagne-Ardenne', theme: 'arifor', allowSourceOverrides: ['brochureUrl'], digest: { from: 'GIP ARIFOR <contact@arifor.example>', listId: '<synthese.arifor.example>', ...digest } });
   const { file, publication, settings } = await loadSource(source, base);
   if (!publication || !settings) throw new Error(`source did not load: ${file.messages.map(String).join('; ')}`);
   const outDir = await mkdtemp(join(tmpdir(), 'triptyque-digest-'));
@@ -24,7 +25,7 @@ export async function digestContext(source: string, digest: Partial<Settings['di
     file,
     outDir,
     sourceDir: dirname(resolve(source)),
-    themeDir: themeDir(settings.theme),
+    themeDir: themeDir(settings.theme, PACKAGE_ROOT),
     allowedRoots: [dirname(resolve(source)), outDir],
     browser: new BrowserService(),
     keepPages: false,

@@ -12,9 +12,9 @@ export function newPresentation(meta: Metadata): PptxGenJS {
   pptx.defineLayout({ name: 'TRIPTYQUE_16x9', width: SLIDE_WIDTH, height: SLIDE_HEIGHT });
   pptx.layout = 'TRIPTYQUE_16x9';
   pptx.title = xmlChars(meta.title);
-  pptx.author = xmlChars(meta.author);
+  if (meta.author) pptx.author = xmlChars(meta.author);
   // pptxgenjs escapes the other properties but writes `<Company>` as given.
-  pptx.company = xmlChars(meta.organisation).replace(/[<>&'"]/g, (char) => XML_ENTITIES[char]!);
+  if (meta.organisation) pptx.company = xmlChars(meta.organisation).replace(/[<>&'"]/g, (char) => XML_ENTITIES[char]!);
   pptx.subject = xmlChars(meta.subtitle ?? meta.description ?? meta.title);
   return pptx;
 }
