@@ -92,12 +92,13 @@ describe('metadata', () => {
     expect(publication!.meta).toMatchObject({ lang: 'fr', organisation: 'GIP ARIFOR Champagne-Ardenne', author: 'GIP ARIFOR Champagne-Ardenne' });
   });
 
-  it('names nobody with no configuration: the author stands for the organisation, or nothing is shown', async () => {
+  it('names nobody with no configuration: the authors stand on the cover, or nothing is shown', async () => {
     const { publication: anonymous } = await loadMarkdown(`${FRONT_MATTER}# Partie\n\nTexte.\n`);
     expect(anonymous!.meta.organisation).toBeUndefined();
     expect(anonymous!.meta.author).toBeUndefined();
     const { publication: signed } = await loadMarkdown(`---\ntitle: Essai\nauthor: Marie Curie\n---\n\n# Partie\n\nTexte.\n`);
-    expect(signed!.meta).toMatchObject({ organisation: 'Marie Curie', author: 'Marie Curie' });
+    expect(signed!.meta).toMatchObject({ author: 'Marie Curie', authors: [{ name: 'Marie Curie' }] });
+    expect(signed!.meta.organisation).toBeUndefined();
   });
 
   it('lets the front matter override a setting for one document', async () => {

@@ -131,9 +131,9 @@ describe('the brochure a reader gets', () => {
   it('rebuilds over an earlier brochure in one print, to identical bytes when SOURCE_DATE_EPOCH is set', async () => {
     const second = await mkdtemp(join(tmpdir(), 'triptyque-brochure-'));
     try {
-      // The earlier brochure's headings give brochure.html its numbers before the print.
+      // The earlier build's report gives brochure.html its numbers before the print (and says the folder is this source's).
       await mkdir(join(second, SLUG), { recursive: true });
-      await copyFile(join(outRoot, SLUG, 'brochure.pdf'), join(second, SLUG, 'brochure.pdf'));
+      for (const name of ['brochure.pdf', 'report.json']) await copyFile(join(outRoot, SLUG, name), join(second, SLUG, name));
       const passes = await buildBrochure(second);
       expect(passes).toBe(1);
       for (const name of ['brochure.html', 'brochure.pdf', 'brochure-booklet.pdf', 'brochure-print.pdf']) {

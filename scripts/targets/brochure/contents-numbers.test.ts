@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,8 +19,14 @@ function source(length: number): string {
   return `${FRONT_MATTER}# Première partie\n\n${chapter('Ouverture', length)}${chapter('Ateliers', 3)}# Seconde partie\n\n${chapter('Clôture', 2)}`;
 }
 
+/** One source file per output folder: a rebuild is the same source edited, not another one. */
+const sources = new Map<string, string>();
+
 async function buildInto(outDir: string, markdown: string, onArtifact?: (path: string) => void) {
-  const path = writeSource(markdown);
+  const known = sources.get(outDir);
+  if (known) writeFileSync(known, markdown);
+  const path = known ?? writeSource(markdown);
+  sources.set(outDir, path);
   const result = await build({ sources: [path], root: PACKAGE_ROOT, outDir, only: ['brochure'], browser, force: true, onArtifact });
   const brochure = result.reports[0]!.targets.brochure!;
   expect(brochure.error).toBeUndefined();
