@@ -32,7 +32,8 @@ const EXTENSION_PLUGINS: Record<ExtensionName, PluggableList> = {
   math: [[remarkMath, { singleDollarTextMath: false }], remarkMathBlocks],
   'math-dollars': [[remarkMath, { singleDollarTextMath: true }], remarkMathBlocks],
   'math-backslash': [[remarkMath, { singleDollarTextMath: false }], remarkMathBackslash, remarkMathBlocks],
-  'raw-tex': [remarkRawTex],
+  'page-breaks': [[remarkRawTex, { commands: false }]],
+  'raw-tex': [[remarkRawTex, { commands: true }]],
   'inline-notes': [remarkInlineNotes],
   citations: [remarkCitations],
   'cross-references': [remarkCrossReferences],
@@ -48,10 +49,11 @@ const COMMON: readonly ExtensionName[] = ['gfm', 'front-matter', 'directives'];
  * `$$` math reads the same in every tool that has math; a single `$` only where the tool reads
  * it as math too (French prose writes "5 $"). Pandoc's own syntax only in pandoc's family.
  */
-const PANDOC: readonly ExtensionName[] = [...COMMON, 'math', 'math-dollars', 'raw-tex', 'inline-notes', 'citations', 'cross-references'];
+const PANDOC: readonly ExtensionName[] = [...COMMON, 'math', 'math-dollars', 'page-breaks', 'raw-tex', 'inline-notes', 'citations', 'cross-references'];
 
 const DIALECTS: Record<DialectName, readonly ExtensionName[]> = {
-  markdown: [...COMMON, 'math'],
+  // Pandoc's users write `\newpage` alone on a line without saying their Markdown is pandoc's.
+  markdown: [...COMMON, 'math', 'page-breaks'],
   commonmark: ['front-matter', 'directives'],
   // GitHub renders `$...$` and `$$...$$` with MathJax.
   gfm: [...COMMON, 'math', 'math-dollars'],

@@ -16,6 +16,8 @@ export const EXTENSION_NAMES = [
   'math-dollars',
   /** `\\(...\\)` inline and `\\[...\\]` displayed TeX math (pandoc's `tex_math_single_backslash`, on in R Markdown). */
   'math-backslash',
+  /** A paragraph that is only `\\newpage`, `\\pagebreak` or `\\clearpage`: a page break in the brochure. */
+  'page-breaks',
   /** Raw LaTeX commands in the text: `\newpage` a page break, `\index{}` dropped, others warned about. */
   'raw-tex',
   /** Pandoc's inline notes `^[text]`, made footnotes. */

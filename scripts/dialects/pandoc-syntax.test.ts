@@ -63,6 +63,15 @@ describe('raw LaTeX', () => {
   });
 });
 
+describe('a page break in plain Markdown', () => {
+  it('is a \\newpage alone in its paragraph; other LaTeX stays text outside pandoc-like dialects', async () => {
+    const { json, rules } = await parse('# T\n\nUn \\textbf{mot}.\n\n\\newpage\n\nSuite.\n');
+    expect(json).toContain('"pageBreak":true');
+    expect(json).toContain('Un \\\\textbf{mot}.');
+    expect(rules.filter((rule) => rule.endsWith('raw-latex'))).toEqual([]);
+  });
+});
+
 describe('inline notes', () => {
   it('become a footnote defined after their paragraph, formatting and brackets kept', async () => {
     const { tree } = await parse(`${PANDOC}Texte^[Une note *vive* [entre crochets].] fin.\n`);
