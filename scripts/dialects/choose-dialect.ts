@@ -154,5 +154,9 @@ function applyExtensionEdits(base: readonly ExtensionName[], edits: readonly str
 
 /** The remark plugins that read a dialect's syntax, in order. */
 export function dialectPlugins(extensions: readonly ExtensionName[]): PluggableList {
-  return extensions.flatMap((name) => EXTENSION_PLUGINS[name]);
+  // unified merges the options of a plugin used twice into the first object it was given: each
+  // processor gets copies, or `math-dollars` in one dialect would turn `$` into math in all.
+  return extensions.flatMap((name) =>
+    EXTENSION_PLUGINS[name].map((entry) => (Array.isArray(entry) ? ([entry[0], ...entry.slice(1).map((options) => (Array.isArray(options) ? [...options] : options && typeof options === 'object' ? { ...options } : options))] as typeof entry) : entry)),
+  );
 }

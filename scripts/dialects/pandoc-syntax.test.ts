@@ -29,6 +29,8 @@ describe('math', () => {
     expect(json.match(/"inlineMath"/g)?.length).toBe(1);
     expect(json).toContain('"value":"x^2"');
     expect(json).toContain('5 $ et 10 $');
+    // A pandoc source read before does not lend its `$` to the next plain one.
+    expect((await parse('Prix $x$ ici.')).json).not.toContain('inlineMath');
   });
 
   it('ends an equation at a labelled closer and numbers it for @eq: references', async () => {
