@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import { unzipSync, zipSync } from 'fflate';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { BuildReport } from '../scripts/artifacts/report';
 import { BrowserService } from '../scripts/browser/browser-service';
 import { build, type BuildResult } from '../scripts/core/build';
@@ -223,16 +223,20 @@ describe('the output lock is never left empty, and a lock left behind is taken o
     }
   }, 180_000);
 
-  const mountPoint = tempDir('triptyque-full-disk-');
-  const canMount = mountTmpfs(mountPoint, '256k');
-  afterAll(() => {
-    if (canMount) execFileSync('umount', ['-l', mountPoint]);
-  });
+  // Tried once when the file is collected, and let go at once: each run mounts its own disk.
+  const probe = tempDir('triptyque-full-disk-');
+  const canMount = mountTmpfs(probe, '64k');
+  if (canMount) execFileSync('umount', ['-l', probe]);
 
   it.skipIf(!canMount)('on a real full disk the build fails in one sentence and leaves no lock; once there is room the next build starts at once', async () => {
     const dir = tempDir('triptyque-full-disk-source-');
     const source = join(dir, 'essai.md');
     writeFileSync(source, `${FRONT_MATTER}# Un\n\nTexte.\n`);
+    const mountPoint = tempDir('triptyque-full-disk-');
+    expect(mountTmpfs(mountPoint, '256k')).toBe(true);
+    onTestFinished(() => {
+      execFileSync('umount', ['-l', mountPoint]);
+    });
     const out = join(mountPoint, 'out');
     mkdirSync(join(out, 'essai'), { recursive: true });
     const filler = join(mountPoint, 'filler');

@@ -25,6 +25,7 @@ import { resolveSources } from './sources';
 import { TOOL_VERSION } from '../artifacts/tool-version';
 import { fontPackageDirs, loadThemeAt, themeDir } from '../theme/load-theme';
 import { EMOJI_PACKAGE } from '../theme/emoji-font';
+import { KATEX_DIST } from '../math/katex';
 
 export interface BuildOptions {
   sources: readonly string[];
@@ -180,7 +181,7 @@ async function buildSource(
         earlier: earlierReport?.targets[target],
         sourceDir,
         themeDir: projectThemeDir,
-        allowedRoots: [sourceDir, BUILT_IN_THEMES_DIR, projectThemeDir, ...themeFontDirs(settings.theme, projectThemeDir), packageDir(EMOJI_PACKAGE), outDir],
+        allowedRoots: [sourceDir, BUILT_IN_THEMES_DIR, projectThemeDir, ...themeFontDirs(settings.theme, projectThemeDir), packageDir(EMOJI_PACKAGE), KATEX_DIST, outDir],
         browser,
         keepPages,
         write: async (name, data) => {

@@ -51,7 +51,8 @@ const EXTENSION_PLUGINS: Record<ExtensionName, PluggableList> = {
   math: [[remarkMath, { singleDollarTextMath: false }], remarkMathBlocks],
   'math-dollars': [[remarkMath, { singleDollarTextMath: true }], remarkMathBlocks],
   'math-backslash': [[remarkMath, { singleDollarTextMath: false }], remarkMathBackslash, remarkMathBlocks],
-  'raw-tex': [remarkRawTex],
+  'page-breaks': [[remarkRawTex, { commands: false }]],
+  'raw-tex': [[remarkRawTex, { commands: true }]],
   'inline-notes': [remarkInlineNotes],
   citations: [remarkCitations],
   'cross-references': [remarkCrossReferences],
@@ -74,6 +75,7 @@ const PANDOC: readonly ExtensionName[] = [
   'table-captions',
   'math',
   'math-dollars',
+  'page-breaks',
   'raw-tex',
   'inline-notes',
   'citations',
@@ -95,6 +97,8 @@ const EVERY_UNAMBIGUOUS: readonly ExtensionName[] = [
   'grid-tables',
   'table-captions',
   'math',
+  // Pandoc's users write `\newpage` alone on a line without saying their Markdown is pandoc's.
+  'page-breaks',
   'callouts',
   'code-chunks',
   'wikilinks',
@@ -207,5 +211,9 @@ function applyExtensionEdits(base: readonly ExtensionName[], edits: readonly str
 
 /** The remark plugins that read a dialect's syntax, in order. */
 export function dialectPlugins(extensions: readonly ExtensionName[]): PluggableList {
-  return extensions.flatMap((name) => EXTENSION_PLUGINS[name]);
+  // unified merges the options of a plugin used twice into the first object it was given: each
+  // processor gets copies, or `math-dollars` in one dialect would turn `$` into math in all.
+  return extensions.flatMap((name) =>
+    EXTENSION_PLUGINS[name].map((entry) => (Array.isArray(entry) ? ([entry[0], ...entry.slice(1).map((options) => (Array.isArray(options) ? [...options] : options && typeof options === 'object' ? { ...options } : options))] as typeof entry) : entry)),
+  );
 }

@@ -36,10 +36,13 @@ export const EXTENSION_NAMES = [
   'obsidian-comments',
   /** `$$...$$` TeX math, display or inline (remark-math); pandoc-crossref's `{#eq:x}` labels. */
   'math',
+  /** `\(...\)` inline and `\[...\]` displayed TeX math (pandoc's `tex_math_single_backslash`, on in R Markdown). Before
+   * `math-dollars`: both set remark-math's options, and the later one's `$` must win. */
+  'math-backslash',
   /** `$...$` inline TeX math (pandoc's `tex_math_dollars`): a `$` followed by a space or closed before a digit stays a dollar. */
   'math-dollars',
-  /** `\\(...\\)` inline and `\\[...\\]` displayed TeX math (pandoc's `tex_math_single_backslash`, on in R Markdown). */
-  'math-backslash',
+  /** A paragraph that is only `\newpage`, `\pagebreak` or `\clearpage`: a page break in the brochure. */
+  'page-breaks',
   /** Raw LaTeX commands in the text: `\newpage` a page break, `\index{}` dropped, others warned about. */
   'raw-tex',
   /** Pandoc's inline notes `^[text]`, made footnotes. */

@@ -29,6 +29,8 @@ describe('math', () => {
     expect(json.match(/"inlineMath"/g)?.length).toBe(1);
     expect(json).toContain('"value":"x^2"');
     expect(json).toContain('5 $ et 10 $');
+    // A pandoc source read before does not lend its `$` to the next plain one.
+    expect((await parse('Prix $x$ ici.')).json).not.toContain('inlineMath');
   });
 
   it('ends an equation at a labelled closer and numbers it for @eq: references', async () => {
@@ -60,6 +62,15 @@ describe('raw LaTeX', () => {
     expect(json).toContain('"pageBreak":true');
     expect(json).toContain('Un mot gras et encore.');
     expect(rules.filter((rule) => rule.endsWith('raw-latex'))).toEqual(['7:20 raw-latex']);
+  });
+});
+
+describe('a page break in plain Markdown', () => {
+  it('is a \\newpage alone in its paragraph; other LaTeX stays text outside pandoc-like dialects', async () => {
+    const { json, rules } = await parse('# T\n\nUn \\textbf{mot}.\n\n\\newpage\n\nSuite.\n');
+    expect(json).toContain('"pageBreak":true');
+    expect(json).toContain('Un \\\\textbf{mot}.');
+    expect(rules.filter((rule) => rule.endsWith('raw-latex'))).toEqual([]);
   });
 });
 

@@ -16,12 +16,13 @@ const SILENT = new Set(['index', 'label', 'noindent', 'vspace', 'hspace', 'vfill
 const COMMAND = /\\([A-Za-z]+)\*?((?:\s*\[[^\]\n]*\])*)((?:\{(?:[^{}]|\{[^{}]*\})*\})*)/gu;
 
 /**
- * Raw LaTeX in a pandoc source, which pandoc passes to LaTeX and drops elsewhere: `\newpage` and
+ * With `commands: false`, only a paragraph that is nothing but `\newpage` (or its kin), which no
+ * Markdown means as text. Raw LaTeX in a pandoc source, which pandoc passes to LaTeX and drops elsewhere: `\newpage` and
  * its kin alone in a paragraph become a page break in the brochure; `\index{}`, `\label{}` and
  * spacing are dropped; any other command is dropped with its arguments' words kept, and named
  * once in a warning at its first place.
  */
-export default function remarkRawTex() {
+export default function remarkRawTex(options: { commands?: boolean } = {}) {
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
     const places = location(file);
@@ -36,7 +37,7 @@ export default function remarkRawTex() {
           return SKIP;
         }
       }
-      if (node.type !== 'text' || !node.value.includes('\\')) return undefined;
+      if (!options.commands || node.type !== 'text' || !node.value.includes('\\')) return undefined;
       const text = node as Text;
       const start = text.position?.start.offset;
       const before = text.value;

@@ -35,7 +35,8 @@ export function mathError(tex: string, display: boolean): string | undefined {
   }
 }
 
-const KATEX_DIST = dirname(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'));
+/** KaTeX's stylesheet and fonts: a folder the browser may read, like the theme's font packages. */
+export const KATEX_DIST = dirname(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'));
 const stylesheets = new Map<boolean, string>();
 
 /**
