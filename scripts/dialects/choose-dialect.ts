@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import remarkTitleBlock from './title-block';
 import remarkComment from '@slorber/remark-comment';
 import remarkCallouts from './syntax/remark-callouts';
+import remarkHugoShortcodes from './syntax/remark-hugo-shortcodes';
 import remarkCodeChunks from './syntax/remark-code-chunks';
 import remarkContainers from './syntax/remark-containers';
 import remarkDefinitionList from 'remark-definition-list';
@@ -37,6 +38,7 @@ const EXTENSION_PLUGINS: Record<ExtensionName, PluggableList> = {
   'title-block': [remarkTitleBlock],
   'heading-attributes': [remarkHeadingAttributes],
   containers: [remarkContainers],
+  shortcodes: [remarkHugoShortcodes],
   callouts: [remarkCallouts],
   'definition-lists': [remarkDefinitionList],
   'grid-tables': [remarkGridTables, remarkUnreadTables],
@@ -99,6 +101,7 @@ const EVERY_UNAMBIGUOUS: readonly ExtensionName[] = [
   'math',
   // Pandoc's users write `\newpage` alone on a line without saying their Markdown is pandoc's.
   'page-breaks',
+  'shortcodes',
   'callouts',
   'code-chunks',
   'wikilinks',
@@ -118,7 +121,7 @@ const DIALECTS: Record<DialectName, readonly ExtensionName[]> = {
   // Docusaurus documents math as remark-math with its defaults; VitePress's `markdown.math` reads `$` too.
   docusaurus: [...DOCS_SITE, 'mdx', 'math-dollars'],
   vitepress: [...DOCS_SITE, 'callouts', 'math-dollars'],
-  hugo: [...DOCS_SITE, 'callouts'],
+  hugo: [...DOCS_SITE, 'shortcodes', 'callouts'],
   // Obsidian reads `$...$`, `$$...$$` and inline notes `^[...]`.
   obsidian: [...COMMON, 'callouts', 'wikilinks', 'highlights', 'obsidian-comments', 'math', 'math-dollars', 'inline-notes'],
 };

@@ -20,6 +20,8 @@ export const EXTENSION_NAMES = [
   'heading-attributes',
   /** `::: {.callout-note}`, `::: tip Titre`, `:::note[Title]`, `:::tip Title`: callouts and containers. */
   'containers',
+  /** Hugo's shortcodes `{{% note %}}…{{% /note %}}`, `{{< figure src=x >}}`: callouts, pictures, their content. */
+  'shortcodes',
   /** `> [!tip]- Title` (Obsidian) and `> [!NOTE]` (GitHub): callouts. */
   'callouts',
   /** `Term` then `: definition` (pandoc, PHP Markdown Extra). */
