@@ -47,6 +47,7 @@ export const runImport: CommandRun = async (argv, io) => {
   const imported = await importDocument(inputPath, outputPath);
   await writeAtomic(outputPath, imported.markdown);
   for (const warning of imported.warnings) io.err(`${input}: warning  ${warning}`);
+  for (const note of imported.notes) io.err(`${input}: info  ${note}`);
   for (const fix of imported.fixes) io.err(`${output}:${fix.line}:${fix.column}  fixed  ${FIX_LABELS[fix.ruleId] ?? fix.ruleId}  ${fix.ruleId}`);
   const result = await check({ sources: [outputPath], root: io.cwd });
   io.report(result.files);

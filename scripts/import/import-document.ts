@@ -15,6 +15,8 @@ export interface ImportedDocument {
   markdown: string;
   /** Notices of the conversion (mammoth's), for the person to look at. */
   warnings: string[];
+  /** What the import changed or left out on purpose (tracked changes, comments), for the person to know. */
+  notes: string[];
   fixes: AppliedFix[];
 }
 
@@ -26,11 +28,12 @@ const DATE_IN_NAME = /(\d{4})-(\d{2})-(\d{2})/;
  */
 function leadingTitle(markdown: string, properties: DocumentProperties): { title?: string; subtitle?: string; body: string } {
   const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root;
-  const [first, second] = tree.children;
+  const [first, second, third] = tree.children;
   if (first?.type !== 'heading' || first.position?.end.offset === undefined) return { title: properties.title, body: markdown };
   const text = toString(first).trim();
   if (properties.title && properties.title !== text) return { title: properties.title, body: markdown };
-  const isSubtitle = second?.type === 'paragraph' && toString(second).length < 160 && !/[.;,]$/.test(toString(second).trim()) && second.position?.end.offset !== undefined;
+  // A short line that is not a sentence, and not the only text: the body would be empty.
+  const isSubtitle = second?.type === 'paragraph' && third !== undefined && toString(second).length < 160 && !/[.;,:!?]$/.test(toString(second).trim()) && second.position?.end.offset !== undefined;
   const end = isSubtitle ? second.position!.end.offset! : first.position.end.offset;
   return { title: text, subtitle: isSubtitle ? toString(second).replace(/\s+/g, ' ').trim() : undefined, body: markdown.slice(end).replace(/^\s+/, '') };
 }
@@ -43,9 +46,10 @@ export async function importDocument(inputPath: string, outputPath: string): Pro
   const imageDir = join(dirname(outputPath), `${slug}-images`);
   let html: string;
   let warnings: string[] = [];
+  let notes: string[] = [];
   let properties: DocumentProperties = {};
   if (isDocx) {
-    ({ html, warnings } = await docxToHtml(bytes, imageDir, `${relative(dirname(outputPath), imageDir)}/`));
+    ({ html, warnings, notes } = await docxToHtml(bytes, imageDir, `${relative(dirname(outputPath), imageDir)}/`));
     properties = await docxProperties(bytes);
   } else {
     html = bytes.toString('utf8');
@@ -56,7 +60,8 @@ export async function importDocument(inputPath: string, outputPath: string): Pro
   const { title, subtitle, body } = leadingTitle(markdown, properties);
   const dateInName = DATE_IN_NAME.exec(basename(inputPath));
   const meta: Record<string, string> = {};
-  if (title) meta['title'] = title;
+  // A document with no title anywhere is named by its file, never left with an empty front matter.
+  meta['title'] = title || basename(inputPath, extname(inputPath)).replace(/[-_]+/g, ' ').trim();
   if (subtitle) meta['subtitle'] = subtitle;
   if (properties.author) meta['author'] = properties.author;
   const date = dateInName ? `${dateInName[1]}-${dateInName[2]}-${dateInName[3]}` : properties.date;
@@ -65,5 +70,5 @@ export async function importDocument(inputPath: string, outputPath: string): Pro
   if (lang) meta['lang'] = lang;
   const source = `---\n${stringify(meta, { lineWidth: 0 })}---\n\n${body}`;
   const fixed = await fixSource(source, outputPath);
-  return { markdown: fixed.text, warnings, fixes: fixed.fixes };
+  return { markdown: fixed.text, warnings, notes, fixes: fixed.fixes };
 }
