@@ -3,9 +3,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../scripts/core/check';
 import { hasErrors } from '../scripts/source/load-source';
-import { importDocument } from '../scripts/import/import-document';
+import { importDocument, type ImportedDocument } from '../scripts/import/import-document';
 import { tempDir } from './helpers';
 import { hasPandoc, importedScripts, importedText, keptShare, oracleScripts, oracleText, ORACLE_FILTER, wordsOf } from './import-oracle';
+
+async function importOrThrow(input: string, output: string): Promise<ImportedDocument> {
+  const imported = await importDocument(input, output);
+  if ('failure' in imported) throw new Error(imported.failure);
+  return imported;
+}
 
 /** Real Word files from the test suites of docx readers and writers (see corpus/docx/SOURCES.md). */
 const CORPUS = join(import.meta.dirname, 'corpus', 'docx');
@@ -20,7 +26,7 @@ describe.skipIf(!hasPandoc()).each(documents)('the Word file %s, imported', (nam
     const dir = join(work, name.replace(/\W+/g, '-'));
     mkdirSync(join(dir, 'content'), { recursive: true });
     const output = join(dir, 'content', 'imported.md');
-    const imported = await importDocument(join(CORPUS, name), output);
+    const imported = await importOrThrow(join(CORPUS, name), output);
     writeFileSync(output, imported.markdown);
     const result = await check({ sources: [output], root: dir });
     const errors = result.files.flatMap((file) => file.messages.filter((message) => message.fatal).map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.reason}`));

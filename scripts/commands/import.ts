@@ -8,9 +8,10 @@ import { importDocument } from '../import/import-document';
 import { slugify } from '../model/slug';
 import type { CommandRun } from './command';
 
-export const importHelp = `Usage: triptyque import FILE.docx|FILE.html [-o content/NAME.md] [--force]
+export const importHelp = `Usage: triptyque import FILE.docx|FILE.odt|FILE.html [-o content/NAME.md] [--force]
 
-Turns a Word document or a saved web page into a source: headings from Word's heading styles
+Turns a Word or LibreOffice document (.odt, through LibreOffice's converter) or a saved web page
+into a source: headings from Word's heading styles
 (and from bold or italic paragraphs standing as headings), nested lists, tables, emphasis, links,
 footnotes (as Markdown footnotes); images written into NAME-images/ next to the source with
 their alt text. The front matter comes from the document's properties and first lines; lang is
@@ -29,8 +30,8 @@ export const runImport: CommandRun = async (argv, io) => {
     options: { out: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false } },
   });
   const [input, ...extra] = positionals;
-  if (!input || extra.length > 0 || !/\.(docx|html?)$/i.test(input)) {
-    io.err('triptyque import: give one .docx or .html file. See `triptyque import --help`.');
+  if (!input || extra.length > 0 || !/\.(docx|odt|html?)$/i.test(input)) {
+    io.err('triptyque import: give one .docx, .odt or .html file. See `triptyque import --help`.');
     return 2;
   }
   const inputPath = resolve(io.cwd, input);
@@ -45,6 +46,10 @@ export const runImport: CommandRun = async (argv, io) => {
     return 1;
   }
   const imported = await importDocument(inputPath, outputPath);
+  if ('failure' in imported) {
+    io.err(`triptyque import: ${input}: ${imported.failure}`);
+    return 1;
+  }
   await writeAtomic(outputPath, imported.markdown);
   for (const warning of imported.warnings) io.err(`${input}: warning  ${warning}`);
   for (const note of imported.notes) io.err(`${input}: info  ${note}`);

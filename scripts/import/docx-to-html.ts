@@ -5,6 +5,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { hasTrackedChanges, joinDropCaps, structureFields } from './docx-fields';
 import { IMPORT_NOTES } from './import-notes';
+import { numberListItems } from './list-numbers';
 
 export interface DocumentProperties {
   title?: string;
@@ -57,7 +58,8 @@ function parseXml(xml: string) {
 const PARTS = ['word/document.xml', 'word/footnotes.xml', 'word/endnotes.xml'];
 
 /**
- * The .docx with its fields and drop caps made structure (see `docx-fields`), and what a person
+ * The .docx with its fields and drop caps made structure (see `docx-fields`), its list items
+ * marked with their numbers (see `list-numbers`), and what a person
  * should know of what the import left out: tracked changes (mammoth keeps insertions and drops
  * deletions, as accepting them would) and comments.
  */
@@ -65,6 +67,8 @@ async function structureDocx(bytes: Buffer): Promise<{ bytes: Buffer; notes: str
   const zip = await JSZip.loadAsync(bytes);
   const notes: string[] = [];
   let tracked = false;
+  const numberingXml = await zip.file('word/numbering.xml')?.async('string');
+  const numbering = numberingXml === undefined ? undefined : parseXml(numberingXml);
   for (const name of PARTS) {
     const xml = await zip.file(name)?.async('string');
     if (xml === undefined) continue;
@@ -73,6 +77,7 @@ async function structureDocx(bytes: Buffer): Promise<{ bytes: Buffer; notes: str
     tracked ||= hasTrackedChanges(document);
     structureFields(document);
     joinDropCaps(document);
+    if (numbering && name === 'word/document.xml') numberListItems(document, numbering);
     zip.file(name, new XMLSerializer().serializeToString(document));
   }
   if (tracked) notes.push(IMPORT_NOTES.trackedChanges);

@@ -7,6 +7,7 @@ import { unified } from 'unified';
 import { resolveBookmarks } from './html-anchors';
 import { footnoteHandlers, markFootnotes } from './html-footnotes';
 import { markScripts, scriptHandlers } from './html-scripts';
+import { applyListNumbers } from './list-numbers';
 
 /** Page furniture that is not the text: menus, scripts, styles, forms. */
 const FURNITURE = new Set(['nav', 'script', 'style', 'noscript', 'template', 'form', 'iframe', 'button', 'header', 'footer', 'aside']);
@@ -72,6 +73,7 @@ export async function htmlToMarkdown(html: string): Promise<string> {
   const main = findElement(parsed, ['main', 'article']) ?? findElement(parsed, ['body']) ?? parsed;
   const tree: HastRoot = { type: 'root', children: strip(main.children as HastContent[]) };
   markFootnotes(tree);
+  applyListNumbers(tree);
   resolveBookmarks(tree);
   markScripts(tree);
   const processor = unified()

@@ -10,6 +10,8 @@ import { fixSource, type AppliedFix } from '../fix/fix-source';
 import { guessLang } from '../source/guess-lang';
 import { docxProperties, docxToHtml, type DocumentProperties } from './docx-to-html';
 import { htmlToMarkdown } from './html-to-markdown';
+import { IMPORT_NOTES } from './import-notes';
+import { convertWithLibreOffice } from './odt-to-docx';
 
 export interface ImportedDocument {
   markdown: string;
@@ -38,25 +40,47 @@ function leadingTitle(markdown: string, properties: DocumentProperties): { title
   return { title: text, subtitle: isSubtitle ? toString(second).replace(/\s+/g, ' ').trim() : undefined, body: markdown.slice(end).replace(/^\s+/, '') };
 }
 
-/** A Word document or a saved web page -> a source with front matter, checked and fixed. */
-export async function importDocument(inputPath: string, outputPath: string): Promise<ImportedDocument> {
-  const bytes = await readFile(inputPath);
-  const isDocx = extname(inputPath).toLowerCase() === '.docx';
+interface ReadDocument {
+  markdown: string;
+  warnings: string[];
+  notes: string[];
+  properties: DocumentProperties;
+}
+
+/** What keeps a document from being imported, said in one sentence. */
+export interface ImportFailure {
+  failure: string;
+}
+
+async function readDocx(bytes: Buffer, outputPath: string, imageDir: string): Promise<ReadDocument> {
+  const { html, warnings, notes } = await docxToHtml(bytes, imageDir, `${relative(dirname(outputPath), imageDir)}/`);
+  return { markdown: await htmlToMarkdown(html), warnings, notes, properties: await docxProperties(bytes) };
+}
+
+async function readHtml(bytes: Buffer): Promise<ReadDocument> {
+  const html = bytes.toString('utf8');
+  const lang = /<html[^>]*\slang=["']?([a-zA-Z]{2,3})/i.exec(html)?.[1];
+  return { markdown: await htmlToMarkdown(html), warnings: [], notes: [], properties: { lang: lang?.toLowerCase() } };
+}
+
+async function read(inputPath: string, outputPath: string, imageDir: string): Promise<ReadDocument | ImportFailure> {
+  const extension = extname(inputPath).toLowerCase();
+  if (extension === '.docx') return readDocx(await readFile(inputPath), outputPath, imageDir);
+  if (extension === '.odt') {
+    const converted = await convertWithLibreOffice(inputPath);
+    if (!converted.ok) return { failure: converted.reason === 'no-libreoffice' ? IMPORT_NOTES.needsLibreOffice : IMPORT_NOTES.conversionFailed(converted.detail) };
+    return readDocx(converted.bytes, outputPath, imageDir);
+  }
+  return readHtml(await readFile(inputPath));
+}
+
+/** A Word or LibreOffice document or a saved web page -> a source with front matter, checked and fixed. */
+export async function importDocument(inputPath: string, outputPath: string): Promise<ImportedDocument | ImportFailure> {
   const slug = basename(outputPath, extname(outputPath));
   const imageDir = join(dirname(outputPath), `${slug}-images`);
-  let html: string;
-  let warnings: string[] = [];
-  let notes: string[] = [];
-  let properties: DocumentProperties = {};
-  if (isDocx) {
-    ({ html, warnings, notes } = await docxToHtml(bytes, imageDir, `${relative(dirname(outputPath), imageDir)}/`));
-    properties = await docxProperties(bytes);
-  } else {
-    html = bytes.toString('utf8');
-    const lang = /<html[^>]*\slang=["']?([a-zA-Z]{2,3})/i.exec(html)?.[1];
-    properties = { lang: lang?.toLowerCase() };
-  }
-  const markdown = await htmlToMarkdown(html);
+  const document = await read(inputPath, outputPath, imageDir);
+  if ('failure' in document) return document;
+  const { markdown, warnings, notes, properties } = document;
   const { title, subtitle, body } = leadingTitle(markdown, properties);
   const dateInName = DATE_IN_NAME.exec(basename(inputPath));
   const meta: Record<string, string> = {};
