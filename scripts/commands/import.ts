@@ -8,10 +8,11 @@ import { importDocument } from '../import/import-document';
 import { slugify } from '../model/slug';
 import type { CommandRun } from './command';
 
-export const importHelp = `Usage: triptyque import FILE.docx|FILE.odt|FILE.html [-o content/NAME.md] [--force]
+export const importHelp = `Usage: triptyque import FILE.docx|FILE.odt|FILE.pdf|FILE.html [-o content/NAME.md] [--force]
 
-Turns a Word or LibreOffice document (.odt, through LibreOffice's converter) or a saved web page
-into a source: headings from Word's heading styles
+Turns a Word or LibreOffice document (.odt, through LibreOffice's converter), a PDF (headings,
+paragraphs, lists and notes read from its layout, running heads and page numbers left out) or a
+saved web page into a source: headings from Word's heading styles
 (and from bold or italic paragraphs standing as headings), nested lists, tables, emphasis, links,
 footnotes (as Markdown footnotes); images written into NAME-images/ next to the source with
 their alt text. The front matter comes from the document's properties and first lines; lang is
@@ -30,8 +31,8 @@ export const runImport: CommandRun = async (argv, io) => {
     options: { out: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false } },
   });
   const [input, ...extra] = positionals;
-  if (!input || extra.length > 0 || !/\.(docx|odt|html?)$/i.test(input)) {
-    io.err('triptyque import: give one .docx, .odt or .html file. See `triptyque import --help`.');
+  if (!input || extra.length > 0 || !/\.(docx|odt|pdf|html?)$/i.test(input)) {
+    io.err('triptyque import: give one .docx, .odt, .pdf or .html file. See `triptyque import --help`.');
     return 2;
   }
   const inputPath = resolve(io.cwd, input);

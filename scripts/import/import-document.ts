@@ -12,6 +12,7 @@ import { docxProperties, docxToHtml, type DocumentProperties } from './docx-to-h
 import { htmlToMarkdown } from './html-to-markdown';
 import { IMPORT_NOTES } from './import-notes';
 import { convertWithLibreOffice } from './odt-to-docx';
+import { pdfToMarkdown } from './pdf-to-markdown';
 
 export interface ImportedDocument {
   markdown: string;
@@ -71,10 +72,14 @@ async function read(inputPath: string, outputPath: string, imageDir: string): Pr
     if (!converted.ok) return { failure: converted.reason === 'no-libreoffice' ? IMPORT_NOTES.needsLibreOffice : IMPORT_NOTES.conversionFailed(converted.detail) };
     return readDocx(converted.bytes, outputPath, imageDir);
   }
+  if (extension === '.pdf') {
+    const { markdown, lang, title } = await pdfToMarkdown(await readFile(inputPath), imageDir, `${relative(dirname(outputPath), imageDir)}/`);
+    return { markdown, warnings: [], notes: [], properties: { lang, title } };
+  }
   return readHtml(await readFile(inputPath));
 }
 
-/** A Word or LibreOffice document or a saved web page -> a source with front matter, checked and fixed. */
+/** A Word or LibreOffice document, a PDF or a saved web page -> a source with front matter, checked and fixed. */
 export async function importDocument(inputPath: string, outputPath: string): Promise<ImportedDocument | ImportFailure> {
   const slug = basename(outputPath, extname(outputPath));
   const imageDir = join(dirname(outputPath), `${slug}-images`);
