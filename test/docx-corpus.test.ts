@@ -21,8 +21,13 @@ const work = tempDir('triptyque-docx-corpus-');
 const filter = join(work, 'oracle.lua');
 writeFileSync(filter, ORACLE_FILTER);
 
+/** What the import does not do yet, each a failing case that says so (and fails the suite once it passes). */
+const KNOWN_GAPS: Record<string, string> = {
+  'docx2python-equations.docx': 'equations (OMML) are not read: mammoth leaves them out',
+};
+
 describe.skipIf(!hasPandoc()).each(documents)('the Word file %s, imported', (name) => {
-  it('keeps pandoc\'s words and scripts, and builds', async () => {
+  (KNOWN_GAPS[name] ? it.fails : it)(KNOWN_GAPS[name] ?? 'keeps pandoc\'s words and scripts, and builds', async () => {
     const dir = join(work, name.replace(/\W+/g, '-'));
     mkdirSync(join(dir, 'content'), { recursive: true });
     const output = join(dir, 'content', 'imported.md');

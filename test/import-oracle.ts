@@ -51,7 +51,15 @@ export const wordsOf = (text: string): string[] => (text.normalize('NFC').match(
 
 export function oracleText(file: string, filterPath: string): string {
   const from = /\.docx$/i.test(file) ? ['-f', 'docx+styles'] : [];
-  return pandoc([file, ...from, '-t', 'plain', '--wrap=none', '--lua-filter', filterPath]);
+  // HTML, not plain text: pandoc's plain writer prints a table it cannot lay out as "[TABLE]".
+  const html = pandoc([file, ...from, '-t', 'html', '--wrap=none', '--lua-filter', filterPath]);
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 export const ORACLE_FILTER = LUA_FILTER;

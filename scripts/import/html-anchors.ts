@@ -42,14 +42,14 @@ function hasContent(element: Element): boolean {
   return toText(element).trim() !== '' || element.children.some((child) => child.type === 'element' && (child.tagName === 'img' || hasContent(child)));
 }
 
-function rewrite(node: Parent, anchors: Map<string, string>): void {
+function rewrite(node: Parent, anchors: Map<string, string>, unwrapUnknown: boolean): void {
   const kept: ElementContent[] = [];
   for (const child of node.children as ElementContent[]) {
     if (child.type !== 'element') {
       kept.push(child);
       continue;
     }
-    rewrite(child, anchors);
+    rewrite(child, anchors, unwrapUnknown);
     if (isBookmark(child) && child.children.length === 0) continue;
     if (child.tagName === 'a') {
       const href = typeof child.properties['href'] === 'string' ? child.properties['href'] : undefined;
@@ -57,7 +57,10 @@ function rewrite(node: Parent, anchors: Map<string, string>): void {
       if (href === undefined || href === '' || href.startsWith('#')) {
         const target = href?.startsWith('#') ? anchors.get(decodeURIComponent(href.slice(1))) : undefined;
         if (target) child.properties = { href: `#${target}` };
-        else {
+        else if (href && !unwrapUnknown) {
+          kept.push(child);
+          continue;
+        } else {
           kept.push(...child.children);
           continue;
         }
@@ -68,9 +71,13 @@ function rewrite(node: Parent, anchors: Map<string, string>): void {
   node.children = kept as typeof node.children;
 }
 
-/** In place, on mammoth's HTML after its notes were taken (their links are not bookmarks). */
-export function resolveBookmarks(tree: HastRoot): void {
+/**
+ * In place, after the notes were taken (their links are not bookmarks). `fromWord`: a link to
+ * any other place becomes its text (Word's targets are bookmarks, gone); a web page's links to
+ * its own ids stay.
+ */
+export function resolveBookmarks(tree: HastRoot, fromWord: boolean): void {
   const anchors = new Map<string, string>();
   collectHeadingAnchors(tree, uniqueSlugger(), anchors);
-  rewrite(tree, anchors);
+  rewrite(tree, anchors, fromWord);
 }

@@ -68,13 +68,13 @@ function headerRow(element: Element): Element {
 }
 
 /** The text of a page (its <main> or <article> when it has one, without menus and scripts) as Markdown, its notes as footnotes. */
-export async function htmlToMarkdown(html: string): Promise<string> {
+export async function htmlToMarkdown(html: string, fromWord = false): Promise<string> {
   const parsed = unified().use(rehypeParse).parse(html) as HastRoot;
   const main = findElement(parsed, ['main', 'article']) ?? findElement(parsed, ['body']) ?? parsed;
   const tree: HastRoot = { type: 'root', children: strip(main.children as HastContent[]) };
   markFootnotes(tree);
   applyListNumbers(tree);
-  resolveBookmarks(tree);
+  resolveBookmarks(tree, fromWord);
   markScripts(tree);
   const processor = unified()
     .use(rehypeRemark, { handlers: { ...footnoteHandlers, ...scriptHandlers, [CELL_BREAK]: () => ({ type: 'html', value: '<br>' }) } })

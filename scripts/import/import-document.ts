@@ -55,7 +55,7 @@ export interface ImportFailure {
 
 async function readDocx(bytes: Buffer, outputPath: string, imageDir: string): Promise<ReadDocument> {
   const { html, warnings, notes } = await docxToHtml(bytes, imageDir, `${relative(dirname(outputPath), imageDir)}/`);
-  return { markdown: await htmlToMarkdown(html), warnings, notes, properties: await docxProperties(bytes) };
+  return { markdown: await htmlToMarkdown(html, true), warnings, notes, properties: await docxProperties(bytes) };
 }
 
 async function readHtml(bytes: Buffer): Promise<ReadDocument> {

@@ -134,21 +134,23 @@ function findGutter(runs: Run[], width: number): number | undefined {
   return best.crossing <= body.length * 0.05 && left > body.length * 0.25 && right > body.length * 0.25 ? best.x : undefined;
 }
 
-/** Reading order: lines across the gutter where they stand, each column's lines between them top to bottom, left column first. */
+/**
+ * Reading order: lines across the gutter (a title, a wide table) where they stand, and between
+ * them each column's lines top to bottom, left column first. A line that reaches over the gutter
+ * while the other column has a line beside it is a long line of its own column, not across.
+ */
 function readingOrder(page: PdfLine[], gutter: number | undefined): PdfLine[] {
   const byHeight = (p: PdfLine, q: PdfLine) => q.y - p.y || p.x - q.x;
   if (gutter === undefined) return [...page].sort(byHeight);
-  const spanning = page.filter((line) => line.x < gutter && line.right > gutter + 1).sort(byHeight);
-  const ordered: PdfLine[] = [];
-  let above = Infinity;
-  for (const band of [...spanning, undefined]) {
-    const floor = band?.y ?? -Infinity;
-    const inBand = page.filter((line) => !spanning.includes(line) && line.y < above && line.y > floor);
-    ordered.push(...inBand.filter((line) => line.x < gutter).sort(byHeight), ...inBand.filter((line) => line.x >= gutter).sort(byHeight));
-    if (band) ordered.push(band);
-    above = floor;
+  const beside = (line: PdfLine) => page.some((other) => other !== line && other.x >= gutter && Math.abs(other.y - line.y) < line.size);
+  const spanning = page.filter((line) => line.x < gutter && line.right > gutter + 1 && !beside(line)).sort(byHeight);
+  const bands: PdfLine[][] = spanning.map(() => []);
+  bands.push([]);
+  for (const line of page) {
+    if (spanning.includes(line)) continue;
+    bands[spanning.filter((across) => across.y > line.y).length]!.push(line);
   }
-  return ordered;
+  return bands.flatMap((band, index) => [...band.filter((line) => line.x < gutter).sort(byHeight), ...band.filter((line) => line.x >= gutter).sort(byHeight), ...(spanning[index] ? [spanning[index]] : [])]);
 }
 
 /** A line's text with its numbers as `#`: page numbers and dates change from page to page, running heads do not otherwise. */

@@ -46,9 +46,10 @@ function joinLine(text: string, next: string, words: Set<string> | undefined): s
   if (cut && start) {
     const joined = `${cut[1]}${start[1]}`.toLowerCase().replace(/’/g, "'");
     const compound = `${cut[1]}-${start[1]}`.toLowerCase().replace(/’/g, "'");
-    const isWord = (word: string) => words?.has(word) || (word.includes('-') && words?.has(word.split(/['-]/).at(-1)!));
+    // An elided article (l'…) or the first part of a compound does not make the word.
+    const isWord = (word: string) => words?.has(word) || words?.has(word.split(/['-]/).at(-1)!);
     // A soft hyphen's mark (U+2010, as Chromium draws it) is hyphenation; a hyphen-minus may be the word's own.
-    const hyphenation = cut[2] !== '-' || !words?.has(compound);
+    const hyphenation = cut[2] !== '-' || !(words?.has(compound) || words?.has(compound.replace(/^.*'/, '')));
     if (hyphenation && isWord(joined)) return text.slice(0, -1) + next;
     return `${text.slice(0, -1)}-${next}`;
   }
