@@ -64,6 +64,22 @@ function expandSimpleFields(document: Document): void {
   }
 }
 
+/** A run holding several field characters (`begin`, instruction, `separate`, `end` in one) as one run each, so a run is in one part of a field. */
+function splitFieldRuns(document: Document): void {
+  for (const run of all(document, 'r')) {
+    const parts = children(run).filter((child) => child.localName !== 'rPr');
+    if (parts.length < 2 || !parts.some((part) => part.localName === 'fldChar' || part.localName === 'instrText')) continue;
+    const properties = children(run, 'rPr')[0];
+    for (const part of parts) {
+      const single = create(document, 'r');
+      if (properties) single.appendChild(properties.cloneNode(true));
+      single.appendChild(part);
+      run.parentNode!.insertBefore(single, run);
+    }
+    remove(run);
+  }
+}
+
 interface Field {
   instruction: Element[];
   result: Element[];
@@ -142,6 +158,13 @@ function setResultText(document: Document, field: Field, text: string): void {
   const [first, ...rest] = field.result;
   const end = field.markers.at(-1)!;
   for (const run of rest) remove(run);
+  const separated = field.markers.some((marker) => attribute(children(marker, 'fldChar')[0], 'fldCharType') === 'separate');
+  // A field written without its result (as some writers do, leaving Word to update it) gets one.
+  if (!separated) {
+    const separator = create(document, 'r');
+    separator.appendChild(create(document, 'fldChar', { fldCharType: 'separate' }));
+    end.parentNode!.insertBefore(separator, first ?? end);
+  }
   const run = first ?? (end.parentNode!.insertBefore(create(document, 'r'), end) as Element);
   for (const child of children(run)) if (child.localName !== 'rPr') remove(child);
   const t = create(document, 't');
@@ -161,6 +184,7 @@ export function structureFields(document: Document): void {
     if (/table of contents/i.test(attribute(gallery, 'val') ?? '')) remove(control);
   }
   expandSimpleFields(document);
+  splitFieldRuns(document);
   const texts = bookmarkTexts(document);
   const emptied = new Set<Element>();
   for (const field of readFields(document)) {
