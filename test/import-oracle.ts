@@ -46,8 +46,9 @@ export function hasPandoc(): boolean {
   return spawnSync('pandoc', ['--version']).status === 0;
 }
 
-/** Letters and digits, Unicode superscript and subscript digits and letters included. */
-export const wordsOf = (text: string): string[] => (text.normalize('NFC').match(/[\p{L}\p{N}\p{M}]+/gu) ?? []).map((word) => word.toLowerCase());
+/** Letters and digits, Unicode superscript and subscript digits and letters included (a mark alone, as the variation selector of pandoc's `↩︎`, is no word). */
+export const wordsOf = (text: string): string[] =>
+  (text.normalize('NFC').match(/[\p{L}\p{N}\p{M}]+/gu) ?? []).filter((word) => /[\p{L}\p{N}]/u.test(word)).map((word) => word.toLowerCase());
 
 export function oracleText(file: string, filterPath: string): string {
   const from = /\.docx$/i.test(file) ? ['-f', 'docx+styles'] : [];
