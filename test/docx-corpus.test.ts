@@ -24,6 +24,7 @@ writeFileSync(filter, ORACLE_FILTER);
 /** What the import does not do yet, each a failing case that says so (and fails the suite once it passes). */
 const KNOWN_GAPS: Record<string, string> = {
   'docx2python-equations.docx': 'equations (OMML) are not read: mammoth leaves them out',
+  'odfdo-dormeur_notes.odt': 'a note called from the title: the title goes to the front matter, its note\'s call is lost',
 };
 
 describe.skipIf(!hasPandoc()).each(documents)('the Word file %s, imported', (name) => {

@@ -55,6 +55,8 @@ export function oracleText(file: string, filterPath: string): string {
   // HTML, not plain text: pandoc's plain writer prints a table it cannot lay out as "[TABLE]".
   const html = pandoc([file, ...from, '-t', 'html', '--wrap=none', '--lua-filter', filterPath]);
   return html
+    // Inline tags join what they wrap (Word splits words into runs), other tags separate words.
+    .replace(/<\/?(span|em|strong|a|u|s|del|ins|mark|small|code)\b[^>]*>/g, '')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
