@@ -9,9 +9,11 @@ import { slugify } from '../model/slug';
 import type { CommandRun } from './command';
 import { projectOf } from './project';
 
-export const importHelp = `Usage: triptyque import FILE.docx|FILE.html [-o content/NAME.md] [--force]
+export const importHelp = `Usage: triptyque import FILE.docx|FILE.odt|FILE.pdf|FILE.html [-o content/NAME.md] [--force]
 
-Turns a Word document or a saved web page into a source: headings from Word's heading styles
+Turns a Word or LibreOffice document (.odt, through LibreOffice's converter), a PDF (headings,
+paragraphs, lists and notes read from its layout, running heads and page numbers left out) or a
+saved web page into a source: headings from Word's heading styles
 (and from bold or italic paragraphs standing as headings), nested lists, tables, emphasis, links,
 footnotes (as Markdown footnotes); images written into NAME-images/ next to the source with
 their alt text. The front matter comes from the document's properties and first lines; lang is
@@ -30,8 +32,8 @@ export const runImport: CommandRun = async (argv, io) => {
     options: { out: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false } },
   });
   const [input, ...extra] = positionals;
-  if (!input || extra.length > 0 || !/\.(docx|html?)$/i.test(input)) {
-    io.err('triptyque import: give one .docx or .html file. See `triptyque import --help`.');
+  if (!input || extra.length > 0 || !/\.(docx|odt|pdf|html?)$/i.test(input)) {
+    io.err('triptyque import: give one .docx, .odt, .pdf or .html file. See `triptyque import --help`.');
     return 2;
   }
   const inputPath = resolve(io.cwd, input);
@@ -46,8 +48,13 @@ export const runImport: CommandRun = async (argv, io) => {
     return 1;
   }
   const imported = await importDocument(inputPath, outputPath);
+  if ('failure' in imported) {
+    io.err(`triptyque import: ${input}: ${imported.failure}`);
+    return 1;
+  }
   await writeAtomic(outputPath, imported.markdown);
   for (const warning of imported.warnings) io.err(`${input}: warning  ${warning}`);
+  for (const note of imported.notes) io.err(`${input}: info  ${note}`);
   for (const fix of imported.fixes) io.err(`${output}:${fix.line}:${fix.column}  fixed  ${FIX_LABELS[fix.ruleId] ?? fix.ruleId}  ${fix.ruleId}`);
   const project = projectOf(io);
   const result = await check({ sources: [outputPath], root: project.root, config: project.config });

@@ -1,7 +1,11 @@
 import { writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
+import { hasTrackedChanges, joinDropCaps, structureFields } from './docx-fields';
+import { IMPORT_NOTES } from './import-notes';
+import { numberListItems } from './list-numbers';
 
 export interface DocumentProperties {
   title?: string;
@@ -23,10 +27,11 @@ const STYLE_MAP = [
  * A .docx as HTML, its images written into `imageDir` (named image-N.ext, referenced relative
  * to `imageBase`) with the alt text Word keeps, and mammoth's warnings as lines.
  */
-export async function docxToHtml(bytes: Buffer, imageDir: string, imageBase: string): Promise<{ html: string; warnings: string[] }> {
+export async function docxToHtml(bytes: Buffer, imageDir: string, imageBase: string): Promise<{ html: string; warnings: string[]; notes: string[] }> {
   let count = 0;
+  const { bytes: structured, notes } = await structureDocx(bytes);
   const result = await mammoth.convertToHtml(
-    { buffer: bytes },
+    { buffer: structured },
     {
       styleMap: STYLE_MAP,
       convertImage: mammoth.images.imgElement(async (image) => {
@@ -38,7 +43,47 @@ export async function docxToHtml(bytes: Buffer, imageDir: string, imageBase: str
       }),
     },
   );
-  return { html: result.value, warnings: result.messages.map((message) => message.message) };
+  return { html: result.value, warnings: result.messages.map((message) => message.message), notes };
+}
+
+/** A part as XML, or undefined when xmldom cannot read it (mammoth then reads it as it is). */
+function parseXml(xml: string) {
+  try {
+    return new DOMParser().parseFromString(xml.replace(/^\uFEFF?\s*/, ''), 'text/xml');
+  } catch {
+    return undefined;
+  }
+}
+
+const PARTS = ['word/document.xml', 'word/footnotes.xml', 'word/endnotes.xml'];
+
+/**
+ * The .docx with its fields and drop caps made structure (see `docx-fields`), its list items
+ * marked with their numbers (see `list-numbers`), and what a person
+ * should know of what the import left out: tracked changes (mammoth keeps insertions and drops
+ * deletions, as accepting them would) and comments.
+ */
+async function structureDocx(bytes: Buffer): Promise<{ bytes: Buffer; notes: string[] }> {
+  const zip = await JSZip.loadAsync(bytes);
+  const notes: string[] = [];
+  let tracked = false;
+  const numberingXml = await zip.file('word/numbering.xml')?.async('string');
+  const numbering = numberingXml === undefined ? undefined : parseXml(numberingXml);
+  for (const name of PARTS) {
+    const xml = await zip.file(name)?.async('string');
+    if (xml === undefined) continue;
+    const document = parseXml(xml);
+    if (!document) continue;
+    tracked ||= hasTrackedChanges(document);
+    structureFields(document);
+    joinDropCaps(document);
+    if (numbering && name === 'word/document.xml') numberListItems(document, numbering);
+    zip.file(name, new XMLSerializer().serializeToString(document));
+  }
+  if (tracked) notes.push(IMPORT_NOTES.trackedChanges);
+  const comments = (await zip.file('word/comments.xml')?.async('string'))?.match(/<w:comment\b/g)?.length ?? 0;
+  if (comments > 0) notes.push(IMPORT_NOTES.commentsDropped(comments));
+  return { bytes: await zip.generateAsync({ type: 'nodebuffer' }), notes };
 }
 
 function xmlText(xml: string, tag: string): string | undefined {

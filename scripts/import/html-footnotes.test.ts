@@ -20,6 +20,6 @@ describe('notes of an imported page become Markdown footnotes', () => {
 
   it('leaves superscript links to anything but a note as links, and uncalled lists as lists', async () => {
     const markdown = await htmlToMarkdown('<p>Voir<sup><a href="#haut">haut</a></sup>.</p><ol><li id="un">premier</li><li id="deux">second</li></ol><p><a href="#un">le premier</a></p>');
-    expect(markdown).toBe('Voir[haut](#haut).\n\n1. premier\n2. second\n\n[le premier](#un)\n');
+    expect(markdown).toBe('Voir<sup>[haut](#haut)</sup>.\n\n1. premier\n2. second\n\n[le premier](#un)\n');
   });
 });

@@ -4,7 +4,10 @@ import rehypeRemark from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
+import { resolveBookmarks } from './html-anchors';
 import { footnoteHandlers, markFootnotes } from './html-footnotes';
+import { markScripts, scriptHandlers } from './html-scripts';
+import { applyListNumbers } from './list-numbers';
 
 /** Page furniture that is not the text: menus, scripts, styles, forms. */
 const FURNITURE = new Set(['nav', 'script', 'style', 'noscript', 'template', 'form', 'iframe', 'button', 'header', 'footer', 'aside']);
@@ -22,7 +25,37 @@ function findElement(node: HastRoot | Element, names: string[]): Element | undef
 function strip(children: HastContent[]): HastContent[] {
   return children
     .filter((child) => !(child.type === 'element' && FURNITURE.has(child.tagName)) && child.type !== 'comment')
-    .map((child) => (child.type === 'element' ? headerRow({ ...child, children: strip(child.children) as Element['children'] }) : child));
+    .map((child) => (child.type === 'element' ? linesOfCell(headerRow({ ...child, children: strip(child.children) as Element['children'] })) : child));
+}
+
+const CELL_BREAK = 'triptyque-cell-break';
+const BLOCK = new Set(['p', 'ul', 'ol', 'li', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption']);
+
+/**
+ * A table cell's paragraphs, list items and the cells of a table inside it, one a line (a Markdown table's cell is one line:
+ * `<br>` between them), else they would be glued into one word.
+ */
+function linesOfCell(element: Element): Element {
+  if (element.tagName !== 'td' && element.tagName !== 'th') return element;
+  const lines: Element['children'][] = [];
+  const gather = (children: Element['children']) => {
+    let inline: Element['children'] = [];
+    const flush = () => {
+      if (inline.some((child) => child.type !== 'text' || child.value.trim() !== '')) lines.push(inline);
+      inline = [];
+    };
+    for (const child of children) {
+      if (child.type === 'element' && BLOCK.has(child.tagName)) {
+        flush();
+        gather(child.children);
+      } else inline.push(child);
+    }
+    flush();
+  };
+  gather(element.children);
+  if (lines.length < 2) return element;
+  const children: Element['children'] = lines.flatMap((line, index) => (index === 0 ? line : [{ type: 'element', tagName: CELL_BREAK, properties: {}, children: [] } as Element, ...line]));
+  return { ...element, children };
 }
 
 /** Word's tables have no header row: its first row becomes one, else Markdown would show an empty one. */
@@ -35,13 +68,16 @@ function headerRow(element: Element): Element {
 }
 
 /** The text of a page (its <main> or <article> when it has one, without menus and scripts) as Markdown, its notes as footnotes. */
-export async function htmlToMarkdown(html: string): Promise<string> {
+export async function htmlToMarkdown(html: string, fromWord = false): Promise<string> {
   const parsed = unified().use(rehypeParse).parse(html) as HastRoot;
   const main = findElement(parsed, ['main', 'article']) ?? findElement(parsed, ['body']) ?? parsed;
   const tree: HastRoot = { type: 'root', children: strip(main.children as HastContent[]) };
   markFootnotes(tree);
+  applyListNumbers(tree);
+  resolveBookmarks(tree, fromWord);
+  markScripts(tree);
   const processor = unified()
-    .use(rehypeRemark, { handlers: footnoteHandlers })
+    .use(rehypeRemark, { handlers: { ...footnoteHandlers, ...scriptHandlers, [CELL_BREAK]: () => ({ type: 'html', value: '<br>' }) } })
     .use(remarkGfm)
     .use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-', fences: true, listItemIndent: 'one' });
   const mdast = await processor.run(tree);

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { Document, ExternalHyperlink, FootnoteReferenceRun, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/helpers';
-import { importDocument } from './import-document';
+import { importDocument, type ImportedDocument } from './import-document';
+
+async function importOrThrow(input: string, output: string): Promise<ImportedDocument> {
+  const imported = await importDocument(input, output);
+  if ('failure' in imported) throw new Error(imported.failure);
+  return imported;
+}
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'triptyque.mjs');
 
@@ -102,7 +108,7 @@ describe('triptyque import', () => {
   it('takes the title and subtitle from a page\'s first lines, and its language from the text', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'page.html'), '<html><body><h1>Working together</h1><p>Why networks matter to training</p><h2>The reasons</h2><p>The partners shared their tools and their practices over the whole day.</p></body></html>');
-    const imported = await importDocument(join(dir, 'page.html'), join(dir, 'together.md'));
+    const imported = await importOrThrow(join(dir, 'page.html'), join(dir, 'together.md'));
     expect(imported.markdown).toMatch(/^---\ntitle: Working together\nsubtitle: Why networks matter to training\nlang: en\n---\n\n## The reasons\n/);
   });
 

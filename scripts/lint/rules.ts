@@ -179,6 +179,16 @@ const emptySections: Rule = (tree, file) => {
   });
 };
 
+/** The alt text an import gives a picture it cannot describe: a person must write it. */
+export const ALT_PLACEHOLDER = 'Image to describe';
+
+/** A picture without a description (or with an import's placeholder): screen readers and the digest's text part have only its alt text. */
+const imageAlt: Rule = (tree, file) => {
+  visit(tree, 'image', (node) => {
+    if (node.alt?.trim() === ALT_PLACEHOLDER) warn(file, 'image-alt', `image ${node.url} has no description: write what it shows in place of "${ALT_PLACEHOLDER}"`, node);
+  });
+};
+
 /** Raw HTML: sanitised per target, and usually a leftover of a conversion. */
 const rawHtml: Rule = (tree, file) => {
   visit(tree, 'html', (node, index, parent) => {
@@ -391,7 +401,7 @@ const noHeadings: Rule = (tree, file) => {
   }
 };
 
-export const rules: readonly Rule[] = [headingIncrement, headingEmphasis, emphasisAsHeading, pseudoBullets, brokenParagraphs, emptySections, rawHtml, unsafePaths, missingImages, listDepth, longParagraphs, wideTables, unclosedDirectives, templateTags, pandocAttributes, noHeadings];
+export const rules: readonly Rule[] = [imageAlt, headingIncrement, headingEmphasis, emphasisAsHeading, pseudoBullets, brokenParagraphs, emptySections, rawHtml, unsafePaths, missingImages, listDepth, longParagraphs, wideTables, unclosedDirectives, templateTags, pandocAttributes, noHeadings];
 
 /** All lint rules as one unified plugin; they only add messages to the file. */
 export const lintRules: Plugin<[], Root> = () => (tree, file) => {

@@ -1,0 +1,7 @@
+/** What `import` tells a person about what it changed or left out of a document. */
+export const IMPORT_NOTES = {
+  trackedChanges: 'the document has tracked changes: insertions were accepted and deletions dropped, as Word\'s "Accept All Changes" would',
+  commentsDropped: (count: number) => `${count} comment${count === 1 ? '' : 's'} left out (a source has no comments): read them in the original`,
+  needsLibreOffice: 'reading an OpenDocument file needs LibreOffice: install it (Debian: `apt-get install libreoffice-writer`) and run the import again.',
+  conversionFailed: (detail?: string) => `LibreOffice could not convert the file${detail ? ` (${detail})` : ''}: open it in LibreOffice and save it as .docx.`,
+};
