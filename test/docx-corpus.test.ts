@@ -15,11 +15,6 @@ async function importOrThrow(input: string, output: string): Promise<ImportedDoc
 
 /** Real Word files from the test suites of docx readers and writers (see corpus/docx/SOURCES.md). */
 const CORPUS = join(import.meta.dirname, 'corpus', 'docx');
-const only = process.env['CORPUS_ONLY'];
-const documents = readdirSync(CORPUS).filter((name) => /\.(docx|odt)$/.test(name) && (!only || name.includes(only))).sort();
-const work = tempDir('triptyque-docx-corpus-');
-const filter = join(work, 'oracle.lua');
-writeFileSync(filter, ORACLE_FILTER);
 
 /** What the import does not do yet, each a failing case that says so (and fails the suite once it passes). */
 const KNOWN_GAPS: Record<string, string> = {
@@ -27,7 +22,23 @@ const KNOWN_GAPS: Record<string, string> = {
   'odfdo-dormeur_notes.odt': 'a note called from the title: the title goes to the front matter, its note\'s call is lost',
 };
 
-describe.skipIf(!hasPandoc()).each(documents)('the Word file %s, imported', (name) => {
+const only = process.env['CORPUS_ONLY'];
+const every = readdirSync(CORPUS).filter((name) => /\.(docx|odt)$/.test(name) && (!only || name.includes(only))).sort();
+// Every file with CORPUS=all (`npm run corpus`); otherwise a seventh of them, another each day of
+// the week, so a week of runs covers every file; the files with a known gap always run (their
+// test fails once the gap is closed).
+const day = new Date().getUTCDay();
+const documents = process.env['CORPUS'] === 'all' || only ? every : every.filter((name, index) => index % 7 === day || name in KNOWN_GAPS);
+console.log(`docx corpus: ${documents.length} of ${every.length} files (${documents.length === every.length ? 'all' : `day ${day} of the week's rotation`})`);
+const work = tempDir('triptyque-docx-corpus-');
+const filter = join(work, 'oracle.lua');
+writeFileSync(filter, ORACLE_FILTER);
+
+
+// pandoc is the oracle: without it the suite fails, naming the package, rather than skipping.
+if (!hasPandoc()) throw new Error('the Word corpus needs pandoc (Debian: apt-get install pandoc)');
+
+describe.each(documents)('the Word file %s, imported', (name) => {
   (KNOWN_GAPS[name] ? it.fails : it)(KNOWN_GAPS[name] ?? 'keeps pandoc\'s words and scripts, and builds', async () => {
     const dir = join(work, name.replace(/\W+/g, '-'));
     mkdirSync(join(dir, 'content'), { recursive: true });
