@@ -65,6 +65,8 @@ export const settingsSchema = z
       .object({
         /** Public URL of the brochure PDF; `{slug}` is replaced by the source's slug. */
         publicUrl: safeUrl().optional(),
+        /** The print shop's CMYK ICC profile (absolute path), the output intent of brochure-print.pdf; Ghostscript's own (SWOP) otherwise. */
+        printProfile: z.string().regex(/^\//, 'an absolute path to a CMYK .icc profile').optional(),
       })
       .strict()
       .default({}),
