@@ -33,6 +33,9 @@ export const en = {
   digestUnsubscribeAfterLink: ' in one click.',
   digestUnsubscribeByReply: 'To stop receiving it, reply to this message and ask.',
   digestSentBy: (organisation: string) => `You receive this digest from ${organisation}.`,
+  /** The gallery's and the preview's thumbnails, described in the document's language. */
+  slideThumbnail: (number: number) => `Slide ${number}`,
+  pageThumbnail: (number: number) => `Page ${number}`,
 };
 
 export type Messages = typeof en;

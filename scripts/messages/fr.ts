@@ -25,4 +25,6 @@ export const fr: Messages = {
   digestUnsubscribeAfterLink: ' en un clic.',
   digestUnsubscribeByReply: 'Pour ne plus la recevoir, répondez à ce message en le demandant.',
   digestSentBy: (organisation) => `Vous recevez cette synthèse de la part de ${organisation}.`,
+  slideThumbnail: (number) => `Diapositive ${number}`,
+  pageThumbnail: (number) => `Page ${number}`,
 };
