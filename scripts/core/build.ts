@@ -21,7 +21,9 @@ import { inputFingerprint } from './input-fingerprint';
 import { printTurns } from '../targets/print-turns';
 import { resolveSources } from './sources';
 import { TOOL_VERSION } from '../artifacts/tool-version';
+import { themeContrastWarnings } from '../theme/contrast';
 import { loadTheme } from '../theme/load-theme';
+import type { Theme } from '../theme/theme-schema';
 
 export interface BuildOptions {
   sources: readonly string[];
@@ -253,11 +255,12 @@ async function runTarget(name: TargetName, context: TargetContext): Promise<Targ
 
 /** A brand font replaced by a local one and the like: said once per build of a source; a theme that cannot be read fails in each target. */
 function reportThemeWarnings(file: VFile, theme: string): void {
-  let warnings: string[];
+  let loaded: Theme;
   try {
-    warnings = loadTheme(theme).warnings;
+    loaded = loadTheme(theme);
   } catch {
     return;
   }
-  for (const warning of warnings) file.message(warning, { ruleId: 'theme-font', source: 'triptyque' });
+  for (const warning of loaded.warnings) file.message(warning, { ruleId: 'theme-font', source: 'triptyque' });
+  for (const warning of themeContrastWarnings(loaded)) file.message(warning, { ruleId: 'theme-contrast', source: 'triptyque' });
 }
