@@ -26,6 +26,8 @@ import { TOOL_VERSION } from '../artifacts/tool-version';
 import { fontPackageDirs, loadThemeAt, themeDir } from '../theme/load-theme';
 import { EMOJI_PACKAGE } from '../theme/emoji-font';
 import { KATEX_DIST } from '../math/katex';
+import { themeContrastWarnings } from '../theme/contrast';
+import type { Theme } from '../theme/theme-schema';
 
 export interface BuildOptions {
   sources: readonly string[];
@@ -281,13 +283,14 @@ async function runTarget(name: TargetName, context: TargetContext): Promise<Targ
 
 /** A brand font replaced by a local one and the like: said once per build of a source; a theme that cannot be read fails in each target. */
 function reportThemeWarnings(file: VFile, theme: string, dir: string): void {
-  let warnings: string[];
+  let loaded: Theme;
   try {
-    warnings = loadThemeAt(dir, theme).warnings;
+    loaded = loadThemeAt(dir, theme);
   } catch {
     return;
   }
-  for (const warning of warnings) file.message(warning, { ruleId: 'theme-font', source: 'triptyque' });
+  for (const warning of loaded.warnings) file.message(warning, { ruleId: 'theme-font', source: 'triptyque' });
+  for (const warning of themeContrastWarnings(loaded)) file.message(warning, { ruleId: 'theme-contrast', source: 'triptyque' });
 }
 
 /** The folders of the theme's font packages, wherever npm put them; none when the theme cannot be read (each target says why). */

@@ -1,5 +1,5 @@
 import { escapeHtml, plural } from './format';
-import { TARGET_TITLES, artifactBuilt, artifactLinks, diagnosticsList, sourceMeta, statusBadge, targetSummary, thumbnailGrid } from './parts';
+import { TARGET_TITLES, artifactBuilt, artifactLinks, diagnosticsList, documentLang, sourceMeta, statusBadge, targetSummary, thumbnailGrid } from './parts';
 import type { SourceView, TargetView } from './source-view';
 import { baseCss } from './styles';
 
@@ -40,7 +40,7 @@ export function galleryHtml(views: readonly SourceView[], options: { generatedAt
   const summary = views.length === 0 ? 'Nothing built yet.' : `${plural(views.length, 'source')}${failed ? `, ${failed} failed` : ', all built'}`;
   const toc =
     views.length > 1
-      ? `<ul class="toc">${views.map((view) => `<li><a href="#${escapeHtml(view.report.slug)}">${escapeHtml(view.title)} ${statusBadge(view)}</a></li>`).join('')}</ul>`
+      ? `<ul class="toc">${views.map((view) => `<li><a href="#${escapeHtml(view.report.slug)}"><span${documentLang(view)}>${escapeHtml(view.title)}</span> ${statusBadge(view)}</a></li>`).join('')}</ul>`
       : '';
   return `<!doctype html>
 <html lang="en">
@@ -69,7 +69,7 @@ function sourceCard(view: SourceView, root: string | undefined): string {
   const base = `${encodeURIComponent(view.report.slug)}/`;
   return `<article class="source" id="${escapeHtml(view.report.slug)}" data-slug="${escapeHtml(view.report.slug)}">
 <header class="source-head">
-<div><h2>${escapeHtml(view.title)}</h2>${view.subtitle ? `<p class="subtitle">${escapeHtml(view.subtitle)}</p>` : ''}<p class="meta">${sourceMeta(view)}</p></div>
+<div><h2${documentLang(view)}>${escapeHtml(view.title)}</h2>${view.subtitle ? `<p class="subtitle"${documentLang(view)}>${escapeHtml(view.subtitle)}</p>` : ''}<p class="meta">${sourceMeta(view)}</p></div>
 ${statusBadge(view)}
 </header>
 ${diagnosticsList(view.report.diagnostics, { root })}
@@ -105,6 +105,6 @@ function digestFrames(view: SourceView, target: TargetView, base: string): strin
   if (artifactBuilt(target, 'digest.html')) {
     figures.push(`<figure><figcaption>HTML part</figcaption><iframe class="digest-frame" title="Digest email" src="${escapeHtml(`${base}digest.html?v=${view.version}`)}"></iframe></figure>`);
   }
-  if (view.digestText !== undefined) figures.push(`<figure><figcaption>Plain-text part</figcaption><pre class="digest-text">${escapeHtml(view.digestText)}</pre></figure>`);
+  if (view.digestText !== undefined) figures.push(`<figure><figcaption>Plain-text part</figcaption><pre class="digest-text" tabindex="0"${documentLang(view)}>${escapeHtml(view.digestText)}</pre></figure>`);
   return figures.length > 0 ? `<div class="digest-frames">${figures.join('')}</div>` : '<p class="not-built">No email to show: the digest is not built.</p>';
 }

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import type { Diagnostic } from '../artifacts/report';
+import { messages } from '../messages/messages';
 import { escapeHtml, formatBytes, formatDuration, plural } from './format';
 import type { SourceView, TargetView } from './source-view';
 
@@ -79,10 +80,16 @@ export function artifactBuilt(target: TargetView, name: string): boolean {
 export function thumbnailGrid(view: SourceView, kind: 'slides' | 'pages', base: string, options: { link: (index: number) => string; className?: string }): string {
   const set = view.thumbnails[kind];
   if (!set || set.files.length === 0) return `<p class="not-built">${kind === 'slides' ? 'No slides to show: the deck is not built.' : 'No pages to show: the brochure PDF is not built.'}</p>`;
-  const noun = kind === 'slides' ? 'Slide' : 'Page';
+  const words = messages(view.lang ?? 'en');
+  const alt = kind === 'slides' ? words.slideThumbnail : words.pageThumbnail;
   const items = set.files.map(
     (file, index) =>
-      `<li><a href="${escapeHtml(options.link(index + 1))}" data-number="${index + 1}"><img src="${escapeHtml(`${base}${file}?v=${view.version}`)}" alt="${noun} ${index + 1}"><span class="number">${index + 1}</span></a></li>`,
+      `<li><a href="${escapeHtml(options.link(index + 1))}" data-number="${index + 1}"><img src="${escapeHtml(`${base}${file}?v=${view.version}`)}" alt="${escapeHtml(alt(index + 1))}"><span class="number">${index + 1}</span></a></li>`,
   );
-  return `<ol class="thumbs ${kind}${options.className ? ` ${options.className}` : ''}" data-kind="${kind}">${items.join('')}</ol>`;
+  return `<ol class="thumbs ${kind}${options.className ? ` ${options.className}` : ''}" data-kind="${kind}"${documentLang(view)}>${items.join('')}</ol>`;
+}
+
+/** ` lang="fr"` on what the document wrote or is described in, inside a page whose own words are English. */
+export function documentLang(view: SourceView): string {
+  return view.lang ? ` lang="${escapeHtml(view.lang)}"` : '';
 }

@@ -45,6 +45,8 @@ export interface SourceView {
   report: BuildReport;
   title: string;
   subtitle?: string;
+  /** The document's language, as its built HTML declares it: the thumbnails are described in it. */
+  lang?: string;
   targets: TargetView[];
   thumbnails: Thumbnails;
   /** The digest's plain-text part, shown as text (a file:// frame would guess its encoding). */
@@ -55,8 +57,9 @@ export interface SourceView {
 
 /** Everything the gallery and the preview show about one source, read from its report and its folder. */
 export async function readSourceView(report: BuildReport, slugDir: string): Promise<SourceView> {
-  const [heading, thumbnails, targets, digestText] = await Promise.all([
+  const [heading, builtLang, thumbnails, targets, digestText] = await Promise.all([
     readHeading(report.source),
+    readBuiltLang(slugDir),
     readThumbnails(slugDir),
     Promise.all(TARGET_NAMES.map((name) => readTarget(name, report.targets[name], slugDir))),
     readFile(join(slugDir, 'digest.txt'), 'utf8').then(
@@ -65,7 +68,17 @@ export async function readSourceView(report: BuildReport, slugDir: string): Prom
     ),
   ]);
   const version = [report.builtAt, thumbnails.slides?.key, thumbnails.pages?.key].filter(Boolean).join('|');
-  return { report, title: heading.title ?? report.slug, subtitle: heading.subtitle, targets, thumbnails, digestText, version: shortHash(version) };
+  return { report, title: heading.title ?? report.slug, subtitle: heading.subtitle, lang: builtLang ?? heading.lang, targets, thumbnails, digestText, version: shortHash(version) };
+}
+
+/** The `lang` of the first built HTML artifact's root element (the front matter may have none: the build guessed it). */
+async function readBuiltLang(slugDir: string): Promise<string | undefined> {
+  for (const name of ['brochure.html', 'digest.html', 'deck.html']) {
+    const start = await readFile(join(slugDir, name), 'utf8').then((text) => text.slice(0, 2000), () => '');
+    const lang = /<html\b[^>]*\slang="([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)"/.exec(start)?.[1];
+    if (lang) return lang;
+  }
+  return undefined;
 }
 
 async function readTarget(name: TargetName, report: TargetReport | undefined, slugDir: string): Promise<TargetView> {
@@ -81,14 +94,14 @@ async function readTarget(name: TargetName, report: TargetReport | undefined, sl
 }
 
 /** Title and subtitle from the source's front matter; the slug stands in when it can't be read. */
-async function readHeading(source: string): Promise<{ title?: string; subtitle?: string }> {
+async function readHeading(source: string): Promise<{ title?: string; subtitle?: string; lang?: string }> {
   try {
     const text = await readFile(source, 'utf8');
     const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
     const converted = match ? yamlToData(parseYaml(match[1]!)) : undefined;
     const data = converted && 'data' in converted ? (converted.data as Record<string, unknown> | null) : null;
     const field = (key: string) => (typeof data?.[key] === 'string' ? (data[key] as string) : undefined);
-    return { title: field('title'), subtitle: field('subtitle') };
+    return { title: field('title'), subtitle: field('subtitle'), lang: field('lang') };
   } catch {
     return {};
   }

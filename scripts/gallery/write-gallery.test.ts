@@ -55,7 +55,7 @@ describe('the build gallery', () => {
     // Every thumbnail is a real, decoded picture of the right shape: 16:9 slides, A5 pages.
     for (const slide of seen.slides) expect(slide.width / slide.height).toBeCloseTo(16 / 9, 1);
     for (const page of seen.pages) expect(page.width / page.height).toBeCloseTo(420 / 595, 1);
-    expect(seen.slides.map((slide) => slide.alt)).toEqual(['Slide 1', 'Slide 2', 'Slide 3', 'Slide 4', 'Slide 5']);
+    expect(seen.slides.map((slide) => slide.alt)).toEqual(['Diapositive 1', 'Diapositive 2', 'Diapositive 3', 'Diapositive 4', 'Diapositive 5']);
     expect(seen.digest).toContain('Le courriel de synthèse.');
 
     const deckHtml = statSync(join(outDir, 'essai', 'deck.html')).size;

@@ -29,4 +29,6 @@ export const de: Messages = {
   digestUnsubscribeAfterLink: ' mit einem Klick.',
   digestUnsubscribeByReply: 'Um ihn nicht mehr zu erhalten, antworten Sie auf diese Nachricht.',
   digestSentBy: (organisation) => `Sie erhalten diesen Überblick von ${organisation}.`,
+  slideThumbnail: (number) => `Folie ${number}`,
+  pageThumbnail: (number) => `Seite ${number}`,
 };

@@ -59,6 +59,9 @@ export const en = {
   digestUnsubscribeAfterLink: ' in one click.',
   digestUnsubscribeByReply: 'To stop receiving it, reply to this message and ask.',
   digestSentBy: (organisation: string | undefined) => (organisation ? `You receive this digest from ${organisation}.` : 'You receive this digest because you subscribed to it.'),
+  /** The gallery's and the preview's thumbnails, described in the document's language. */
+  slideThumbnail: (number: number) => `Slide ${number}`,
+  pageThumbnail: (number: number) => `Page ${number}`,
 };
 
 export type Messages = typeof en;

@@ -29,4 +29,6 @@ export const es: Messages = {
   digestUnsubscribeAfterLink: ' con un clic.',
   digestUnsubscribeByReply: 'Para dejar de recibirla, responda a este mensaje pidiéndolo.',
   digestSentBy: (organisation) => `Recibe este resumen de parte de ${organisation}.`,
+  slideThumbnail: (number) => `Diapositiva ${number}`,
+  pageThumbnail: (number) => `Página ${number}`,
 };

@@ -48,4 +48,6 @@ export const fr: Messages = {
   digestUnsubscribeAfterLink: ' en un clic.',
   digestUnsubscribeByReply: 'Pour ne plus la recevoir, répondez à ce message en le demandant.',
   digestSentBy: (organisation) => (organisation ? `Vous recevez cette synthèse de la part de ${organisation}.` : 'Vous recevez cette synthèse parce que vous y êtes abonné.'),
+  slideThumbnail: (number) => `Diapositive ${number}`,
+  pageThumbnail: (number) => `Page ${number}`,
 };

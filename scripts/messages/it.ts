@@ -29,4 +29,6 @@ export const it: Messages = {
   digestUnsubscribeAfterLink: ' con un clic.',
   digestUnsubscribeByReply: 'Per non riceverla più, rispondi a questo messaggio chiedendolo.',
   digestSentBy: (organisation) => `Ricevi questa sintesi da ${organisation}.`,
+  slideThumbnail: (number) => `Diapositiva ${number}`,
+  pageThumbnail: (number) => `Pagina ${number}`,
 };

@@ -29,4 +29,6 @@ export const nl: Messages = {
   digestUnsubscribeAfterLink: ' met één klik.',
   digestUnsubscribeByReply: 'Wilt u deze niet meer ontvangen, antwoord dan op dit bericht.',
   digestSentBy: (organisation) => `U ontvangt dit overzicht van ${organisation}.`,
+  slideThumbnail: (number) => `Dia ${number}`,
+  pageThumbnail: (number) => `Pagina ${number}`,
 };

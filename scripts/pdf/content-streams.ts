@@ -1,4 +1,4 @@
-import { deflateSync, inflateSync } from 'node:zlib';
+import { constants as zlibConstants, deflateSync, inflateSync } from 'node:zlib';
 import { decodePDFRawStream, PDFArray, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFPage } from 'pdf-lib';
 
 /** A content stream and the reference it is stored under (so it can be replaced without a search). */
@@ -37,7 +37,8 @@ export function formStreams(pdf: PDFDocument): ContentStream[] {
  */
 export function streamText(stream: PDFRawStream): string {
   const plainFlate = stream.dict.get(PDFName.of('Filter')) === PDFName.of('FlateDecode') && !stream.dict.has(PDFName.of('DecodeParms'));
-  return (plainFlate ? inflateSync(stream.contents) : Buffer.from(decodePDFRawStream(stream).decode())).toString('latin1');
+  // Some writers (Ghostscript) end a stream without zlib's final block: read what is there.
+  return (plainFlate ? inflateSync(stream.contents, { finishFlush: zlibConstants.Z_SYNC_FLUSH }) : Buffer.from(decodePDFRawStream(stream).decode())).toString('latin1');
 }
 
 /** Puts `text` in place of the stream's content, compressed by Node's zlib, keeping its other entries (a form's BBox, Resources...). */

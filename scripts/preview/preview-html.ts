@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../artifacts/report';
 import { escapeHtml, formatDuration } from '../gallery/format';
-import { artifactBuilt, artifactLinks, diagnosticsList, statusBadge, targetSummary, thumbnailGrid } from '../gallery/parts';
+import { artifactBuilt, artifactLinks, diagnosticsList, documentLang, statusBadge, targetSummary, thumbnailGrid } from '../gallery/parts';
 import type { SourceView, TargetView } from '../gallery/source-view';
 import { baseCss } from '../gallery/styles';
 import { PREVIEW_SCRIPT } from './preview-script';
@@ -92,7 +92,7 @@ function bar(input: PreviewPageInput): string {
           .join('')}</ul>`
       : '';
   const heading = view
-    ? `<h1 title="${escapeHtml(view.title)}">${escapeHtml(view.title)}</h1>${statusBadge(view)}<span class="meta">built ${escapeHtml(new Date(view.report.builtAt).toLocaleTimeString('en-GB'))} in ${formatDuration(view.report.durationMs)}</span>`
+    ? `<h1 title="${escapeHtml(view.title)}"${documentLang(view)}>${escapeHtml(view.title)}</h1>${statusBadge(view)}<span class="meta">built ${escapeHtml(new Date(view.report.builtAt).toLocaleTimeString('en-GB'))} in ${formatDuration(view.report.durationMs)}</span>`
     : '';
   const links = view ? `<nav><a href="/out/index.html">Gallery</a><a href="/out/${encodeURIComponent(view.report.slug)}/report.json">report.json</a></nav>` : '';
   const live = input.building ? '<span class="live" data-state="building">Rebuilding…</span>' : '<span class="live" data-state="live">Live: rebuilds on save</span>';

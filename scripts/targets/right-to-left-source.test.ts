@@ -24,7 +24,7 @@ describe('a source in a right-to-left language', async () => {
     expect(brochureHtml(publication!, { stylesheets: [], sourceDir: '.', bleedMm: 0 }).html).toContain('<html lang="ar" dir="rtl">');
     const digest = renderDigestHtml(buildDigestEdition(publication!, settings!), loadDigestCss(loadTheme(settings!.theme)));
     expect(digest).toContain('<html lang="ar" dir="rtl">');
-    expect(digest).toContain('class="wrapper" lang="ar" dir="rtl"');
+    expect(digest).toContain('class="wrapper" role="main" lang="ar" dir="rtl"');
     const markdown = deckMarkdown(planSlides(publication!, DEFAULT_PLAN_OPTIONS), { meta: publication!.meta, theme: 'arifor', footer: 'x' });
     expect(markdown).toMatch(/^style: "section \{ direction: rtl; \}"$/m);
   });

@@ -1,4 +1,4 @@
-import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
+import { cmyk, PDFDocument, type PDFPage } from 'pdf-lib';
 import { paddedPageSequence } from './booklet-order';
 import { BLEED_MM, MM_TO_PT } from './page-geometry';
 
@@ -41,7 +41,8 @@ export async function makePrintFile(source: PDFDocument, options: PrintFileOptio
 /** Two short lines at each corner, on the trim lines, starting just outside the bleed. */
 function drawCropMarks(page: PDFPage, trim: { x: number; y: number; width: number; height: number }, bleed: number): void {
   const length = MARK_LENGTH_MM * MM_TO_PT;
-  const style = { thickness: 0.25, color: rgb(0, 0, 0) };
+  // Registration colour, all four inks at 100 %: the marks show on every plate, so the cut lines up with each.
+  const style = { thickness: 0.25, color: cmyk(1, 1, 1, 1) };
   const xs = [trim.x, trim.x + trim.width];
   const ys = [trim.y, trim.y + trim.height];
   for (const x of xs) {

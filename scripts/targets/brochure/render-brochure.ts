@@ -13,6 +13,8 @@ import { BLEED_MM, MM_TO_PT, PAGE } from './page-geometry';
 import { paginate } from './paginate';
 import { applyPdfMetadata, documentDate } from './pdf-metadata';
 import { makePrintFile } from './print-file';
+import { convertToPdfX } from './pdfx';
+import { greysOnBlackPlate } from './greys-on-black';
 import { keepWholeWords } from './whole-words';
 import { emojiFontCss } from '../../theme/emoji-font';
 import { publicationText } from '../../model/plain-text';
@@ -69,7 +71,12 @@ export async function renderBrochure(context: TargetContext): Promise<TargetResu
   // The print shop's file takes the pages as printed, with their bleed, before they are cut.
   const print = await makePrintFile(brochure, { trim: TRIM, bleedMm: BLEED_MM });
   applyPdfMetadata(print.pdf, publication.meta, date, `${seed}\nprint`);
-  const printBytes = await print.pdf.save();
+  // The embedded pages become form XObjects at flush: only then can their colours be rewritten.
+  await print.pdf.flush();
+  greysOnBlackPlate(print.pdf);
+  const rgbPrintBytes = await print.pdf.save();
+  // Ghostscript converts in its own process while the reading PDF and the booklet are made.
+  const pdfx = context.settings.brochure.printFile === 'pdfx' ? convertToPdfX(rgbPrintBytes, context.settings.brochure.printProfile) : undefined;
 
   cropToTrim(brochure, { trim: TRIM, bleed: BLEED_MM * MM_TO_PT });
   writeOutline(
@@ -84,7 +91,11 @@ export async function renderBrochure(context: TargetContext): Promise<TargetResu
   const booklet = await imposeBooklet(brochure);
   applyPdfMetadata(booklet.pdf, publication.meta, date, `${seed}\nbooklet`);
   const bookletPdf = await context.write('brochure-booklet.pdf', await booklet.pdf.save());
-  const printPdf = await context.write('brochure-print.pdf', printBytes);
+  const converted = (await pdfx) ?? { ok: false as const, reason: undefined };
+  if (!converted.ok && converted.reason !== undefined) {
+    context.file.message(`brochure: brochure-print.pdf stays in RGB, not PDF/X, because ${converted.reason}.`, { ruleId: 'brochure-print-not-pdfx', source: 'triptyque' });
+  }
+  const printPdf = await context.write('brochure-print.pdf', converted.ok ? converted.bytes : rgbPrintBytes);
 
   context.progress(`${pages} pages, ${booklet.sheets} booklet sheets`);
   return {
@@ -94,6 +105,7 @@ export async function renderBrochure(context: TargetContext): Promise<TargetResu
       bookletSheets: booklet.sheets,
       bookletBlankPages: booklet.blanks,
       printPages: print.pages,
+      printPdfX: converted.ok ? 1 : 0,
       contentsEntries: reading.contents.length,
       chapters: reading.chapters.length,
       prints: printed.prints,

@@ -44,6 +44,8 @@ export interface DigestEdition {
   organisation?: string;
   /** Subject line: the title and the event. */
   subject: string;
+  /** The HTML document's title: the subject, else the title alone, cut to what a window or tab shows. */
+  documentTitle: string;
   /** The line a mail client shows after the subject; hidden in the message itself. */
   preheader: string;
   /** Paragraphs. */
@@ -64,6 +66,8 @@ export interface DigestEdition {
 }
 
 const PREHEADER_LENGTH = 110;
+/** Longer page titles are cut by browsers, screen readers' window lists and accessibility checkers alike. */
+const DOCUMENT_TITLE_LENGTH = 70;
 
 /** Metadata strings come typeset from the model; as inline content they are one text node. */
 const asInline = (text: string): Inline[] => [{ type: 'text', value: text }];
@@ -80,6 +84,7 @@ export function buildDigestEdition(publication: Publication, settings: Settings)
     return kept;
   };
   const introduction = introductionOf(publication, shown, leadLength);
+  const subject = meta.event ? `${meta.title} – ${meta.event}` : meta.title;
   return {
     lang: meta.lang,
     title: asInline(meta.title),
@@ -87,7 +92,8 @@ export function buildDigestEdition(publication: Publication, settings: Settings)
     event: meta.event,
     dateText: meta.date === undefined ? undefined : formatDate(meta.date, meta.lang),
     organisation: meta.organisation,
-    subject: meta.event ? `${meta.title} – ${meta.event}` : meta.title,
+    subject,
+    documentTitle: [subject, meta.title].find((title) => title.length <= DOCUMENT_TITLE_LENGTH) ?? cutText(meta.title, DOCUMENT_TITLE_LENGTH - 1),
     preheader: cutText(meta.subtitle ?? inlinePlainText(introduction[0] ?? []), PREHEADER_LENGTH),
     introduction,
     groups: publication.sections.filter(inDigest).flatMap((section) => groupsOf(section, undefined, shown, limits)),

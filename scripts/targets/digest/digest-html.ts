@@ -43,15 +43,15 @@ function documentHtml(edition: DigestEdition, css: DigestCss, logo: DigestLogo |
 <meta name="x-apple-disable-message-reformatting">
 <meta name="color-scheme" content="light dark">
 <meta name="supported-color-schemes" content="light dark">
-<title>${text(edition.subject)}</title>
+<title>${text(edition.documentTitle)}</title>
 <style>${css.inline}</style>
 <style data-embed>${css.responsive}</style>
 <style data-embed>${css.dark}</style>
 <!--[if mso]><style>p,li,h1,h2,h3,td,a{font-family:Georgia,serif !important}h1,h2,h3,.masthead,.button{font-family:Arial,sans-serif !important}</style><![endif]-->
 </head>
 <body class="body">
-<div class="${PREHEADER_CLASS}" style="display:none;max-height:0;overflow:hidden;mso-hide:all;font-size:1px;line-height:1px;color:transparent;opacity:0">${text(edition.preheader)}${'&#847;&zwnj;&nbsp;'.repeat(30)}</div>
-<div class="wrapper" lang="${lang}" dir="${dir}">
+<div class="${PREHEADER_CLASS}" style="display:none;max-height:0;overflow:hidden;mso-hide:all;line-height:0;opacity:0">${text(edition.preheader)}${'&#847;&zwnj;&nbsp;'.repeat(30)}</div>
+<div class="wrapper" role="main" lang="${lang}" dir="${dir}">
 <table role="presentation" class="outer" width="100%" cellpadding="0" cellspacing="0" border="0">
 <tr><td class="outer-cell" align="center">
 <!--[if mso]><table role="presentation" width="${WIDTH}" align="center" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->

@@ -38,8 +38,8 @@ const EMAIL_VALIDATION: ConfigData = {
     'no-deprecated-attr': 'off',
     // The fixed 600 px table for Outlook lives in `<!--[if mso]>` comments.
     'no-conditional-comment': 'off',
-    // The <title> is the subject line: an event's title and name are often longer than 70 characters.
-    'long-title': 'off',
+    // Some webmails rename or drop HTML5 sectioning elements they do not know: the main landmark is a role on a div.
+    'prefer-native-element': ['error', { exclude: ['main'] }],
     // Parsers add <tbody>; email HTML leaves it out like every other byte it can spare.
     'prefer-tbody': 'off',
   },

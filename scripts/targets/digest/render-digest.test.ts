@@ -40,7 +40,7 @@ describe('the digest built from the real source', () => {
 
   it('is one email document: lang and dir twice, colour-scheme meta, preheader first, nothing active', () => {
     expect(html).toMatch(/<html lang="fr" dir="ltr">/);
-    expect(html).toMatch(/<div class="wrapper" lang="fr" dir="ltr"/);
+    expect(html).toMatch(/<div class="wrapper" role="main" lang="fr" dir="ltr"/);
     expect(html).toContain('<meta name="color-scheme" content="light dark">');
     expect(html).toMatch(/<body[^>]*>\s*<div class="preheader"[^>]*display:\s*none/);
     expect(html).not.toMatch(/<(script|form|iframe|object|embed)\b/i);

@@ -3,6 +3,7 @@ import PptxGenJS from 'pptxgenjs';
 import type { Metadata } from '../../../model/types';
 import type { Theme } from '../../../theme/load-theme';
 import type { Box, LayoutBlock, SlideLayout, TextParagraph, TextRun } from './slide-layout';
+import { finishSlides, type SlideFinish } from './finish-slides';
 import { newPresentation, SLIDE_HEIGHT, SLIDE_WIDTH, writePresentation } from './presentation';
 
 export interface EditableSlide {
@@ -34,12 +35,15 @@ export async function buildEditablePptx(slides: readonly EditableSlide[], meta: 
   pptx.theme = { headFontFace: theme.fonts.heading.family, bodyFontFace: theme.fonts.text.family };
   defineMasters(pptx, theme);
 
+  const finishes: SlideFinish[] = [];
   for (const { layout, notes } of slides) {
     const slide = pptx.addSlide({ masterName: masterOf(layout.kind) });
+    const finish: SlideFinish = { markerColors: [], page: layout.page ? pageWords(layout.page) : undefined };
+    finishes.push(finish);
     slide.background = { color: bare(layout.background) };
     for (const shape of layout.shapes) slide.addShape('rect', { ...inches(shape.box), fill: { color: bare(shape.color) }, line: { type: 'none' } });
-    addTitle(slide, layout);
-    for (const block of layout.blocks) addBlock(slide, block);
+    addTitle(slide, layout, finish);
+    for (const block of layout.blocks) addBlock(slide, block, finish);
     if (layout.header) slide.addText(layout.header.run.text, { ...inches(layout.header.box), ...runProps(layout.header.run), ...FLAT });
     if (layout.footer) slide.addText(layout.footer.run.text, { ...inches(layout.footer.box), ...runProps(layout.footer.run), ...FLAT });
     if (layout.page) {
@@ -48,7 +52,13 @@ export async function buildEditablePptx(slides: readonly EditableSlide[], meta: 
     }
     if (notes) slide.addNotes(notes);
   }
-  return writePresentation(pptx, meta.lang);
+  return writePresentation(pptx, meta.lang, (parts) => finishSlides(parts, finishes));
+}
+
+/** The words the deck shows around the page number ("11 / 30"): PowerPoint's field keeps the number, the rest is fixed text. */
+function pageWords(page: NonNullable<SlideLayout['page']>): SlideFinish['page'] {
+  const at = page.shown.indexOf(String(page.number));
+  return at < 0 ? undefined : { before: page.shown.slice(0, at), after: page.shown.slice(at + String(page.number).length) };
 }
 
 /**
@@ -73,15 +83,15 @@ function masterOf(kind: string): string {
   return MASTERS.content;
 }
 
-function addTitle(slide: PptxGenJS.Slide, layout: SlideLayout): void {
+function addTitle(slide: PptxGenJS.Slide, layout: SlideLayout, finish: SlideFinish): void {
   const { title } = layout;
   // Every slide has a title for the outline and screen readers, even one whose HTML shows none.
   const box = title.box.w > 0 ? title.box : { x: 84, y: 20, w: 1112, h: 40 };
-  const runs = title.paragraphs.length > 0 ? paragraphRuns(title.paragraphs) : [{ text: title.text || ' ' }];
+  const runs = title.paragraphs.length > 0 ? paragraphRuns(title.paragraphs, finish) : [{ text: title.text || ' ' }];
   slide.addText(runs, { placeholder: 'title', ...inches(box), ...FLAT, lineSpacingMultiple: 0.95 });
 }
 
-function addBlock(slide: PptxGenJS.Slide, block: LayoutBlock): void {
+function addBlock(slide: PptxGenJS.Slide, block: LayoutBlock, finish: SlideFinish): void {
   switch (block.kind) {
     case 'image':
       addImage(slide, block);
@@ -104,7 +114,7 @@ function addBlock(slide: PptxGenJS.Slide, block: LayoutBlock): void {
       const { top, right, bottom, left } = block.padding;
       const padding = block.tag === 'ul' || block.tag === 'ol' ? 0 : [left, right, bottom, top].map(pt);
       // The list's indent, as the theme's `padding-left` of 1.15em and a little room for a number.
-      slide.addText(paragraphRuns(block.paragraphs, pt(block.fontPx * 1.3)), {
+      slide.addText(paragraphRuns(block.paragraphs, finish, pt(block.fontPx * 1.3)), {
         ...inches({ ...block.box, ...inset }),
         ...FLAT,
         margin: padding as PptxGenJS.Margin,
@@ -124,8 +134,8 @@ function addImage(slide: PptxGenJS.Slide, block: Extract<LayoutBlock, { kind: 'i
   else slide.addText(block.alt || block.src, { ...where, ...FLAT, italic: true });
 }
 
-/** pptxgenjs runs: a paragraph's bullet and level on its first run, a line break after its last. */
-function paragraphRuns(paragraphs: readonly TextParagraph[], indent = 24): TextProps[] {
+/** pptxgenjs runs: a paragraph's bullet and level on its first run, a line break after its last; each bullet's colour noted in `finish`. */
+function paragraphRuns(paragraphs: readonly TextParagraph[], finish: SlideFinish, indent = 24): TextProps[] {
   const out: TextProps[] = [];
   paragraphs.forEach((paragraph, index) => {
     const last = index === paragraphs.length - 1;
@@ -135,9 +145,15 @@ function paragraphRuns(paragraphs: readonly TextParagraph[], indent = 24): TextP
     (runs ?? [{ text: '' } as TextRun]).forEach((run, at, all) => {
       const options: PptxGenJS.TextPropsOptions = run.fontPx ? runProps(run) : {};
       if (at === 0) {
-        if (bullet) options.bullet = bullet;
+        if (bullet) {
+          options.bullet = bullet;
+          finish.markerColors.push(paragraph.markerColor);
+        }
         // An item's further paragraph lines up with the item's text: an invisible bullet gives it the same indent.
-        else if (paragraph.continued) options.bullet = { indent, characterCode: '200B' };
+        else if (paragraph.continued) {
+          options.bullet = { indent, characterCode: '200B' };
+          finish.markerColors.push(undefined);
+        }
         options.indentLevel = indentLevel;
       }
       if (at > 0 && all[at - 1]!.breakAfter) options.softBreakBefore = true;

@@ -70,6 +70,29 @@ describe('deck.pptx of the real source, as native slides', () => {
     expect(bullets.length).toBeGreaterThan(20);
   });
 
+  it("colours every visible list marker as the deck's theme does (markers blue, agenda numbers orange)", () => {
+    const theme = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'themes', 'arifor', 'theme.json'), 'utf8')) as { colors: Record<string, string> };
+    const paragraphProperties = slides.flatMap((slide) => all(slide, A, 'pPr')).filter((pPr) => all(pPr, A, 'buAutoNum').length > 0 || all(pPr, A, 'buChar').some((char) => char.getAttribute('char') !== '\u200b'));
+    expect(paragraphProperties.length).toBeGreaterThan(20);
+    const colours = paragraphProperties.map((pPr) => all(all(pPr, A, 'buClr')[0] ?? pPr, A, 'srgbClr')[0]?.getAttribute('val') ?? 'none');
+    expect(colours.filter((colour) => colour === 'none')).toEqual([]);
+    expect(new Set(colours)).toEqual(new Set([theme.colors['accent'], theme.colors['highlight']].map((colour) => colour!.slice(1).toUpperCase())));
+  });
+
+  it('numbers the slides as the deck shows them, "11 / 30", the number a field PowerPoint keeps up to date', () => {
+    const numbered = slides.flatMap((slide) => all(slide, A, 'p').filter((p) => all(p, A, 'fld').some((field) => field.getAttribute('type') === 'slidenum')));
+    expect(numbered.length).toBeGreaterThan(10);
+    for (const paragraph of numbered) expect(textOf(paragraph)).toMatch(new RegExp(`^\\d+ / ${slides.length}$`));
+    expect(textOf(numbered[0]!)).toMatch(/^\d+ \//);
+  });
+
+  it('declares a content type only for the parts the file holds', async () => {
+    const types = await xml('[Content_Types].xml');
+    const parts = all(types, 'http://schemas.openxmlformats.org/package/2006/content-types', 'Override').map((override) => override.getAttribute('PartName')!.slice(1));
+    expect(parts.length).toBeGreaterThan(slides.length);
+    expect(parts.filter((part) => !zip.file(part))).toEqual([]);
+  });
+
   it('places every shape inside the slide', async () => {
     const size = all(await xml('ppt/presentation.xml'), P, 'sldSz')[0]!;
     const [width, height] = [Number(size.getAttribute('cx')), Number(size.getAttribute('cy'))];

@@ -1,3 +1,4 @@
+import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
 import PptxGenJS from 'pptxgenjs';
 import type { Metadata } from '../../../model/types';
 import { tagLanguage } from './tag-language';
@@ -26,8 +27,27 @@ function xmlChars(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 }
 
-/** The file's bytes, every run of slides and notes tagged with the document's language (pptxgenjs writes en-US). */
-export async function writePresentation(pptx: PptxGenJS, lang: string): Promise<Uint8Array> {
-  const data = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
-  return tagLanguage(new Uint8Array(data), lang);
+/**
+ * The file's bytes, every run of slides and notes tagged with the document's language (pptxgenjs
+ * writes en-US), `finish` given the parts for what pptxgenjs cannot write.
+ */
+export async function writePresentation(pptx: PptxGenJS, lang: string, finish?: (parts: Unzipped) => void): Promise<Uint8Array> {
+  const parts = unzipSync(new Uint8Array((await pptx.write({ outputType: 'nodebuffer' })) as Buffer));
+  tagLanguage(parts, lang);
+  finish?.(parts);
+  declarePresentPartsOnly(parts);
+  // Deflate's fastest level: level 6 took twice as long for a file 7 % smaller. fflate rather than
+  // JSZip: JSZip's pako sets up a deflater of its own for each of the 160 parts (80 -> 24 ms warm, 240 -> 80 cold).
+  return zipSync(parts, { level: 1 });
+}
+
+/**
+ * pptxgenjs declares a slide master per slide in `[Content_Types].xml` but writes one: a content
+ * type for a part that is not in the file, which strict readers report as a damaged package.
+ */
+function declarePresentPartsOnly(parts: Unzipped): void {
+  const name = '[Content_Types].xml';
+  const types = parts[name];
+  if (!types) return;
+  parts[name] = strToU8(strFromU8(types).replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (override, part: string) => (part in parts ? override : '')));
 }

@@ -31,6 +31,8 @@ export interface TextParagraph {
   bullet?: 'bullet' | 'number';
   /** An ordered item's number, as the HTML shows it. */
   number?: number;
+  /** The colour of the item's marker (`::marker`, the theme's), `#rrggbb`. */
+  markerColor?: string;
   /** An item's further paragraph: indented like the item, without a bullet. */
   continued?: boolean;
 }
@@ -51,7 +53,7 @@ export interface SlideLayout {
   header?: { text: string; box: Box; run: TextRun };
   footer?: { text: string; box: Box; run: TextRun };
   /** Marp's page number, when the slide shows one. */
-  page?: { number: number; total: number; box: Box; run: TextRun };
+  page?: { number: number; total: number; box: Box; run: TextRun; shown: string };
   /** The accent bar under a content title, the rule above the footer: shapes the theme draws with CSS. */
   shapes: { box: Box; color: string }[];
 }
@@ -98,7 +100,7 @@ export async function readSlideLayouts(page: Page): Promise<SlideLayout[]> {
         link: element.closest('a')?.getAttribute('href') ?? undefined,
       };
     };
-    type Paragraph = { runs: TextRunLike[]; level: number; bullet?: 'bullet' | 'number'; number?: number; continued?: boolean };
+    type Paragraph = { runs: TextRunLike[]; level: number; bullet?: 'bullet' | 'number'; number?: number; markerColor?: string; continued?: boolean };
 
     /** The paragraphs of a block: inline content gathers into one, block children start new ones, lists go one level down. */
     const paragraphsOf = (root: Element, level: number, out: Paragraph[], first?: Omit<Paragraph, 'runs'>) => {
@@ -138,7 +140,8 @@ export async function readSlideLayouts(page: Page): Promise<SlideLayout[]> {
           for (const li of node.children) {
             if (li.tagName !== 'LI') continue;
             const depth = root.tagName === 'LI' ? level + 1 : level;
-            paragraphsOf(li, depth, out, node.tagName === 'OL' ? { level: depth, bullet: 'number', number: number++ } : { level: depth, bullet: 'bullet' });
+            const markerColor = hex(getComputedStyle(li, '::marker').color) || undefined;
+            paragraphsOf(li, depth, out, node.tagName === 'OL' ? { level: depth, bullet: 'number', number: number++, markerColor } : { level: depth, bullet: 'bullet', markerColor });
           }
           return;
         }
@@ -253,12 +256,16 @@ export async function readSlideLayouts(page: Page): Promise<SlideLayout[]> {
       };
       const pagination = section.getAttribute('data-marpit-pagination');
       const afterStyle = getComputedStyle(section, '::after');
+      /** The page number's text as the theme's `content` writes it: "11 / 30". */
+      const shownContent = (content: string) =>
+        [...content.matchAll(/attr\(([\w-]+)\)|"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'/g)].map(([, name, double, single]) => (name ? (section.getAttribute(name) ?? '') : (double ?? single ?? ''))).join('');
       const page = pagination && afterStyle.content !== 'none'
         ? {
             number: Number(pagination),
             total: Number(section.getAttribute('data-marpit-pagination-total')),
             box: { x: origin.width - parseFloat(afterStyle.right) - 160, y: origin.height - parseFloat(afterStyle.bottom) - parseFloat(afterStyle.fontSize) * 1.4, w: 160, h: parseFloat(afterStyle.fontSize) * 1.4 },
             run: { text: '', bold: false, italic: false, superscript: false, fontPx: parseFloat(afterStyle.fontSize), font: family(afterStyle.fontFamily), color: hex(afterStyle.color) },
+            shown: shownContent(afterStyle.content) || pagination,
           }
         : undefined;
       const titleParagraphs = heading ? paragraphsOf(heading, 0, [], { level: 0 }) : [];
