@@ -182,6 +182,8 @@ const emptySections: Rule = (tree, file) => {
 const rawHtml: Rule = (tree, file) => {
   visit(tree, 'html', (node, index, parent) => {
     if (/^<!--[\s\S]*-->$/.test(node.value.trim())) return;
+    // A Marp deck's `<style>` is its author's slide design, read by Marp.
+    if ((file.data['dialect'] as { name?: string } | undefined)?.name === 'marp' && /^<style[\s>]/i.test(node.value.trim())) return;
     warn(file, 'raw-html', `raw HTML \`${node.value.trim().slice(0, 40)}\`: write it in Markdown (it is sanitised per target)`, node, ordinalFix(file, node, parent?.children.slice((index ?? 0) - 1, (index ?? 0) + 3)));
   });
 };

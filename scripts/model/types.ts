@@ -131,6 +131,16 @@ export interface Metadata {
   backCover?: string[];
 }
 
+/** The author's own slides (a Marp deck source): the deck shows them as they are, not slides planned from the sections. */
+export interface AuthoredSlides {
+  /** The source as Marp reads it, front matter and directives included. */
+  markdown: string;
+  /** How many slides Marp makes of it. */
+  count: number;
+  /** Marp's `theme` directive, and the line it is on. */
+  theme?: { name: string; line: number };
+}
+
 export interface Publication {
   /** Path of the source, as given. */
   file: string;
@@ -140,4 +150,5 @@ export interface Publication {
   /** Blocks before the first heading. */
   preamble: Block[];
   sections: Section[];
+  slides?: AuthoredSlides;
 }
