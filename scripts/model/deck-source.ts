@@ -1,5 +1,8 @@
 import type { Image, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { readImageAlt } from '../dialects/marp-directives';
@@ -70,7 +73,8 @@ export function deckBody(tree: Root, file: VFile, title: string | undefined): De
 
 /** Comments (directives and notes) and `<style>` blocks: Marp's, not the slide's text. */
 function isMarpHtml(value: string): boolean {
-  return /^\s*(?:<!--[\s\S]*?-->\s*)+$/.test(value) || /^\s*<style[\s>][\s\S]*<\/style>\s*$/i.test(value);
+  // A comment left open runs to the end of its block, for Marp as for CommonMark: still a comment.
+  return /^\s*(?:<!--[\s\S]*?(?:-->|$)\s*)+$/.test(value) || /^\s*<style[\s>][\s\S]*<\/style>\s*$/i.test(value);
 }
 
 /** Removes inline comments and background images (handed to `background`), and Marp's keywords from other images' alt text. */
@@ -107,9 +111,26 @@ function decorationUrls(backgrounds: readonly Background[], slides: number): Set
   return new Set([...slidesOf].filter(([, on]) => on.size >= 3 && on.size * 2 >= slides).map(([url]) => url));
 }
 
-function notesParagraphs(slide: MarpSlide): Paragraph[] {
-  return slide.notes.flatMap((note) => note.split(/\n\s*\n/)).map((text) => ({ type: 'paragraph', children: [{ type: 'text', value: text.replace(/\s*\n\s*/g, ' ').trim() }] }) satisfies Paragraph).filter((paragraph) => paragraph.children[0]!.value !== '');
+/**
+ * The notes as prose: read as Markdown (speakers write `**word**` there too), headings as plain
+ * paragraphs (a slide's notes open no section), and a commented-out slide's Marp syntax left out.
+ */
+function notesParagraphs(slide: MarpSlide): RootContent[] {
+  const text = slide.notes
+    .join('\n\n')
+    .replace(/<!--|-->/g, ' ')
+    // A picture commented out with its slide is no words of the speaker's.
+    .replace(/!\[[^\]\n]*\](?:\[[^\]\n]*\]|\([^)\n]*\))?/g, ' ')
+    .replace(/^\s*_?(?:class|paginate|header|footer|backgroundColor|backgroundImage|color|theme)\s*:.*$/gm, '');
+  const tree = notesReader.parse(text);
+  return tree.children.flatMap((node): RootContent[] => {
+    if (node.type === 'heading') return [{ type: 'paragraph', children: [{ type: 'strong', children: node.children }] }];
+    if (node.type === 'thematicBreak' || node.type === 'html' || node.type === 'definition') return [];
+    return [node];
+  });
 }
+
+const notesReader = unified().use(remarkParse).use(remarkGfm);
 
 function sameText(a: string, b: string): boolean {
   const norm = (text: string) => text.normalize('NFKC').replace(/\s+/g, ' ').trim().toLocaleLowerCase();

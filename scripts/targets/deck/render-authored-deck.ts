@@ -1,4 +1,9 @@
 import { Marp } from '@marp-team/marp-core';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import type { Page } from 'puppeteer-core';
 import { buildTime } from '../../artifacts/build-time';
 import type { ArtifactRecord } from '../../artifacts/write-artifact';
@@ -52,6 +57,9 @@ export async function renderAuthoredDeck(context: TargetContext, slides: Authore
   const lines = readMarpSlides(slides.markdown).map((slide) => slide.line);
   const marp = (inlineSVG: boolean) => {
     const instance = new Marp({ ...MARP_OPTIONS, inlineSVG, script: false });
+    // As deck.html's engine does (`marp-cli-engine.mjs`): an SVG beside the source comes as a data URL.
+    const validateLink = instance.markdown.validateLink;
+    instance.markdown.validateLink = (url: string) => /^data:image\/svg\+xml;base64,/i.test(url) || validateLink(url);
     for (const css of themeCss) instance.themeSet.add(css);
     return instance;
   };
@@ -112,16 +120,38 @@ export async function renderAuthoredDeck(context: TargetContext, slides: Authore
   };
 }
 
-/** `![...](file.png)` beside the source in its data URL: deck.html and the pages leave the source's folder. */
+/**
+ * `![...](file.png)` beside the source in its data URL: deck.html and the pages leave the source's
+ * folder. A missing file, or one out of the folder, is a grey box; a web image stays as written
+ * (the page blocks it, and says so).
+ */
 function withLocalImages(markdown: string, sourceDir: string): string {
   const replace = (url: string) => {
     const source = locateImage(url, sourceDir);
-    return (source.kind === 'local' ? imageDataUrl(source.path) : undefined) ?? url;
+    if (source.kind === 'embedded' || source.kind === 'remote') return url;
+    return (source.kind === 'local' ? imageDataUrl(source.path) : undefined) ?? PLACEHOLDER;
   };
-  return markdown
-    .replace(/(!\[[^\]\n]*\]\(\s*<?)([^)\s>]+)/g, (_whole, head: string, url: string) => `${head}${replace(url)}`)
-    .replace(/^(\s{0,3}\[[^\]\n]+\]:\s*<?)(\S+?)(>?(?:\s|$))/gm, (whole, head: string, url: string, tail: string) => (/\.(?:png|jpe?g|gif|svg|webp|avif)$/i.test(url) ? `${head}${replace(url)}${tail}` : whole));
+  // Where the images' URLs are, from the syntax tree: the same text in code is left alone.
+  const tree = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).parse(markdown);
+  const images = new Set<string>();
+  visit(tree, 'imageReference', (node) => void images.add(node.identifier));
+  const edits: { start: number; end: number; url: string }[] = [];
+  visit(tree, (node) => {
+    const isImage = node.type === 'image' || (node.type === 'definition' && images.has(node.identifier));
+    if (!isImage || !('url' in node) || !node.position) return;
+    const { start, end } = node.position;
+    const text = markdown.slice(start.offset, end.offset);
+    // The URL as written (it may be escaped or bracketed), last in the node's text before any title.
+    const at = text.lastIndexOf(node.url);
+    if (at !== -1) edits.push({ start: start.offset! + at, end: start.offset! + at + node.url.length, url: replace(node.url) });
+  });
+  let result = markdown;
+  for (const edit of edits.sort((a, b) => b.start - a.start)) result = result.slice(0, edit.start) + edit.url + result.slice(edit.end);
+  return result;
 }
+
+/** A light grey picture, 16:9, where an image cannot be shown (PNG: Markdown links take no SVG data URL). */
+const PLACEHOLDER = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAJCAIAAAC0SDtlAAAAEklEQVR4nGN4QiJgGNUwKDQAAHp+gNC7kEDHAAAAAElFTkSuQmCC';
 
 /** The theme directive on `line` names `name` instead. */
 function withTheme(markdown: string, line: number, name: string): string {
