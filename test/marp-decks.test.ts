@@ -20,6 +20,7 @@ const NAMES = [
   'fr-marp-diaporamas.md',
   'fr-automatiser-contenus-cours.md',
   'fr-ia-contenus-cours.md',
+  'fr-exemple-marp.md',
   'en-ufal-slides-template.md',
 ];
 
