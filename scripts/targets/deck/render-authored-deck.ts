@@ -15,7 +15,7 @@ import { imageDataUrl, locateImage } from '../image-source';
 import type { TargetContext, TargetResult } from '../target';
 import { openFontPage, showDocument } from './deck-page';
 import { inPieces } from './deck-pieces';
-import { loadDeckTheme, type DeckTheme } from './deck-theme';
+import { loadDeckTheme, withEmojiFonts, type DeckTheme } from './deck-theme';
 import { exportHtml, preloadHtmlExport } from './export-html';
 import { finishPdf } from './export-pdf';
 import { buildPptx } from './export-pptx';
@@ -39,7 +39,8 @@ export async function renderAuthoredDeck(context: TargetContext, slides: Authore
   const { meta } = publication;
   const { lang } = meta;
   const theme = loadTheme(settings.theme);
-  const triptyqueDeckTheme = await loadDeckTheme(theme);
+  // The emoji font the slides' text needs, as the planned deck has it (a font of the page, whatever the Marp theme).
+  const triptyqueDeckTheme = withEmojiFonts(await loadDeckTheme(theme), slides.markdown);
   const choice = chooseMarpTheme(slides.theme?.name, context.sourceDir, settings.deck.marpThemes ?? []);
   let markdown = withLocalImages(slides.markdown, context.sourceDir);
   const themeCss: string[] = [];
