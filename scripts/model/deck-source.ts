@@ -1,4 +1,4 @@
-import type { Image, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Image, ImageReference, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -17,7 +17,8 @@ export interface DeckBody {
 }
 
 interface Background {
-  image: Image;
+  /** `![bg](url)` or, written by reference, `![bg][name]`. */
+  image: Image | ImageReference;
   slide: number;
 }
 
@@ -48,7 +49,7 @@ export function deckBody(tree: Root, file: VFile, title: string | undefined): De
   });
   const decoration = decorationUrls(backgrounds, slides.length);
   for (const { image, slide } of backgrounds) {
-    if (decoration.has(image.url)) continue;
+    if (decoration.has(pictureKey(image))) continue;
     if (!image.alt && bySlide[slide]!.length === 0) {
       file.message(`slide ${slide + 1} is only a picture without alt text: the brochure shows it without a caption; describe it after \`bg\` in its alt text`, {
         place: image.position?.start,
@@ -78,14 +79,14 @@ function isMarpHtml(value: string): boolean {
 }
 
 /** Removes inline comments and background images (handed to `background`), and Marp's keywords from other images' alt text. */
-function stripMarpSyntax(node: RootContent, background: (image: Image) => void): void {
+function stripMarpSyntax(node: RootContent, background: (image: Image | ImageReference) => void): void {
   visit(node, (child, index, parent: Parent | undefined) => {
     if (!parent || index === undefined) return;
     if (child.type === 'html' && isMarpHtml(child.value)) {
       parent.children.splice(index, 1);
       return [SKIP, index];
     }
-    if (child.type === 'image') {
+    if (child.type === 'image' || child.type === 'imageReference') {
       const alt = readImageAlt(child.alt ?? '');
       child.alt = alt.text;
       if (alt.background) {
@@ -107,8 +108,13 @@ function isEmpty(node: RootContent): boolean {
 /** A background on most slides (a logo, a texture) is the deck's dress, not its content. */
 function decorationUrls(backgrounds: readonly Background[], slides: number): Set<string> {
   const slidesOf = new Map<string, Set<number>>();
-  for (const { image, slide } of backgrounds) slidesOf.set(image.url, (slidesOf.get(image.url) ?? new Set()).add(slide));
+  for (const { image, slide } of backgrounds) slidesOf.set(pictureKey(image), (slidesOf.get(pictureKey(image)) ?? new Set()).add(slide));
   return new Set([...slidesOf].filter(([, on]) => on.size >= 3 && on.size * 2 >= slides).map(([url]) => url));
+}
+
+/** Which picture: its URL, or the name of the definition that gives it. */
+function pictureKey(image: Image | ImageReference): string {
+  return image.type === 'image' ? image.url : `[${image.identifier}]`;
 }
 
 /**
