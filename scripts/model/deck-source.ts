@@ -48,8 +48,11 @@ export function deckBody(tree: Root, file: VFile, title: string | undefined): De
     bySlide[slide] = nodes.filter((node) => !isEmpty(node));
   });
   const decoration = decorationUrls(backgrounds, slides.length);
+  const shown = new Set<string>();
   for (const { image, slide } of backgrounds) {
-    if (decoration.has(pictureKey(image))) continue;
+    // A picture shown again on later slides is one figure, where it first comes.
+    if (decoration.has(pictureKey(image)) || shown.has(pictureKey(image))) continue;
+    shown.add(pictureKey(image));
     if (!image.alt && bySlide[slide]!.length === 0) {
       file.message(`slide ${slide + 1} is only a picture without alt text: the brochure shows it without a caption; describe it after \`bg\` in its alt text`, {
         place: image.position?.start,
