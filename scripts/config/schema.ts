@@ -63,6 +63,8 @@ export const settingsSchema = z
         minScale: z.number().min(0.6).max(1).default(0.85),
         /** deck.pptx as native, editable slides of text, or as one picture per slide (pixel-exact, not editable). */
         pptx: z.enum(['editable', 'pictures']).default('editable'),
+        /** Marp theme stylesheets (`@theme name`) a deck source may name, beside those found next to it. */
+        marpThemes: z.array(z.string()).optional(),
       })
       .strict()
       .default({ pace: 130, minScale: 0.85, pptx: 'editable' }),
@@ -204,6 +206,8 @@ export const frontMatterSchema = z
     extensions: z.array(extensionEdit).optional(),
     // Not the settings' own schema: its default would override the configuration's theme.
     theme: themeName.optional(),
+    /** A Marp deck's Triptyque theme: its `theme` is Marp's. */
+    triptyqueTheme: themeName.optional(),
     deck: z.record(z.string(), z.unknown()).optional(),
     brochure: z.record(z.string(), z.unknown()).optional(),
     digest: z.record(z.string(), z.unknown()).optional(),

@@ -124,6 +124,8 @@ const DIALECTS: Record<DialectName, readonly ExtensionName[]> = {
   hugo: [...DOCS_SITE, 'shortcodes', 'callouts'],
   // Obsidian reads `$...$`, `$$...$$` and inline notes `^[...]`.
   obsidian: [...COMMON, 'callouts', 'wikilinks', 'highlights', 'obsidian-comments', 'math', 'math-dollars', 'inline-notes'],
+  // Marp reads no `:::` directives: a deck's `::` is text.
+  marp: ['gfm', 'front-matter'],
 };
 
 export interface Dialect {
@@ -147,6 +149,7 @@ const BY_FILE_EXTENSION: Record<string, DialectName> = {
 
 /** Front-matter keys only one tool writes, in the order they are tried. */
 const BY_FRONT_MATTER_KEY: readonly [string, DialectName][] = [
+  ['marp', 'marp'],
   ['format', 'quarto'],
   ['output', 'rmarkdown'],
   ['bibliography', 'pandoc'],
@@ -182,7 +185,7 @@ export function chooseDialect(path: string | undefined, text: string, configured
   const peeked = peekFrontMatter(text);
   const declared = readChoice(peeked?.data) ?? configured;
   const byExtension = BY_FILE_EXTENSION[extname(path ?? '').toLowerCase()];
-  const byKey = BY_FRONT_MATTER_KEY.find(([key]) => peeked?.data[key] !== undefined)?.[1];
+  const byKey = BY_FRONT_MATTER_KEY.find(([key]) => peeked?.data[key] !== undefined && peeked.data[key] !== false)?.[1];
   const pandocSigns = peeked?.closedByDots || /^% \S/.test(text) ? 'pandoc' : undefined;
   const name = declared.dialect ?? byExtension ?? byKey ?? pandocSigns ?? 'markdown';
   const reason: Dialect['reason'] = declared.dialect ? 'declared' : byExtension ? 'file-extension' : byKey || pandocSigns ? 'front-matter' : 'default';

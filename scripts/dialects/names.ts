@@ -59,6 +59,6 @@ export const EXTENSION_NAMES = [
 
 export type ExtensionName = (typeof EXTENSION_NAMES)[number];
 
-export const DIALECT_NAMES = ['markdown', 'commonmark', 'gfm', 'pandoc', 'quarto', 'rmarkdown', 'mdx', 'docusaurus', 'vitepress', 'hugo', 'obsidian'] as const;
+export const DIALECT_NAMES = ['markdown', 'commonmark', 'gfm', 'pandoc', 'quarto', 'rmarkdown', 'mdx', 'docusaurus', 'vitepress', 'hugo', 'obsidian', 'marp'] as const;
 export type DialectName = (typeof DIALECT_NAMES)[number];
 

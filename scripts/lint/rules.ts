@@ -1,3 +1,4 @@
+import { Marp } from '@marp-team/marp-core';
 import { checkRegularFileSync, describeRefusal, MAX_IMAGE_BYTES } from '../files/regular-file';
 import { operations } from '../messages/operations';
 import { basename, dirname, resolve } from 'node:path';
@@ -189,10 +190,20 @@ const imageAlt: Rule = (tree, file) => {
   });
 };
 
+/**
+ * In a Marp deck, `<style>` is the author's slide design and the tags Marp renders by default
+ * (`<br>`, `<small>`, `<div>`...) are the deck's own: not leftovers to rewrite.
+ */
+function isMarpHtml(value: string): boolean {
+  const tag = /^<\/?([a-z][a-z0-9]*)/i.exec(value.trim())?.[1]?.toLowerCase();
+  return tag !== undefined && (tag === 'style' || Object.hasOwn(Marp.html, tag));
+}
+
 /** Raw HTML: sanitised per target, and usually a leftover of a conversion. */
 const rawHtml: Rule = (tree, file) => {
   visit(tree, 'html', (node, index, parent) => {
     if (/^<!--[\s\S]*-->$/.test(node.value.trim())) return;
+    if ((file.data['dialect'] as { name?: string } | undefined)?.name === 'marp' && isMarpHtml(node.value)) return;
     warn(file, 'raw-html', `raw HTML \`${node.value.trim().slice(0, 40)}\`: write it in Markdown (it is sanitised per target)`, node, ordinalFix(file, node, parent?.children.slice((index ?? 0) - 1, (index ?? 0) + 3)));
   });
 };

@@ -18,6 +18,7 @@ export const de: Messages = {
     `${slides} Folien, geschätzte Dauer ${total}${slotMinutes === undefined ? '' : ` für ein Zeitfenster von ${slotMinutes}\u00a0Min.${fitsSlot ? '' : ' (überzogen)'}`}`,
   speakerNotes: 'Sprechernotizen',
   handoutTitle: (title) => `${title} – Sprechernotizen`,
+  untitledSlide: (number) => `Folie ${number}`,
   noNotes: 'Keine Notizen.',
   digestGreeting: (name) => (name ? `Guten Tag ${name},` : 'Guten Tag,'),
   digestMoreSections: (count, formatted) => `… und ${formatted} weitere${count === 1 ? 'r Abschnitt' : ' Abschnitte'} in der Broschüre`,

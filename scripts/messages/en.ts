@@ -45,6 +45,8 @@ export const en = {
   /** The speaker's handout: its running head, the PDF's title after the deck's, a slide without notes. */
   speakerNotes: 'Speaker notes',
   handoutTitle: (title: string) => `${title} — speaker notes`,
+  /** A slide of the author's with no heading, by its number (outline, handout). */
+  untitledSlide: (number: number) => `Slide ${number}`,
   noNotes: 'No notes.',
   /** The digest's first line, with the recipient's name when the list gives one. */
   digestGreeting: (name?: string) => (name ? `Dear ${name},` : 'Dear reader,'),

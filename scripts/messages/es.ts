@@ -18,6 +18,7 @@ export const es: Messages = {
     `${slides} diapositivas, duración estimada ${total}${slotMinutes === undefined ? '' : ` para un turno de ${slotMinutes}\u00a0min${fitsSlot ? '' : ' (excedido)'}`}`,
   speakerNotes: 'Notas del orador',
   handoutTitle: (title) => `${title} — notas del orador`,
+  untitledSlide: (number) => `Diapositiva ${number}`,
   noNotes: 'Sin notas.',
   digestGreeting: (name) => (name ? `Hola, ${name}:` : 'Hola:'),
   digestMoreSections: (count, formatted) => `… y ${formatted} ${count === 1 ? 'sección más' : 'secciones más'} en el folleto`,

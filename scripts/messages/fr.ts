@@ -37,6 +37,7 @@ export const fr: Messages = {
     `${slides} diapositives, durée estimée ${total}${slotMinutes === undefined ? '' : ` pour un créneau de ${slotMinutes}${NO_BREAK_SPACE}min${fitsSlot ? '' : ' (dépassement)'}`}`,
   speakerNotes: 'Notes de l’orateur',
   handoutTitle: (title) => `${title} — notes de l’orateur`,
+  untitledSlide: (number) => `Diapositive ${number}`,
   noNotes: 'Pas de notes.',
   digestGreeting: (name) => (name ? `Bonjour ${name},` : 'Bonjour,'),
   digestMoreSections: (count, formatted) => `… et ${formatted} ${count === 1 ? 'autre section' : 'autres sections'}, à lire dans la brochure`,

@@ -18,6 +18,7 @@ export const it: Messages = {
     `${slides} diapositive, durata stimata ${total}${slotMinutes === undefined ? '' : ` per uno spazio di ${slotMinutes}\u00a0min${fitsSlot ? '' : ' (fuori tempo)'}`}`,
   speakerNotes: 'Note del relatore',
   handoutTitle: (title) => `${title} — note del relatore`,
+  untitledSlide: (number) => `Diapositiva ${number}`,
   noNotes: 'Nessuna nota.',
   digestGreeting: (name) => (name ? `Buongiorno ${name},` : 'Buongiorno,'),
   digestMoreSections: (count, formatted) => `… e ${formatted} ${count === 1 ? 'altra sezione' : 'altre sezioni'} nell’opuscolo`,

@@ -18,6 +18,7 @@ export const nl: Messages = {
     `${slides} dia’s, geschatte duur ${total}${slotMinutes === undefined ? '' : ` voor een tijdvak van ${slotMinutes}\u00a0min${fitsSlot ? '' : ' (te lang)'}`}`,
   speakerNotes: 'Sprekersnotities',
   handoutTitle: (title) => `${title} — sprekersnotities`,
+  untitledSlide: (number) => `Dia ${number}`,
   noNotes: 'Geen notities.',
   digestGreeting: (name) => (name ? `Beste ${name},` : 'Beste lezer,'),
   digestMoreSections: (count, formatted) => `… en nog ${formatted} ${count === 1 ? 'deel' : 'delen'} in de brochure`,

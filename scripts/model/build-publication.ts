@@ -16,7 +16,9 @@ import { toBlocks } from './blocks';
 import { numberFootnoteReferences } from './footnote-numbers';
 import { readWrittenDate } from './written-date';
 import { sourceSlug, uniqueSlugger } from './slug';
-import { TARGET_NAMES, type Metadata, type Publication, type Section } from './types';
+import { TARGET_NAMES, type AuthoredSlides, type Metadata, type Publication, type Section } from './types';
+import { MARP_DIRECTIVE_KEYS } from '../dialects/marp-directives';
+import { deckBody } from './deck-source';
 
 export interface BuiltPublication {
   publication?: Publication;
@@ -26,10 +28,14 @@ export interface BuiltPublication {
 /** Turns a parsed source into the one model every target renders. Problems go onto `file`. */
 /** `slugOfBuild` names the output folder when the build had to tell same-named sources apart. */
 export function buildPublication(tree: Root, file: VFile, baseSettings: Settings, slugOfBuild?: string): BuiltPublication {
-  const read = readFrontMatter(tree, file);
+  const deckSource = (file.data['dialect'] as { name?: string } | undefined)?.name === 'marp';
+  const read = readFrontMatter(tree, file, deckSource);
   if (!read) return {};
   const { frontMatter, raw } = read;
-  const { deck, brochure, digest, theme, ...metadata } = frontMatter;
+  const { deck, brochure, digest, triptyqueTheme, ...metadata } = frontMatter;
+  // A deck's `theme` is Marp's; its Triptyque theme is `triptyqueTheme` or the configuration's.
+  const theme = deckSource ? triptyqueTheme : (frontMatter.theme ?? triptyqueTheme);
+  delete metadata.theme;
   const authors = metadata.author ?? metadata.authors ?? [];
   const authorNames = authors.length > 0 ? authors.map((person) => person.name).join(', ') : undefined;
   const merged = mergeSettings(baseSettings, { deck, brochure, digest, theme, organisation: metadata.organisation, author: authorNames, lang: metadata.lang ?? (file.data['lang'] as string | undefined) });
@@ -55,9 +61,10 @@ export function buildPublication(tree: Root, file: VFile, baseSettings: Settings
   const heading = firstHeading(tree);
   const title = metadata.title ?? heading ?? readableFileName(slug);
   if (metadata.title === undefined) reportDerivedMetadata(file, raw, { title, fromHeading: heading !== undefined, date });
+  const body = deckSource ? deckBody(tree, file, typesetText(title)) : undefined;
   const meta: Metadata = {
     title: typesetText(title),
-    subtitle: typeset(metadata.subtitle),
+    subtitle: typeset(metadata.subtitle) ?? body?.subtitle,
     event: typeset(metadata.event),
     date,
     // Nobody's name by default: with no organisation configured, the cover shows the authors, or nothing.
@@ -69,7 +76,7 @@ export function buildPublication(tree: Root, file: VFile, baseSettings: Settings
     brochureUrl: metadata.brochureUrl ?? settings.brochure.publicUrl?.replaceAll('{slug}', slug),
     backCover: metadata.backCover === undefined ? undefined : [metadata.backCover].flat().map(typesetText),
   };
-  const { preamble, sections } = withTitleHeadingLifted(sectionTree(tree.children, file, meta.lang), metadata.title);
+  const { preamble, sections } = withTitleHeadingLifted(sectionTree(body?.nodes ?? tree.children, file, meta.lang), metadata.title);
   if (preamble.length === 0 && sections.length === 0) {
     // The one case with truly nothing to publish.
     file.message('nothing to publish: the source has no text', { place: { line: 1, column: 1 }, ruleId: 'empty-source', source: 'triptyque' }).fatal = true;
@@ -77,8 +84,22 @@ export function buildPublication(tree: Root, file: VFile, baseSettings: Settings
   }
   const dependencies = file.data['dependencies'] as string[] | undefined;
   const publication: Publication = { file: file.path ?? slug, slug, meta, preamble, sections, ...(dependencies?.length ? { dependencies } : {}) };
+  if (body) publication.slides = authoredSlides(String(file.value), body.slides, raw);
   numberFootnoteReferences(publication);
   return { publication, settings };
+}
+
+/** A deck source's slides as written, and Marp's theme: from its front matter, else a `<!-- theme: x -->` directive. */
+function authoredSlides(markdown: string, count: number, raw: RawFrontMatter | undefined): AuthoredSlides {
+  const declared = raw?.data['theme'];
+  if (typeof declared === 'string' && declared.trim()) {
+    const place = raw?.yaml ? shiftLines(locateYamlPath(raw.yaml, ['theme']), raw.lineOffset) : { line: 1, column: 1 };
+    return { markdown, count, theme: { name: declared.trim(), line: place.line } };
+  }
+  const lines = markdown.split('\n');
+  const line = lines.findIndex((text) => /<!--\s*theme:\s*[\w-]+\s*-->/.test(text));
+  if (line === -1) return { markdown, count };
+  return { markdown, count, theme: { name: /theme:\s*([\w-]+)/.exec(lines[line]!)![1]!, line: line + 1 } };
 }
 
 /** `2017-03-20-minutes.md`: Jekyll's and Hugo's way of dating a post by its file name. */
@@ -126,11 +147,13 @@ function reportIssues(file: VFile, raw: RawFrontMatter | undefined, error: ZodEr
 }
 
 /** `raw` is absent when the source has no front matter: every key then takes its default. */
-function readFrontMatter(tree: Root, file: VFile): { frontMatter: FrontMatter; raw?: RawFrontMatter } | undefined {
+function readFrontMatter(tree: Root, file: VFile, deckSource: boolean): { frontMatter: FrontMatter; raw?: RawFrontMatter } | undefined {
   const raw = readRawFrontMatter(tree, file);
   if (raw === null) return undefined;
   if (raw === undefined) return { frontMatter: {} };
-  let result = frontMatterSchema.safeParse(raw.data);
+  // Marp's directives are Marp's; those that mean the same to Triptyque (title, author...) it reads too.
+  const data = deckSource ? Object.fromEntries(Object.entries(raw.data).filter(([key]) => !MARP_DIRECTIVE_KEYS.has(key) || (FRONT_MATTER_KEYS.has(key) && key !== 'theme'))) : raw.data;
+  let result = frontMatterSchema.safeParse(data);
   // A date another tool wrote its own way ("27 mai 2010", "11/11/2023") is read in the document's
   // language; one that reads as no calendar day leaves the publication undated, with a warning.
   if (!result.success && result.error.issues.every((issue) => issue.path[0] === 'date')) {
@@ -144,13 +167,13 @@ function readFrontMatter(tree: Root, file: VFile): { frontMatter: FrontMatter; r
       const shown = written === undefined ? '' : ` \`${written.slice(0, 60)}\``;
       file.message(`\`date\`:${shown} is not a calendar day: the publication is undated; write it as YYYY-MM-DD to date it`, { place, ruleId: 'front-matter-date', source: 'triptyque' });
     }
-    result = frontMatterSchema.safeParse({ ...raw.data, date: read?.iso });
+    result = frontMatterSchema.safeParse({ ...data, date: read?.iso });
   }
   if (!result.success) {
     reportIssues(file, raw, result.error, 'front-matter-invalid');
     return undefined;
   }
-  const ignored = Object.keys(raw.data).filter((key) => !FRONT_MATTER_KEYS.has(key));
+  const ignored = Object.keys(data).filter((key) => !FRONT_MATTER_KEYS.has(key));
   if (ignored.length > 0) {
     file.info(`front-matter keys Triptyque does not use are ignored: ${ignored.join(', ')}`, {
       place: { line: raw.lineOffset + 1, column: 1 },

@@ -166,6 +166,16 @@ export interface Metadata {
   backCover?: string[];
 }
 
+/** The author's own slides (a Marp deck source): the deck shows them as they are, not slides planned from the sections. */
+export interface AuthoredSlides {
+  /** The source as Marp reads it, front matter and directives included. */
+  markdown: string;
+  /** How many slides Marp makes of it. */
+  count: number;
+  /** Marp's `theme` directive, and the line it is on. */
+  theme?: { name: string; line: number };
+}
+
 export interface Publication {
   /** Path of the source, as given. */
   file: string;
@@ -177,4 +187,5 @@ export interface Publication {
   sections: Section[];
   /** Files besides the source and its images that the text was made from (a bibliography): their change rebuilds it. */
   dependencies?: string[];
+  slides?: AuthoredSlides;
 }

@@ -23,13 +23,14 @@ export async function exportHtml(markdown: string, theme: DeckTheme): Promise<st
     const config = join(dir, 'marp.config.json');
     await writeFile(input, markdown);
     // The fonts go in after: through marp-cli, 900 KB of base64 would be parsed by PostCSS on every build.
-    await writeFile(css, theme.css);
+    // A deck in Marp's own themes brings no stylesheet.
+    if (theme.css) await writeFile(css, theme.css);
     // Marp Core as the build measured the slides with (`render-marp.ts`): no Twemoji images from a CDN, no remote KaTeX fonts.
     await writeFile(config, JSON.stringify({ options: MARP_OPTIONS }));
     // Loaded on first use: marp-cli is the heaviest import of the build, and only deck.html needs it.
     const { marpCli } = await import('@marp-team/marp-cli');
     const { code, log } = await quietly(() =>
-      marpCli([input, '--no-stdin', '--config-file', config, '--engine', ENGINE, '--theme-set', css, '--template', 'bespoke', '--bespoke.progress', '-o', output]),
+      marpCli([input, '--no-stdin', '--config-file', config, '--engine', ENGINE, ...(theme.css ? ['--theme-set', css] : []), '--template', 'bespoke', '--bespoke.progress', '-o', output]),
     );
     if (code !== 0) throw new TriptyqueError('RENDER_FAILED', `marp-cli could not write deck.html (exit code ${code}): ${log.join(' ').slice(0, 500)}`);
     const html = await readFile(output, 'utf8');

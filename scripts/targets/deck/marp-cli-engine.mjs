@@ -30,5 +30,8 @@ export default ({ marp }) => {
     const key = `${theme}\n${themeSet.get(theme, true)?.css ?? ''}\n${marp.lastStyles?.join('\n') ?? ''}`;
     return styles.get(key) ?? remember(styles, key, renderStyle(theme));
   };
+  // Pictures beside the source come as data URLs; markdown-it takes no SVG one unless told (an <img> runs no script).
+  const validateLink = marp.markdown.validateLink;
+  marp.markdown.validateLink = (url) => /^data:image\/svg\+xml;base64,/i.test(url) || validateLink(url);
   return marp.use(linearSlides);
 };

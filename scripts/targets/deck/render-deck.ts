@@ -23,6 +23,7 @@ import { formatDate } from '../../typography/format-date';
 import { messages } from '../../messages/messages';
 import { DEFAULT_PLAN_OPTIONS, planSlides } from './plan-slides';
 import { renderMarp } from './render-marp';
+import { renderAuthoredDeck } from './render-authored-deck';
 import { screenshotSlides } from './screenshot-slides';
 import type { Slide } from './slide-plan';
 import { talkTiming } from './talk-timing';
@@ -35,6 +36,8 @@ import { formatDuration, slideNotes, speakingSeconds } from './timing';
  */
 export async function renderDeck(context: TargetContext): Promise<TargetResult> {
   const { publication, settings } = context;
+  // The author made the slides: they are shown as they are, not planned from the sections.
+  if (publication.slides) return renderAuthoredDeck(context, publication.slides);
   const theme = loadThemeAt(context.themeDir, settings.theme);
   const { meta } = publication;
   const deckTheme = withMathFonts(withEmojiFonts(await loadDeckTheme(theme), [meta.title, meta.subtitle ?? '', meta.event ?? '', meta.organisation, publicationText(publication, 'deck')].join('\n')), hasMath(publication));
