@@ -31,7 +31,8 @@ afterAll(() => browser.close());
 function marpSlides(markdown: string): { slides: string[]; notes: string[] } {
   const { html, comments } = new Marp({
     emoji: { shortcode: false, unicode: false },
-    math: false,
+    // Math as Marp sets it with KaTeX, the library the deck uses (Marp CLI's MathJax draws it as paths, with no text to compare).
+    math: 'katex',
     script: false,
   }).render(markdown, { htmlAsArray: true });
   // Notes are Markdown to a speaker (`**word**`): their words are what the brochure keeps; a commented-out directive is not one.

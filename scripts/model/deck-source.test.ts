@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadMarkdown, messagesOf } from '../../test/helpers';
+import { settingsSchema } from '../config/schema';
 import { blockText } from './plain-text';
 import type { Section } from './types';
 
@@ -54,7 +55,7 @@ describe('a Marp deck source, read for the brochure and the digest', () => {
     expect(publication?.meta.subtitle).toBe('Ce que nous avons appris');
     expect(publication?.sections.map((section) => section.titleText)).toEqual(['Les chiffres', 'Les projets']);
     // Marp's `theme: gaia` is not a Triptyque theme: the configuration's stays.
-    expect(settings?.theme).toBe('arifor');
+    expect(settings?.theme).toBe(settingsSchema.parse({}).theme);
     expect(publication?.slides?.theme).toEqual({ name: 'gaia', line: 3 });
     expect(publication?.slides?.count).toBe(4);
     expect(messagesOf(file).filter((message) => /front-matter|raw-html/.test(message))).toEqual([]);

@@ -3,6 +3,7 @@ import type { Plugin } from 'unified';
 import type { Parent } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { location } from 'vfile-location';
 import { calloutKind } from './callout-kinds';
 import type { Callout } from './syntax-nodes';
 
@@ -117,18 +118,38 @@ const remarkHugoShortcodes: Plugin<[], Root> = () => (tree: Root, file: VFile) =
     }
   };
   walk(tree);
-  // What is left inside running text (`{{< ref "x" >}}`, `{{< param >}}`): no page generator here to expand it.
-  visit(tree, 'text', (node: Text) => {
-    node.value = node.value.replace(INLINE_TAG, (...match) => {
-      const tag = readTag(match as unknown as RegExpExecArray);
+  // What is left inside running text (`{{< ref "x" >}}`, `{{< param >}}`): no page generator here to
+  // expand it. The text around it stays where it was written, so later messages point at the source.
+  const place = location(file);
+  visit(tree, 'text', (node: Text, index, parent) => {
+    if (!parent || index === undefined || !node.value.includes('{{')) return undefined;
+    const start = node.position?.start.offset;
+    const pieces: Text[] = [];
+    let from = 0;
+    for (const match of node.value.matchAll(INLINE_TAG)) {
+      const tag = readTag(match);
       if (!dropped.has(tag.name)) dropped.set(tag.name, node.position);
-      return '';
-    });
+      pieces.push(piece(node, from, match.index, start, place));
+      from = match.index + match[0].length;
+    }
+    pieces.push(piece(node, from, node.value.length, start, place));
+    const kept = pieces.filter((text) => text.value !== '');
+    parent.children.splice(index, 1, ...kept);
+    return index + kept.length;
   });
   for (const [name, position] of dropped) {
     file.message(`Hugo shortcode \`${name}\` left out (no site generator here to expand it); what it wraps is kept`, { place: position?.start, ruleId: 'hugo-shortcode', source: 'triptyque' });
   }
 };
+
+/** The text between `from` and `to`, placed in the source when the node was (offsets hold while no escape comes before). */
+function piece(node: Text, from: number, to: number, start: number | undefined, place: ReturnType<typeof location>): Text {
+  const value = node.value.slice(from, to);
+  if (start === undefined) return { type: 'text', value };
+  const begin = place.toPoint(start + from);
+  const end = place.toPoint(start + to);
+  return { type: 'text', value, ...(begin && end ? { position: { start: begin, end } } : {}) };
+}
 
 function hasClosing(children: readonly RootContent[], from: number, name: string): boolean {
   return children.slice(from).some((child) => closingAt(child, name) !== undefined);
