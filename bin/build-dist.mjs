@@ -22,7 +22,8 @@ writeFileSync(
   JSON.stringify({
     extends: '../tsconfig.json',
     compilerOptions: { noEmit: false, declaration: true, emitDeclarationOnly: true, outDir: './types', rootDir: '../scripts' },
-    include: [],
+    // With the ambient declarations of the untyped packages the sources use (`*.d.ts` beside them).
+    include: ['../scripts/**/*.d.ts'],
     files: ['../scripts/api/index.ts'],
   }),
 );

@@ -47,6 +47,11 @@ function source(texts: Texts): string {
     '',
     'Un dernier paragraphe.',
     '',
+    // A second part: the deck has its contents slide and the brochure its contents page, hostile text listed there too.
+    '# Conclusion',
+    '',
+    'Fin du document.',
+    '',
   ].join('\n');
 }
 

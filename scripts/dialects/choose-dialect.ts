@@ -66,23 +66,23 @@ const EXTENSION_PLUGINS: Record<ExtensionName, PluggableList> = {
  */
 const COMMON: readonly ExtensionName[] = ['gfm', 'front-matter', 'directives'];
 
-/** What each tool's Markdown adds to the common part: pandoc's own syntax only in pandoc's family. */
-const PANDOC: readonly ExtensionName[] = [
+/** Pandoc's syntax that no other tool prints as text, read in its family and by default. */
+const PANDOC_UNAMBIGUOUS: readonly ExtensionName[] = [
   ...COMMON,
   'title-block',
   'heading-attributes',
   'containers',
-  'definition-lists',
   'grid-tables',
   'table-captions',
   'math',
-  'math-dollars',
+  // Pandoc's users write `\newpage` alone on a line without saying their Markdown is pandoc's.
   'page-breaks',
-  'raw-tex',
-  'inline-notes',
-  'citations',
-  'cross-references',
 ];
+
+/** What each tool's Markdown adds to the common part: pandoc's own syntax only in pandoc's family. */
+// A line opening on ": " after a one-line paragraph is a definition in pandoc, but also French prose
+// wrapped before its colon: definition lists only where the author's tool has them.
+const PANDOC: readonly ExtensionName[] = [...PANDOC_UNAMBIGUOUS, 'definition-lists', 'math-dollars', 'raw-tex', 'inline-notes', 'citations', 'cross-references'];
 const DOCS_SITE: readonly ExtensionName[] = [...COMMON, 'heading-attributes', 'containers', 'math'];
 
 /**
@@ -90,24 +90,7 @@ const DOCS_SITE: readonly ExtensionName[] = [...COMMON, 'heading-attributes', 'c
  * document brought from anywhere reads right without being told. Left out: MDX (it reads `<` and
  * `{` in prose as code), a single `$` as math (French prose writes "5 $"), citations and raw TeX.
  */
-const EVERY_UNAMBIGUOUS: readonly ExtensionName[] = [
-  ...COMMON,
-  'title-block',
-  'heading-attributes',
-  'containers',
-  'definition-lists',
-  'grid-tables',
-  'table-captions',
-  'math',
-  // Pandoc's users write `\newpage` alone on a line without saying their Markdown is pandoc's.
-  'page-breaks',
-  'shortcodes',
-  'callouts',
-  'code-chunks',
-  'wikilinks',
-  'highlights',
-  'obsidian-comments',
-];
+const EVERY_UNAMBIGUOUS: readonly ExtensionName[] = [...PANDOC_UNAMBIGUOUS, 'shortcodes', 'callouts', 'code-chunks', 'wikilinks', 'highlights', 'obsidian-comments'];
 
 const DIALECTS: Record<DialectName, readonly ExtensionName[]> = {
   markdown: EVERY_UNAMBIGUOUS,
@@ -121,7 +104,7 @@ const DIALECTS: Record<DialectName, readonly ExtensionName[]> = {
   // Docusaurus documents math as remark-math with its defaults; VitePress's `markdown.math` reads `$` too.
   docusaurus: [...DOCS_SITE, 'mdx', 'math-dollars'],
   vitepress: [...DOCS_SITE, 'callouts', 'math-dollars'],
-  hugo: [...DOCS_SITE, 'shortcodes', 'callouts'],
+  hugo: [...DOCS_SITE, 'shortcodes', 'callouts', 'definition-lists'],
   // Obsidian reads `$...$`, `$$...$$` and inline notes `^[...]`.
   obsidian: [...COMMON, 'callouts', 'wikilinks', 'highlights', 'obsidian-comments', 'math', 'math-dollars', 'inline-notes'],
   // Marp reads no `:::` directives: a deck's `::` is text.

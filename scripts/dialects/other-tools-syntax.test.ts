@@ -10,6 +10,12 @@ async function blocksOf(markdown: string): Promise<Block[]> {
   return publication!.sections[0]!.blocks;
 }
 
+/** The blocks of a source that says it is written in pandoc's Markdown. */
+async function blocksOfDialect(markdown: string, dialect = 'pandoc'): Promise<Block[]> {
+  const { publication } = await loadMarkdown(`---\ntitle: Essai\ndialect: ${dialect}\n---\n\n# Partie\n\n${markdown}`);
+  return publication!.sections[0]!.blocks;
+}
+
 async function load(markdown: string, name: string) {
   return loadSource(writeSource(markdown, name), settingsSchema.parse({}));
 }
@@ -119,8 +125,9 @@ describe('highlights', () => {
 });
 
 describe('definition lists', () => {
-  it('are terms with their definitions', async () => {
-    const [list] = await blocksOf('Terme un\n: Première définition\n: Seconde\n\nTerme deux\n:   Définition *deux*\n');
+  it('are terms with their definitions where the dialect has them (pandoc, Hugo), not in plain Markdown, where a line may open on French prose’s “ : ”', async () => {
+    expect((await blocksOf('Les objectifs\n: accompagner les jeunes.\n')).map((block) => block.type)).toEqual(['paragraph']);
+    const [list] = await blocksOfDialect('Terme un\n: Première définition\n: Seconde\n\nTerme deux\n:   Définition *deux*\n');
     expect(list).toMatchObject({ type: 'definitions' });
     const items = list!.type === 'definitions' ? list.items : [];
     expect(items.map((item) => [inlineText(item.term), ...item.definitions.map(inlineText)])).toEqual([

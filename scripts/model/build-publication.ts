@@ -70,7 +70,8 @@ export function buildPublication(tree: Root, file: VFile, baseSettings: Settings
     // Nobody's name by default: with no organisation configured, the cover shows the authors, or nothing.
     organisation: typeset(settings.organisation ?? (authors.length > 0 ? undefined : settings.author)),
     author: typeset(settings.author ?? settings.organisation),
-    authors: authors.map((person) => ({ name: typesetText(person.name), ...(person.affiliation ? { affiliation: typesetText(person.affiliation) } : {}) })),
+    // A name or an affiliation is one line wherever it is printed (a cover, a title slide's line).
+    authors: authors.map((person) => ({ name: typesetText(oneLine(person.name)), ...(person.affiliation ? { affiliation: typesetText(oneLine(person.affiliation)) } : {}) })),
     lang: settings.lang,
     description: typeset(metadata.description ?? metadata.abstract ?? metadata.summary ?? metadata.excerpt),
     brochureUrl: metadata.brochureUrl ?? settings.brochure.publicUrl?.replaceAll('{slug}', slug),
@@ -100,6 +101,10 @@ function authoredSlides(markdown: string, count: number, raw: RawFrontMatter | u
   const line = lines.findIndex((text) => /<!--\s*theme:\s*[\w-]+\s*-->/.test(text));
   if (line === -1) return { markdown, count };
   return { markdown, count, theme: { name: /theme:\s*([\w-]+)/.exec(lines[line]!)![1]!, line: line + 1 } };
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
 }
 
 /** `2017-03-20-minutes.md`: Jekyll's and Hugo's way of dating a post by its file name. */
@@ -187,15 +192,15 @@ function readFrontMatter(tree: Root, file: VFile, deckSource: boolean): { frontM
 /**
  * A document whose one top-level heading is its title (a README, a docs page, a Word file's
  * Title): that heading is the cover's, not a part of one chapter. Its text before the next
- * heading opens the body and its subsections become the parts.
+ * heading opens the body and its subsections are the body's sections.
  */
 function withTitleHeadingLifted(tree: { preamble: Publication['preamble']; sections: Section[] }, declaredTitle: string | undefined): { preamble: Publication['preamble']; sections: Section[] } {
   const [only, ...others] = tree.sections;
   if (!only || others.length > 0) return tree;
   const same = (a: string, b: string) => a.normalize('NFKC').replace(/\s+/g, ' ').trim().toLocaleLowerCase() === b.normalize('NFKC').replace(/\s+/g, ' ').trim().toLocaleLowerCase();
   if (declaredTitle !== undefined && !same(declaredTitle, only.titleText)) return tree;
-  const raise = (section: Section): Section => ({ ...section, depth: section.depth - 1, children: section.children.map(raise) });
-  return { preamble: [...tree.preamble, ...only.blocks], sections: only.children.map(raise) };
+  // Its subsections keep their level: a README's ten short sections stay sections that share pages, not ten parts.
+  return { preamble: [...tree.preamble, ...only.blocks], sections: only.children };
 }
 
 /** Nests headings into sections; a heading's depth is relative to the shallowest one in the body. */

@@ -42,12 +42,12 @@ describe('metadata as other tools write it', () => {
 describe('the structure of a document whose only top-level heading is its title', () => {
   const README = '---\nlang: en\n---\n\n# The project\n\nWhat it is.\n\n## Install\n\nRun it.\n\n## Use\n\nCall it.\n';
 
-  it('takes that heading as the title: its text opens the body and its subsections are the parts', async () => {
+  it('takes that heading as the title: its text opens the body and its subsections are the body’s sections', async () => {
     const { publication } = await loadMarkdown(README);
     expect(publication?.meta.title).toBe('The project');
     expect(publication?.sections.map((section) => [section.titleText, section.depth])).toEqual([
-      ['Install', 1],
-      ['Use', 1],
+      ['Install', 2],
+      ['Use', 2],
     ]);
     expect(publication?.preamble).toHaveLength(1);
   });

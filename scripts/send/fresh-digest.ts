@@ -43,8 +43,9 @@ async function readBuiltDigest(dir: string, report: BuildReport): Promise<Digest
   const [html, text] = await Promise.all([readFile(join(dir, 'digest.html'), 'utf8'), readFile(join(dir, 'digest.txt'), 'utf8')]);
   const subject = report.targets.digest?.details?.['subject'];
   const title = /<title>([^<]*)<\/title>/.exec(html)?.[1];
-  if (title) return { subject: decodeEntities(title), html, text };
+  // The subject the build chose; the page's <title> is kept short for screen readers, so it comes second.
   if (typeof subject === 'string') return { subject, html, text };
+  if (title) return { subject: decodeEntities(title), html, text };
   throw new TriptyqueError('SEND_FAILED', `${join(dir, 'digest.html')} has no <title> (the subject): run \`triptyque build --force --only digest\``);
 }
 
