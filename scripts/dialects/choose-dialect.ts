@@ -64,7 +64,8 @@ const EXTENSION_PLUGINS: Record<ExtensionName, PluggableList> = {
  * What every Markdown a user brings may hold without ambiguity: syntax no other tool prints as
  * text, so reading it is always right.
  */
-const COMMON: readonly ExtensionName[] = ['gfm', 'front-matter', 'directives'];
+// Hugo's shortcodes (`{{% note %}}`) are no prose in any tool, and Hugo pages share front-matter keys with others (`aliases`).
+const COMMON: readonly ExtensionName[] = ['gfm', 'front-matter', 'directives', 'shortcodes'];
 
 /** Pandoc's syntax that no other tool prints as text, read in its family and by default. */
 const PANDOC_UNAMBIGUOUS: readonly ExtensionName[] = [
@@ -90,7 +91,7 @@ const DOCS_SITE: readonly ExtensionName[] = [...COMMON, 'heading-attributes', 'c
  * document brought from anywhere reads right without being told. Left out: MDX (it reads `<` and
  * `{` in prose as code), a single `$` as math (French prose writes "5 $"), citations and raw TeX.
  */
-const EVERY_UNAMBIGUOUS: readonly ExtensionName[] = [...PANDOC_UNAMBIGUOUS, 'shortcodes', 'callouts', 'code-chunks', 'wikilinks', 'highlights', 'obsidian-comments'];
+const EVERY_UNAMBIGUOUS: readonly ExtensionName[] = [...PANDOC_UNAMBIGUOUS, 'callouts', 'code-chunks', 'wikilinks', 'highlights', 'obsidian-comments'];
 
 const DIALECTS: Record<DialectName, readonly ExtensionName[]> = {
   markdown: EVERY_UNAMBIGUOUS,
@@ -104,7 +105,7 @@ const DIALECTS: Record<DialectName, readonly ExtensionName[]> = {
   // Docusaurus documents math as remark-math with its defaults; VitePress's `markdown.math` reads `$` too.
   docusaurus: [...DOCS_SITE, 'mdx', 'math-dollars'],
   vitepress: [...DOCS_SITE, 'callouts', 'math-dollars'],
-  hugo: [...DOCS_SITE, 'shortcodes', 'callouts', 'definition-lists'],
+  hugo: [...DOCS_SITE, 'callouts', 'definition-lists'],
   // Obsidian reads `$...$`, `$$...$$` and inline notes `^[...]`.
   obsidian: [...COMMON, 'callouts', 'wikilinks', 'highlights', 'obsidian-comments', 'math', 'math-dollars', 'inline-notes'],
   // Marp reads no `:::` directives: a deck's `::` is text.
