@@ -2,6 +2,7 @@ import type { Heading, Root } from 'mdast';
 import type {} from './syntax-nodes';
 import parseAttr from 'md-attr-parser';
 import type { Plugin } from 'unified';
+import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 
 /**
@@ -9,8 +10,10 @@ import { visit } from 'unist-util-visit';
  * write them: `## Title {#id .class key=value}`, `{-}`. Read by md-attr-parser; removed from the
  * title, the id kept on the heading. Braces that read as no attribute (`{en euros}`) stay text.
  */
-const remarkHeadingAttributes: Plugin<[], Root> = () => (tree: Root) => {
+const remarkHeadingAttributes: Plugin<[], Root> = () => (tree: Root, file: VFile) => {
+  const source = String(file.value);
   visit(tree, 'heading', (node: Heading) => {
+    joinTrailingText(node, source);
     const last = node.children.at(-1);
     if (last?.type !== 'text') return;
     const text = last.value.trimEnd();
@@ -30,5 +33,20 @@ const remarkHeadingAttributes: Plugin<[], Root> = () => (tree: Root) => {
     if (prop.id) node.data = { ...node.data, id: prop.id };
   });
 };
+
+/**
+ * `{#sec:intro}` reads as text around a directive (`:intro`) to remark-directive: the heading's
+ * trailing run of text and text directives becomes the one text the author wrote.
+ */
+function joinTrailingText(heading: Heading, source: string): void {
+  let from = heading.children.length;
+  while (from > 0 && ['text', 'textDirective'].includes(heading.children[from - 1]!.type)) from -= 1;
+  const run = heading.children.slice(from);
+  if (run.length < 2 || !run.some((child) => child.type === 'textDirective')) return;
+  const start = run[0]!.position?.start;
+  const end = run.at(-1)!.position?.end;
+  if (start?.offset === undefined || end?.offset === undefined) return;
+  heading.children.splice(from, run.length, { type: 'text', value: source.slice(start.offset, end.offset), position: { start, end } });
+}
 
 export default remarkHeadingAttributes;
