@@ -1,5 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
+import { urlPath } from './files/url-path';
 
 /** Where a path really leads once symlinks are followed; a path that does not exist stays as written. */
 export function realPath(path: string): string {
@@ -21,15 +22,8 @@ export function isInsideReally(path: string, root: string): boolean {
  * symlinks followed, leads to a file inside `folder`: the only files a build reads for a source.
  */
 export function isInsideFolder(url: string, folder: string): boolean {
-  const path = decodeOrKeep(url.split(/[?#]/)[0]!);
+  const path = urlPath(url);
   const target = resolve(folder, path);
   return !isAbsolute(path) && target.startsWith(`${resolve(folder)}/`) && isInsideReally(target, folder);
 }
 
-function decodeOrKeep(url: string): string {
-  try {
-    return decodeURIComponent(url);
-  } catch {
-    return url;
-  }
-}

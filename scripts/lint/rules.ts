@@ -7,6 +7,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 import { isInsideFolder } from '../paths-real';
+import { urlPath } from '../files/url-path';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import type { VFileMessage } from 'vfile-message';
@@ -250,21 +251,13 @@ const unsafePaths: Rule = (tree, file) => {
   });
 };
 
-function safeDecode(url: string): string {
-  try {
-    return decodeURI(url);
-  } catch {
-    return url;
-  }
-}
-
 /** Local images that are not there: a warning, since every target shows a placeholder and the build goes on. */
 const missingImages: Rule = (tree, file) => {
   if (!file.path) return;
   const base = dirname(resolve(file.path));
   visit(tree, 'image', (node) => {
     if (SCHEME.test(node.url)) return;
-    const path = resolve(base, safeDecode(node.url.split(/[?#]/)[0]!));
+    const path = resolve(base, urlPath(node.url));
     if (!path.startsWith(`${base}/`)) return;
     const refusal = checkRegularFileSync(path, MAX_IMAGE_BYTES);
     if (refusal?.reason === 'missing') file.message(`image not found: ${node.url} (a placeholder with its alt text is shown instead)`, { place: node.position?.start, ruleId: 'missing-image', source: 'triptyque' });

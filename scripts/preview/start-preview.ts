@@ -9,6 +9,7 @@ import { watch } from '../core/watch';
 import { readSourceView } from '../gallery/source-view';
 import { writeGallery } from '../gallery/write-gallery';
 import type { TargetName } from '../model/types';
+import { decodeOrKeep } from '../files/url-path';
 import { LiveReload } from './live-reload';
 import { previewHtml } from './preview-html';
 import { sendText, serveFile } from './serve-file';
@@ -89,7 +90,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const path = (request.url ?? '/').split(/[?#]/)[0]!;
     if (path === '/') return page(undefined, response);
     if (path === '/events') return live.handle(request, response);
-    if (path.startsWith('/preview/')) return page(safeDecode(path.slice('/preview/'.length)), response);
+    if (path.startsWith('/preview/')) return page(decodeOrKeep(path.slice('/preview/'.length)), response);
     if (path === '/gallery' || path === '/out' || path === '/out/') {
       response.writeHead(302, { location: '/out/index.html' });
       return response.end();
@@ -142,12 +143,4 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       await browser.close();
     },
   };
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

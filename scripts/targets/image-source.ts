@@ -1,6 +1,7 @@
 import { checkRegularFileSync, MAX_IMAGE_BYTES, readRegularFileSync } from '../files/regular-file';
 import { basename, extname, resolve } from 'node:path';
 import { isInsideFolder } from '../paths-real';
+import { urlPath } from '../files/url-path';
 import type { Inline } from '../model/types';
 
 /**
@@ -21,7 +22,7 @@ export function locateImage(url: string, sourceDir: string): ImageSource {
   if (SCHEME.test(url)) return { kind: 'remote' };
   // A path out of the source's folder is never read, whatever the checks before let through.
   if (!isInsideFolder(url, sourceDir)) return { kind: 'missing' };
-  const path = resolve(sourceDir, safeDecode(url.split(/[?#]/)[0] ?? url));
+  const path = resolve(sourceDir, urlPath(url));
   // A pipe or device would block the read, a huge file the memory: both stand as missing (`check` says why).
   return checkRegularFileSync(path, MAX_IMAGE_BYTES) === undefined ? { kind: 'local', path } : { kind: 'missing' };
 }
@@ -30,7 +31,7 @@ export function locateImage(url: string, sourceDir: string): ImageSource {
 export function imageWhere(url: string): string {
   if (/^data:/i.test(url)) return '';
   if (SCHEME.test(url)) return hostOf(url);
-  const relative = safeDecode(url.split(/[?#]/)[0] ?? url);
+  const relative = urlPath(url);
   return basename(relative) || url;
 }
 
@@ -39,14 +40,6 @@ function hostOf(url: string): string {
     return new URL(url).host || url.split(':')[0]!;
   } catch {
     return url.split(':')[0]!;
-  }
-}
-
-function safeDecode(url: string): string {
-  try {
-    return decodeURIComponent(url);
-  } catch {
-    return url;
   }
 }
 
