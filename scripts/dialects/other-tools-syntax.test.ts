@@ -166,6 +166,13 @@ describe('MDX', () => {
     expect(file.messages.find((message) => message.ruleId === 'mdx-component')?.reason).toContain('<Image />');
   });
 
+  it('keeps only the tabs\' text when a component\'s attribute is a JavaScript value written over several lines', async () => {
+    const mdx = `${FRONT_MATTER}import Tabs from '@theme/Tabs';\n\n# Installer\n\n<Tabs\n  defaultValue="cli"\n  values={[\n    { label: 'CLI', value: 'cli' },\n    { label: 'Docker', value: 'docker' }\n  ]}>\n  <TabItem value="cli">\n\nAvec la ligne de commande.\n\n  </TabItem>\n</Tabs>\n`;
+    const { publication, file } = await load(mdx, 'page.mdx');
+    expect(publicationText(publication!)).toBe('Installer\nAvec la ligne de commande.');
+    expect(messagesOf(file).filter((message) => message.includes('mdx-unreadable'))).toEqual([]);
+  });
+
   it('that MDX cannot read is read as Markdown, with a warning where MDX stopped', async () => {
     const { publication, file } = await load(`${FRONT_MATTER}# Titre\n\nUne ligne<br>coupée.\n`, 'page.mdx');
     expect(publicationText(publication!)).toContain('coupée');
