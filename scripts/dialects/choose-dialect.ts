@@ -57,7 +57,8 @@ const EXTENSION_PLUGINS: Record<ExtensionName, PluggableList> = {
   'raw-tex': [[remarkRawTex, { commands: true }]],
   'inline-notes': [remarkInlineNotes],
   citations: [remarkCitations],
-  'cross-references': [remarkCrossReferences],
+  'cross-references': [[remarkCrossReferences, { dashesToLabelsOnly: false }]],
+  'cross-references-unambiguous': [[remarkCrossReferences, { dashesToLabelsOnly: true }]],
 };
 
 /**
@@ -89,9 +90,10 @@ const DOCS_SITE: readonly ExtensionName[] = [...COMMON, 'heading-attributes', 'c
 /**
  * The default reads every other tool's syntax that plain Markdown would only print as text, so a
  * document brought from anywhere reads right without being told. Left out: MDX (it reads `<` and
- * `{` in prose as code), a single `$` as math (French prose writes "5 $"), citations and raw TeX.
+ * `{` in prose as code), a single `$` as math (French prose writes "5 $"), citations (`@name` is also a
+ * handle) and raw TeX; cross-references only where a prefix says so (`@fig:x`).
  */
-const EVERY_UNAMBIGUOUS: readonly ExtensionName[] = [...PANDOC_UNAMBIGUOUS, 'callouts', 'code-chunks', 'wikilinks', 'highlights', 'obsidian-comments'];
+const EVERY_UNAMBIGUOUS: readonly ExtensionName[] = [...PANDOC_UNAMBIGUOUS, 'callouts', 'code-chunks', 'wikilinks', 'highlights', 'obsidian-comments', 'cross-references-unambiguous'];
 
 const DIALECTS: Record<DialectName, readonly ExtensionName[]> = {
   markdown: EVERY_UNAMBIGUOUS,

@@ -53,6 +53,12 @@ export const EXTENSION_NAMES = [
   'citations',
   /** pandoc-crossref's and Quarto's `@fig:x`, `@tbl:x`, `@eq:x`, `@sec:x` and bookdown's `\@ref(x)`. */
   'cross-references',
+  /**
+   * The same, where no prose could mean anything else: Quarto's `@fig-x` only when the document
+   * labels a `{#fig-x}` (a handle such as `@sec-ops` stays text). Before `cross-references`: with
+   * both, unified keeps one plugin and the later one's options win.
+   */
+  'cross-references-unambiguous',
   /** `: Caption` or `Table: Caption` beside a table (pandoc); after cross-references, which number the labelled ones. */
   'table-captions',
 ] as const;
