@@ -28,6 +28,8 @@ export const EXTENSION_NAMES = [
   'definition-lists',
   /** Pandoc's `+---+` grid tables. */
   'grid-tables',
+  /** Pandoc's line blocks, lines opening on `| `: each kept a line, what it holds read as Markdown. */
+  'line-blocks',
   /** ```` ```{r} ```` and ```` ```{python} ```` chunks with `#|` options (Quarto, R Markdown). */
   'code-chunks',
   /** `[[Page]]`, `[[Page|alias]]`, `![[picture.png]]` (Obsidian). */

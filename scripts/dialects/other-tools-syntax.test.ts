@@ -183,6 +183,34 @@ describe('cross-references in a document that does not say it is pandoc\'s', () 
   });
 });
 
+describe('pandoc line blocks', () => {
+  it('keep each line a line without its bar, and the math in them is math when the document writes $$ math', async () => {
+    const { publication } = await loadMarkdown('---\ntitle: Essai\nlang: en\n---\n\n# Part\n\n$$\nZ_0 = \\mu_0 c_0\n$$\n\n| where:\n| $c_0$: the speed of light, see [here](https://example.org)\n|    $\\mu_0$ *the permeability*\n  of free space\n\nIt costs 5 $ and 10 $.\n');
+    const [equation, lines, price] = publication!.sections[0]!.blocks;
+    expect(equation?.type).toBe('math');
+    expect(lines?.type === 'paragraph' && lines.children.map((node) => (node.type === 'text' ? node.value : node.type))).toEqual([
+      'where:',
+      'break',
+      'inlineMath',
+      ': the speed of light, see ',
+      'link',
+      'break',
+      '\u00a0\u00a0\u00a0',
+      'inlineMath',
+      ' ',
+      'emphasis',
+      ' ',
+      'of free space',
+    ]);
+    expect(price && blockText(price)).toBe('It costs 5 $ and 10 $.');
+  });
+
+  it('are not tables: a pipe table stays a table', async () => {
+    const [table] = await blocksOf('| a | b |\n|---|---|\n| 1 | 2 |\n');
+    expect(table?.type).toBe('table');
+  });
+});
+
 describe('MDX', () => {
   it('drops import and export, keeps the text inside components, notes the empty ones', async () => {
     const mdx = `---\ntitle: Essai\nsidebar_position: 2\n---\nimport Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\n\n# Installer {#install}\n\nAvec {'<'} et <kbd>Ctrl</kbd>.\n\n{/* un commentaire */}\n\n<Tabs>\n  <TabItem value="npm" label="npm">\n\n  Lancer npm.\n\n  </TabItem>\n</Tabs>\n\n<Image src="x.png" />\n\n:::tip Mon astuce\nAstuce.\n:::\n\nexport const meta = {};\n`;
