@@ -15,8 +15,7 @@ import { tempDir } from './helpers';
  * dialect, taken as they are. CI builds a varied sample, `CORPUS=all` every one.
  */
 const CORPUS = join(import.meta.dirname, 'corpus', 'dialects');
-// leon-introduction.mdx is left to npm run corpus while MDX reads no multi-line attribute expression (its <Tabs values={[...]}> print).
-const SAMPLE = ['pandoc/enfants-de-simone-ag-constitutive.md', 'quarto/utilitr-import-tables-sas.qmd', 'docusaurus/leon-api-http.md', 'vuepress/etalab-juridique-obligation-open-data.md', 'hugo/hugo-installer.md'];
+const SAMPLE = ['pandoc/enfants-de-simone-ag-constitutive.md', 'quarto/utilitr-import-tables-sas.qmd', 'docusaurus/leon-introduction.mdx', 'vuepress/etalab-juridique-obligation-open-data.md', 'hugo/hugo-installer.md'];
 const ALL = Object.keys(DIALECTS).flatMap((dialect) =>
   readdirSync(join(CORPUS, dialect))
     .filter((name) => /\.(md|mdx|qmd|rmd)$/i.test(name))

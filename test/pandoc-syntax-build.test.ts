@@ -63,7 +63,7 @@ describe('a pandoc source with math, citations, cross-references, raw LaTeX and 
     expect(text('brochure.pdf').split('\f').findIndex((page) => page.includes('Résultats') && !page.includes('Sommaire'))).toBeGreaterThan(text('brochure.pdf').split('\f').findIndex((page) => page.includes('suit la loi')));
     // Each cross-reference links to what it names.
     const brochure = readFileSync(join(dir, 'brochure.html'), 'utf8');
-    for (const anchor of ['tbl-donnees', 'eq-loi', 'sec-methode']) {
+    for (const anchor of ['tbl-donnees', 'eq-loi', 'sec:methode']) {
       expect(brochure).toContain(`href="#${anchor}"`);
       expect(brochure).toContain(`id="${anchor}"`);
     }

@@ -15,6 +15,7 @@ import remarkDefinitionList from 'remark-definition-list';
 import remarkGridTables from './syntax/remark-grid-tables';
 import remarkHighlights from './syntax/remark-highlights';
 import remarkHeadingAttributes from './syntax/remark-heading-attributes';
+import remarkLineBlocks from './syntax/remark-line-blocks';
 import remarkMdxContent from './syntax/remark-mdx-content';
 import remarkObsidianComments from './syntax/remark-obsidian-comments';
 import remarkTableCaptions from './syntax/remark-table-captions';
@@ -42,6 +43,7 @@ const EXTENSION_PLUGINS: Record<ExtensionName, PluggableList> = {
   callouts: [remarkCallouts],
   'definition-lists': [remarkDefinitionList],
   'grid-tables': [remarkGridTables, remarkUnreadTables],
+  'line-blocks': [remarkLineBlocks],
   'table-captions': [remarkTableCaptions],
   'code-chunks': [remarkCodeChunks],
   wikilinks: [remarkWikilinks],
@@ -57,7 +59,8 @@ const EXTENSION_PLUGINS: Record<ExtensionName, PluggableList> = {
   'raw-tex': [[remarkRawTex, { commands: true }]],
   'inline-notes': [remarkInlineNotes],
   citations: [remarkCitations],
-  'cross-references': [remarkCrossReferences],
+  'cross-references': [[remarkCrossReferences, { dashesToLabelsOnly: false }]],
+  'cross-references-unambiguous': [[remarkCrossReferences, { dashesToLabelsOnly: true }]],
 };
 
 /**
@@ -74,6 +77,8 @@ const PANDOC_UNAMBIGUOUS: readonly ExtensionName[] = [
   'heading-attributes',
   'containers',
   'grid-tables',
+  // Only pandoc has them; other tools print the lines with their bars, as a reader would not write them.
+  'line-blocks',
   'table-captions',
   'math',
   // Pandoc's users write `\newpage` alone on a line without saying their Markdown is pandoc's.
@@ -89,9 +94,10 @@ const DOCS_SITE: readonly ExtensionName[] = [...COMMON, 'heading-attributes', 'c
 /**
  * The default reads every other tool's syntax that plain Markdown would only print as text, so a
  * document brought from anywhere reads right without being told. Left out: MDX (it reads `<` and
- * `{` in prose as code), a single `$` as math (French prose writes "5 $"), citations and raw TeX.
+ * `{` in prose as code), a single `$` as math (French prose writes "5 $"), citations (`@name` is also a
+ * handle) and raw TeX; cross-references only where a prefix says so (`@fig:x`).
  */
-const EVERY_UNAMBIGUOUS: readonly ExtensionName[] = [...PANDOC_UNAMBIGUOUS, 'callouts', 'code-chunks', 'wikilinks', 'highlights', 'obsidian-comments'];
+const EVERY_UNAMBIGUOUS: readonly ExtensionName[] = [...PANDOC_UNAMBIGUOUS, 'callouts', 'code-chunks', 'wikilinks', 'highlights', 'obsidian-comments', 'cross-references-unambiguous'];
 
 const DIALECTS: Record<DialectName, readonly ExtensionName[]> = {
   markdown: EVERY_UNAMBIGUOUS,
@@ -144,6 +150,13 @@ const BY_FRONT_MATTER_KEY: readonly [string, DialectName][] = [
   ['aliases', 'obsidian'],
 ];
 
+/**
+ * A line opening on `$$`: the document writes TeX math, so its `$...$` are math too, in every tool
+ * that reads `$$` (pandoc, GitHub, Obsidian, VitePress...). The default reads them then; a price
+ * ("5 $") stays one by math-dollars' own rule.
+ */
+const DISPLAY_MATH = /^[ \t]*\$\$/mu;
+
 const FRONT_MATTER = /^(?:\uFEFF)?---[ \t]*\r?\n([\s\S]*?)\r?\n(---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 
 /**
@@ -173,7 +186,7 @@ export function chooseDialect(path: string | undefined, text: string, configured
   const pandocSigns = peeked?.closedByDots || /^% \S/.test(text) ? 'pandoc' : undefined;
   const name = declared.dialect ?? byExtension ?? byKey ?? pandocSigns ?? 'markdown';
   const reason: Dialect['reason'] = declared.dialect ? 'declared' : byExtension ? 'file-extension' : byKey || pandocSigns ? 'front-matter' : 'default';
-  const extensions = applyExtensionEdits(DIALECTS[name], declared.extensions ?? configured.extensions ?? []);
+  const extensions = applyExtensionEdits(name === 'markdown' && DISPLAY_MATH.test(text) ? [...DIALECTS[name], 'math-dollars'] : DIALECTS[name], declared.extensions ?? configured.extensions ?? []);
   const frontMatter = extensions.indexOf('front-matter');
   if (peeked?.closedByDots && frontMatter !== -1) extensions.splice(frontMatter, 1, 'front-matter-dots');
   return { name, extensions, reason };

@@ -14,10 +14,15 @@ interface Target {
   /** Figures, tables and equations are numbered; a section is named by its title. */
   number?: number;
   title?: string;
+  /** A heading's id as its author wrote it, which the author's own links may name: references link there too. */
+  anchor?: string;
 }
 
-/** `{#fig:x}` / `{#fig-x}` (pandoc-crossref's and Quarto's), with maybe classes or attributes after it. */
-const ATTRIBUTES = /\s*\{#((?:fig|tbl|sec|eq)[:-][^\s}]+)[^}]*\}\s*$/u;
+/**
+ * `{#fig:x}` / `{#fig-x}` (pandoc-crossref's and Quarto's), with maybe classes or attributes after
+ * it; a caption may carry it on an empty span, `[]{#tbl:x}`.
+ */
+const ATTRIBUTES = /\s*(?:\[\])?\{#((?:fig|tbl|sec|eq)[:-][^\s}]+)[^}]*\}\s*$/u;
 /** A heading's `{#id}`: any id, bookdown refers to chapters by theirs (`\@ref(intro)`). */
 const HEADING_ATTRIBUTES = /\s*\{#([^\s}]+)[^}]*\}\s*$/u;
 /** pandoc's table caption, before or after its table: `: Caption` or `Table: Caption`. */
@@ -33,13 +38,15 @@ const REFERENCE = new RegExp(String.raw`\[(-?)@${LABEL}\]|(?<![\p{L}\p{N}_@.])@(
  * equation) and each reference becomes "figure 2", "tableau 1", "section « Méthodes »" in the
  * document's language. A label that names nothing is printed as written, with one warning.
  */
-export default function remarkCrossReferences() {
+export default function remarkCrossReferences(options: { dashesToLabelsOnly?: boolean } = {}) {
   return (tree: Root, file: VFile) => {
     const words = messages(String(file.data['lang'] ?? 'en'));
+    // Labels as written first: remark-directive reads the `:chat` of `{#fig:chat}` as a directive.
+    eachPhrasingParent(tree, file, () => undefined);
     const targets = collectTargets(tree, words);
     const unknown = new Map<string, RootContent['position']>();
     eachPhrasingParent(tree, file, (parent) => {
-      parent.children = parent.children.flatMap((node): PhrasingContent[] => (node.type === 'text' ? resolveReferences(node, targets, words, unknown) : [node]));
+      parent.children = parent.children.flatMap((node): PhrasingContent[] => (node.type === 'text' ? resolveReferences(node, targets, words, unknown, options.dashesToLabelsOnly ?? false) : [node]));
     });
     if (unknown.size > 0) {
       const labels = [...unknown.keys()];
@@ -55,10 +62,10 @@ export default function remarkCrossReferences() {
 function collectTargets(tree: Root, words: Messages): Map<string, Target> {
   const targets = new Map<string, Target>();
   const counts: Record<Kind, number> = { fig: 0, tbl: 0, eq: 0, sec: 0 };
-  const add = (label: string, kind: Kind, title?: string): number => {
+  const add = (label: string, kind: Kind, title?: string, anchor?: string): number => {
     counts[kind] += 1;
     // Sections are named by their titles: Triptyque numbers none.
-    targets.set(normalise(label), { kind, number: kind === 'sec' ? undefined : counts[kind], title });
+    targets.set(normalise(label), { kind, number: kind === 'sec' ? undefined : counts[kind], title, anchor });
     return counts[kind];
   };
   const walk = (children: RootContent[]) => {
@@ -74,16 +81,15 @@ function collectTargets(tree: Root, words: Messages): Map<string, Target> {
           continue;
         }
       }
-      if (node.type === 'table') {
-        const captionAt = [index + 1, index - 1].find((at) => tableCaption(children[at]));
-        if (captionAt !== undefined) {
-          const paragraph = children[captionAt] as Paragraph;
-          const text = toString(paragraph).replace(TABLE_CAPTION, '');
-          const label = ATTRIBUTES.exec(text);
-          const caption = text.replace(ATTRIBUTES, '');
-          const value = label ? words.tableCaption(add(label[1]!, 'tbl'), caption) : caption;
-          children[captionAt] = { type: 'paragraph', children: [{ type: 'text', value }], position: paragraph.position, ...(label ? { data: anchored(label[1]!) } : {}) };
-        }
+      const captionAt = node.type === 'table' ? [index + 1, index - 1].find((at) => tableCaption(children[at])) : labelledTableCaption(node) ? index : undefined;
+      if (captionAt !== undefined) {
+        const paragraph = children[captionAt] as Paragraph;
+        const text = toString(paragraph).replace(TABLE_CAPTION, '');
+        const label = ATTRIBUTES.exec(text);
+        const caption = text.replace(ATTRIBUTES, '');
+        const value = label ? words.tableCaption(add(label[1]!, 'tbl'), caption) : caption;
+        children[captionAt] = { type: 'paragraph', children: [{ type: 'text', value }], position: paragraph.position, ...(label ? { data: anchored(label[1]!) } : {}) };
+        if (captionAt === index) continue;
       }
       if (node.type === 'math') labelEquation(node, add);
       if (node.type === 'heading') labelSection(node, add, targets);
@@ -96,6 +102,14 @@ function collectTargets(tree: Root, words: Messages): Map<string, Target> {
 
 function tableCaption(node: RootContent | undefined): boolean {
   return node?.type === 'paragraph' && node.children[0]?.type === 'text' && TABLE_CAPTION.test(node.children[0].value);
+}
+
+/**
+ * `: Caption {#tbl:x}`: a table's caption by its label alone, beside a table no parser here reads
+ * (pandoc's simple and multiline tables, printed as lines), so that it is numbered and referred to.
+ */
+function labelledTableCaption(node: RootContent): boolean {
+  return tableCaption(node) && /^tbl[:-]/u.test(ATTRIBUTES.exec(toString(node))?.[1] ?? '');
 }
 
 /** An image alone in its paragraph with `{#fig:x}` after it (or the id an attribute reader left on it). */
@@ -116,7 +130,7 @@ function labelEquation(node: Math, add: (label: string, kind: Kind) => number): 
   node.data = { ...node.data, ...anchored(label) } as Math['data'];
 }
 
-function labelSection(heading: Heading, add: (label: string, kind: Kind, title?: string) => number, targets: Map<string, Target>): void {
+function labelSection(heading: Heading, add: (label: string, kind: Kind, title?: string, anchor?: string) => number, targets: Map<string, Target>): void {
   const data = heading.data as { id?: unknown; hProperties?: { id?: unknown } } | undefined;
   const last = heading.children.at(-1);
   const written = last?.type === 'text' ? HEADING_ATTRIBUTES.exec(last.value) : undefined;
@@ -129,10 +143,10 @@ function labelSection(heading: Heading, add: (label: string, kind: Kind, title?:
     if (auto && !targets.has(auto)) targets.set(auto, { kind: 'sec', title, heading });
     return;
   }
-  add(id, 'sec', title);
-  // Where a reader of the brochure lands: the heading, under the anchor the references link to
-  // (`sec:x` -> `sec-x`), whichever reader read its id.
-  heading.data = { ...heading.data, hProperties: { ...heading.data?.hProperties, id: anchorOf(id) } };
+  add(id, 'sec', title, id);
+  // Where a reader of the brochure lands: the heading, under the id written (`#sec:x` in the author's own
+  // links names it too), whichever reader read it.
+  heading.data = { ...heading.data, hProperties: { ...heading.data?.hProperties, id } };
 }
 
 /** Pandoc's `auto_identifiers`: lower case, spaces as hyphens, no punctuation but `_-.`, from the first letter on. */
@@ -165,7 +179,7 @@ export interface CrossReferenceData {
   crossReference?: true;
 }
 
-function resolveReferences(node: Text, targets: ReadonlyMap<string, Target>, words: Messages, unknown: Map<string, RootContent['position']>): PhrasingContent[] {
+function resolveReferences(node: Text, targets: ReadonlyMap<string, Target>, words: Messages, unknown: Map<string, RootContent['position']>, dashesToLabelsOnly: boolean): PhrasingContent[] {
   if (!node.value.includes('@')) return [node];
   const out: PhrasingContent[] = [];
   let plain = '';
@@ -175,6 +189,8 @@ function resolveReferences(node: Text, targets: ReadonlyMap<string, Target>, wor
     const label = bracketed ?? (kind ? `${kind.toLowerCase()}${rest}` : bookdown!);
     const found = targets.has(normalise(label)) ? normalise(label) : bookdown ? [...targets.keys()].find((key) => key.endsWith(`:${bookdown}`)) : undefined;
     const target = found === undefined ? undefined : targets.get(found);
+    // `@sec-ops` names nothing here: where the dialect is not Quarto's, it may be a handle, left as written.
+    if (!target && dashesToLabelsOnly && !bookdown && /^(?:fig|tbl|eq|sec)-/iu.test(label)) continue;
     plain += node.value.slice(last, match.index);
     last = match.index + written.length;
     // bookdown writes "Figure \@ref(fig:x)" itself, as `[-@fig:x]` asks for the number alone.
@@ -193,7 +209,7 @@ function resolveReferences(node: Text, targets: ReadonlyMap<string, Target>, wor
     const text = kind && /^[A-Z]/u.test(kind) ? said.charAt(0).toLocaleUpperCase() + said.slice(1) : said;
     if (plain) out.push({ type: 'text', value: plain, position: node.position });
     plain = '';
-    out.push({ type: 'link', url: `#${anchorOf(found)}`, children: [{ type: 'text', value: text }], position: node.position, data: { crossReference: true } as CrossReferenceData as PhrasingContent['data'] });
+    out.push({ type: 'link', url: `#${target.anchor ?? anchorOf(found)}`, children: [{ type: 'text', value: text }], position: node.position, data: { crossReference: true } as CrossReferenceData as PhrasingContent['data'] });
   }
   if (last === 0) return [node];
   plain += node.value.slice(last);

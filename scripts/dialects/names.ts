@@ -28,6 +28,8 @@ export const EXTENSION_NAMES = [
   'definition-lists',
   /** Pandoc's `+---+` grid tables. */
   'grid-tables',
+  /** Pandoc's line blocks, lines opening on `| `: each kept a line, what it holds read as Markdown. */
+  'line-blocks',
   /** ```` ```{r} ```` and ```` ```{python} ```` chunks with `#|` options (Quarto, R Markdown). */
   'code-chunks',
   /** `[[Page]]`, `[[Page|alias]]`, `![[picture.png]]` (Obsidian). */
@@ -53,6 +55,12 @@ export const EXTENSION_NAMES = [
   'citations',
   /** pandoc-crossref's and Quarto's `@fig:x`, `@tbl:x`, `@eq:x`, `@sec:x` and bookdown's `\@ref(x)`. */
   'cross-references',
+  /**
+   * The same, where no prose could mean anything else: Quarto's `@fig-x` only when the document
+   * labels a `{#fig-x}` (a handle such as `@sec-ops` stays text). Before `cross-references`: with
+   * both, unified keeps one plugin and the later one's options win.
+   */
+  'cross-references-unambiguous',
   /** `: Caption` or `Table: Caption` beside a table (pandoc); after cross-references, which number the labelled ones. */
   'table-captions',
 ] as const;

@@ -155,6 +155,62 @@ describe('Quarto and R Markdown code chunks', () => {
   });
 });
 
+describe('cross-references in a document that does not say it is pandoc\'s', () => {
+  it('read as words that link to the figure, table and section they name; a handle, an e-mail and an unlabelled @sec-x stay as written', async () => {
+    const body = 'Voir @fig:chat et [@tbl:t], la @sec:methode ; écrire à contact@exemple.fr ou à @marie, et @sec-ops.\n\n![Un chat](chat.png){#fig:chat width=100% short-caption="Chat"}\n\n| a |\n|---|\n| 1 |\n\n: Les données. []{#tbl:t short-caption="Données"}\n';
+    const { publication } = await loadMarkdown(`${FRONT_MATTER}# Méthode {#sec:methode}\n\n${body}`);
+    expect(publicationText(publication!).replace(/[\u00a0\u202f]/gu, ' ').split('\n')).toEqual([
+      'Méthode',
+      'Voir figure 1 et tableau 1, la section « Méthode » ; écrire à contact@exemple.fr ou à @marie, et @sec-ops.',
+      'Un chat',
+      'Figure 1 : Un chat',
+      'a',
+      '1',
+      'Tableau 1 : Les données.',
+    ]);
+    const [part] = publication!.sections;
+    expect(part!.id).toBe('sec:methode');
+    expect(part!.blocks.flatMap((block) => (block.anchor ? [block.anchor] : []))).toEqual(['fig-chat', 'tbl-t']);
+  });
+
+  it('number a caption labelled {#tbl:x} beside a pandoc table no parser reads, so that a reference to it reads "tableau 1"', async () => {
+    const table = '-------------------\nPays     Villes\n-------- ----------\nFrance   Paris,\n         Lyon\n-------------------\n';
+    const { publication } = await loadMarkdown(`${FRONT_MATTER}# Partie\n\nVoir @tbl:villes.\n\n${table}\n: Les villes. {#tbl:villes}\n`);
+    const text = publicationText(publication!).replace(/[\u00a0\u202f]/gu, ' ');
+    expect(text).toContain('Voir tableau 1.');
+    expect(text).toContain('Tableau 1 : Les villes.');
+    expect(text).not.toContain('{#');
+  });
+});
+
+describe('pandoc line blocks', () => {
+  it('keep each line a line without its bar, and the math in them is math when the document writes $$ math', async () => {
+    const { publication } = await loadMarkdown('---\ntitle: Essai\nlang: en\n---\n\n# Part\n\n$$\nZ_0 = \\mu_0 c_0\n$$\n\n| where:\n| $c_0$: the speed of light, see [here](https://example.org)\n|    $\\mu_0$ *the permeability*\n  of free space\n\nIt costs 5 $ and 10 $.\n');
+    const [equation, lines, price] = publication!.sections[0]!.blocks;
+    expect(equation?.type).toBe('math');
+    expect(lines?.type === 'paragraph' && lines.children.map((node) => (node.type === 'text' ? node.value : node.type))).toEqual([
+      'where:',
+      'break',
+      'inlineMath',
+      ': the speed of light, see ',
+      'link',
+      'break',
+      '\u00a0\u00a0\u00a0',
+      'inlineMath',
+      ' ',
+      'emphasis',
+      ' ',
+      'of free space',
+    ]);
+    expect(price && blockText(price)).toBe('It costs 5 $ and 10 $.');
+  });
+
+  it('are not tables: a pipe table stays a table', async () => {
+    const [table] = await blocksOf('| a | b |\n|---|---|\n| 1 | 2 |\n');
+    expect(table?.type).toBe('table');
+  });
+});
+
 describe('MDX', () => {
   it('drops import and export, keeps the text inside components, notes the empty ones', async () => {
     const mdx = `---\ntitle: Essai\nsidebar_position: 2\n---\nimport Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\n\n# Installer {#install}\n\nAvec {'<'} et <kbd>Ctrl</kbd>.\n\n{/* un commentaire */}\n\n<Tabs>\n  <TabItem value="npm" label="npm">\n\n  Lancer npm.\n\n  </TabItem>\n</Tabs>\n\n<Image src="x.png" />\n\n:::tip Mon astuce\nAstuce.\n:::\n\nexport const meta = {};\n`;
@@ -164,6 +220,13 @@ describe('MDX', () => {
     expect(publication!.sections[0]!.id).toBe('install');
     expect(messagesOf(file)).toContain('22:1 mdx-component');
     expect(file.messages.find((message) => message.ruleId === 'mdx-component')?.reason).toContain('<Image />');
+  });
+
+  it('keeps only the tabs\' text when a component\'s attribute is a JavaScript value written over several lines', async () => {
+    const mdx = `${FRONT_MATTER}import Tabs from '@theme/Tabs';\n\n# Installer\n\n<Tabs\n  defaultValue="cli"\n  values={[\n    { label: 'CLI', value: 'cli' },\n    { label: 'Docker', value: 'docker' }\n  ]}>\n  <TabItem value="cli">\n\nAvec la ligne de commande.\n\n  </TabItem>\n</Tabs>\n`;
+    const { publication, file } = await load(mdx, 'page.mdx');
+    expect(publicationText(publication!)).toBe('Installer\nAvec la ligne de commande.');
+    expect(messagesOf(file).filter((message) => message.includes('mdx-unreadable'))).toEqual([]);
   });
 
   it('that MDX cannot read is read as Markdown, with a warning where MDX stopped', async () => {

@@ -5,7 +5,8 @@ import type { VFile } from 'vfile';
  * The text of a paragraph as the author typed it, for syntax remark does not read: a text
  * directive (`@fig:one` holds `:one`) goes back to its letters and neighbouring texts are merged,
  * so `@fig:one` or `[@doe, p. 3]` stand in one text node. `visit` calls `use` on each parent of
- * phrasing content, after the merge.
+ * phrasing content, after the merge. Only texts written side by side are merged: one made of texts
+ * a plugin took something from between (a shortcode) would place what follows the gap wrongly.
  */
 export function eachPhrasingParent(tree: Parent, file: VFile, use: (parent: { children: PhrasingContent[] }) => void): void {
   const source = String(file.value);
@@ -24,11 +25,18 @@ function merged(children: readonly PhrasingContent[], source: string): PhrasingC
   for (const child of children) {
     const text = child.type === 'textDirective' ? literal(child, source) : child;
     const last = out.at(-1);
-    if (text.type === 'text' && last?.type === 'text') {
+    if (text.type === 'text' && last?.type === 'text' && adjacent(last, text)) {
       out[out.length - 1] = { ...last, value: last.value + text.value, position: last.position && text.position ? { start: last.position.start, end: text.position.end } : last.position };
     } else out.push(text);
   }
   return out;
+}
+
+/** Whether `next` was written right after `last` in the source, or neither was written (made by a plugin). */
+function adjacent(last: Text, next: Text): boolean {
+  if (!last.position && !next.position) return true;
+  const end = last.position?.end.offset;
+  return end !== undefined && end === next.position?.start.offset;
 }
 
 function literal(node: PhrasingContent, source: string): Text {

@@ -28,6 +28,10 @@ describe('lint rules, each on a small input', () => {
     expect(await rulesFor(`${FRONT_MATTER}# Un\n\nVoir {{< figure src="a.png" >}} et {% include note.html %}.\n\n\`{{< code >}}\`\n`)).toEqual(['8:1 hugo-shortcode', '8:36 template-tag']);
   });
 
+  it('template-tag: placed where it was written, after an entity and a cross-reference that changed the text before it', async () => {
+    expect(await rulesFor(`${FRONT_MATTER}# Un\n\n![Un chat](chat.png){#fig:chat}\n\nLa @fig:chat &amp; {% include note.html %}.\n`)).toEqual(['8:1 missing-image', '10:20 template-tag']);
+  });
+
   it('pandoc-attributes: a [span]{.class}; a heading\'s {#id .class} and a fenced div only where the dialect does not read them', async () => {
     const body = '# Un {#un .unnumbered}\n\nTexte [souligné]{.underline}.\n\n::: {.note}\nUne note.\n:::\n';
     expect(await rulesFor(`${FRONT_MATTER}${body}`)).toEqual(['8:7 pandoc-attributes']);

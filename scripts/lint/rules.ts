@@ -29,6 +29,25 @@ function endOf(node: { position?: RootContent['position'] }): number | undefined
   return node.position?.end.offset;
 }
 
+/**
+ * Where `found`, seen at `index` in a text node's value, was written: looked up in the source
+ * the node's position spans, since a value may differ from what was written (an escape, an
+ * entity, words a plugin took out or put in). The node's start when the source does not hold it.
+ */
+function offsetInSource(source: string, node: { value: string; position?: RootContent['position'] }, index: number, found: string): number | undefined {
+  const start = startOf(node);
+  const end = endOf(node);
+  if (start === undefined || end === undefined) return undefined;
+  const written = source.slice(start, end);
+  if (written === node.value) return start + index;
+  // The same occurrence: as many of them before it in the source as in the value.
+  let before = 0;
+  for (let at = node.value.indexOf(found); at !== -1 && at < index; at = node.value.indexOf(found, at + 1)) before += 1;
+  let at = written.indexOf(found);
+  for (; at !== -1 && before > 0; before -= 1) at = written.indexOf(found, at + 1);
+  return at === -1 ? undefined : start + at;
+}
+
 /** A heading more than one level below the previous one (## then ####). */
 const headingIncrement: Rule = (tree, file) => {
   let previous: number | undefined;
@@ -349,12 +368,12 @@ const TEMPLATE_TAG = /\{\{[<%].*?[%>]\}\}|\{%-?\s.*?-?%\}/gsu;
 
 /** Template tags of the tool the source came from, left as text. */
 const templateTags: Rule = (tree, file) => {
+  const source = String(file.value);
   const place = location(file);
   visit(tree, 'text', (node) => {
-    const start = startOf(node);
     for (const match of node.value.matchAll(TEMPLATE_TAG)) {
-      // The text's offsets match the source's while no escape or entity precedes the tag within it.
-      const point = start === undefined ? node.position?.start : place.toPoint(start + match.index);
+      const offset = offsetInSource(source, node, match.index, match[0]);
+      const point = offset === undefined ? node.position?.start : place.toPoint(offset);
       const shown = match[0].length > 40 ? `${match[0].slice(0, 40)}…` : match[0];
       file.message(`template tag \`${shown}\` is printed as it is (a site generator would expand it): write what it stands for in Markdown, or remove it`, { place: point, ruleId: 'template-tag', source: 'triptyque' });
     }
@@ -388,8 +407,9 @@ const pandocAttributes: Rule = (tree, file) => {
   visit(tree, 'text', (node) => {
     for (const match of node.value.matchAll(SPAN_ATTRIBUTES)) {
       const start = startOf(node);
+      const offset = offsetInSource(source, node, match.index, match[0]);
       const message = file.message(`pandoc span \`${match[0].length > 40 ? `${match[0].slice(0, 40)}…` : match[0]}\` is printed with its brackets: keep its text only`, {
-        place: start === undefined ? node.position?.start : place.toPoint(start + match.index),
+        place: offset === undefined ? node.position?.start : place.toPoint(offset),
         ruleId: 'pandoc-attributes',
         source: 'triptyque',
       });

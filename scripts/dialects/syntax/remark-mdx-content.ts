@@ -42,7 +42,10 @@ const lenientAcorn = {
   parseExpressionAt(input: string, position: number, options: AcornOptions) {
     try {
       return jsx.parseExpressionAt(input, position, options);
-    } catch {
+    } catch (error) {
+      // Stopped by the end of the input: the expression goes on after this `}` (`values={[{...},\n{...}]}`),
+      // and micromark, told so, reads on to the next one.
+      if ((error as { pos?: number }).pos !== undefined && (error as { pos: number }).pos >= input.length) throw error;
       return { type: 'Literal', value: input, raw: input, start: position, end: input.length, [NOT_JAVASCRIPT]: true };
     }
   },
