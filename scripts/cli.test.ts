@@ -22,6 +22,7 @@ describe('triptyque on the command line', () => {
     expect(triptyque(['--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Commands:') });
     expect(triptyque(['build', '--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('--only LIST') });
     expect(triptyque(['check', '--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Exit codes') });
+    for (const command of ['build', 'check', 'preview']) expect(triptyque([command, '--help']).stdout).toContain('--as deck');
   });
 
   it('exits 2 on bad usage, with one line that says what is wrong', () => {
@@ -31,6 +32,9 @@ describe('triptyque on the command line', () => {
     const badOption = triptyque(['build', '--colour']);
     expect(badOption.code).toBe(2);
     expect(badOption.stderr).toContain("Unknown option '--colour'");
+    const badReading = triptyque(['check', '--as', 'slides']);
+    expect(badReading.code).toBe(2);
+    expect(badReading.stderr).toContain('--as takes deck; got "slides"');
     const badTarget = triptyque(['build', '--only', 'slides']);
     expect(badTarget.code).toBe(2);
     expect(badTarget.stderr).toContain('--only takes a comma-separated list of deck, brochure, digest');

@@ -7,6 +7,7 @@ import { build as buildSources, type BuildResult, type ProgressEvent } from '../
 import { EarlyDrawings } from '../gallery/thumbnails';
 import { reportsInOutput, writeGallery } from '../gallery/write-gallery';
 import type { TargetName } from '../model/types';
+import type { ReadAs } from '../config/schema';
 import { startRun, type Run } from './events';
 import { diagnosticsOf, failureOf, type Failure } from './outcome';
 
@@ -25,6 +26,8 @@ export interface BuildOptions {
   force?: boolean;
   /** Write `outDir/index.html`, the gallery of every slide and page (default: true). */
   gallery?: boolean;
+  /** `deck`: every source is read as a Marp deck, its slides the author's, as if its front matter said `marp: true`. */
+  as?: ReadAs;
   signal?: AbortSignal;
 }
 
@@ -74,6 +77,7 @@ export interface BuildWithGalleryOptions {
   only?: readonly TargetName[];
   force?: boolean;
   gallery?: boolean;
+  as?: ReadAs;
   signal?: AbortSignal;
   onProgress?: (event: ProgressEvent) => void;
   onArtifact?: (path: string) => void;
@@ -91,7 +95,7 @@ export async function buildWithGallery(options: BuildWithGalleryOptions): Promis
   };
   let result: BuildResult;
   try {
-    result = await buildSources({ sources: options.sources ?? [], root: options.root, config: options.config, outDir: options.outDir, only: options.only, force: options.force, signal: options.signal, onProgress: options.onProgress, browser, onArtifact });
+    result = await buildSources({ sources: options.sources ?? [], root: options.root, config: options.config, outDir: options.outDir, only: options.only, force: options.force, as: options.as, signal: options.signal, onProgress: options.onProgress, browser, onArtifact });
   } catch (error) {
     await browser.close();
     throw error;

@@ -3,12 +3,13 @@ import { resolve } from 'node:path';
 import { TriptyqueError } from '../errors';
 import { startPreview } from '../preview/start-preview';
 import type { CommandRun } from './command';
+import { parseReadAs } from './parse-read-as';
 import { parseTargets } from './parse-targets';
 import { outDirOf, projectOf } from './project';
 
 export { watch } from '../core/watch';
 
-export const previewHelp = `Usage: triptyque preview [SOURCE] [--out DIR] [--port N] [--only LIST]
+export const previewHelp = `Usage: triptyque preview [SOURCE] [--out DIR] [--port N] [--only LIST] [--as deck]
 
 Builds SOURCE (with none, every content/*.md), then serves a page on 127.0.0.1 that shows the
 deck (click it and use the arrow keys), the brochure's pages and the digest side by side, with
@@ -20,6 +21,9 @@ Options:
   --out DIR        output folder (default: output/ beside the configuration)
   --port N         port to listen on (default: any free port)
   --only LIST      only these targets, comma-separated: deck, brochure, digest
+  --as deck        read each source as a Marp deck, as if its front matter said marp: true:
+                   the deck keeps its author's slides, the brochure and the digest are made
+                   from them (the configuration's \`as: deck\` does the same for every run)
   -h, --help       this help
 
 Exit codes: 0 stopped with Ctrl-C, 1 the preview could not start, 2 bad usage.`;
@@ -28,7 +32,7 @@ export const runPreview: CommandRun = async (argv, io) => {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { out: { type: 'string' }, port: { type: 'string' }, only: { type: 'string' } },
+    options: { out: { type: 'string' }, port: { type: 'string' }, only: { type: 'string' }, as: { type: 'string' } },
   });
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TriptyqueError('USAGE', `--port takes a port number (0-65535), not "${values.port}"`);
@@ -40,6 +44,7 @@ export const runPreview: CommandRun = async (argv, io) => {
     outDir: outDirOf(io, project, values.out),
     port,
     only: parseTargets(values.only),
+    as: parseReadAs(values.as),
     onEvent: (event) => {
       if (event.type === 'building') io.err(`changed: ${event.changed.map((path) => path.replace(`${io.cwd}/`, '')).join(', ')}; rebuilding`);
       if (event.type === 'progress') io.err(`${event.progress.slug}${event.progress.target ? ` ${event.progress.target}` : ''}: ${event.progress.message}`);

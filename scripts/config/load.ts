@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { VFile } from 'vfile';
 import type { ZodError } from 'zod';
 import { TriptyqueError } from '../errors';
-import { settingsSchema, type Settings } from './schema';
+import { settingsSchema, type ReadAs, type Settings } from './schema';
 import { locateYamlPath, parseYaml, yamlToData, type ParsedYaml } from './yaml-location';
 
 export const CONFIG_FILE = 'triptyque.config.yaml';
@@ -100,4 +100,9 @@ export function mergeSettings(base: Settings, overrides: Record<string, unknown>
         : value;
   }
   return settingsSchema.safeParse(merged);
+}
+
+/** The settings of a run that reads every source as `as` (`--as deck`): the command line wins over the configuration. */
+export function readingAs(settings: Settings, as: ReadAs | undefined): Settings {
+  return as ? { ...settings, as } : settings;
 }

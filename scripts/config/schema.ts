@@ -6,6 +6,10 @@ const extensionEdit = z.string().refine((value) => (EXTENSION_NAMES as readonly 
   message: `a Markdown extension, with + to add it or - to remove it: ${EXTENSION_NAMES.join(', ')}`,
 });
 
+/** What a source may be read as whatever it says: `deck`, a Marp deck whose slides are the author's. */
+export const READ_AS = ['deck'] as const;
+export type ReadAs = (typeof READ_AS)[number];
+
 /** A link a reader may follow or a mail client may call: nothing that runs (`javascript:`) or reads local files. */
 const SAFE_URL_SCHEMES = ['https:', 'http:', 'mailto:'];
 export const safeUrl = () =>
@@ -41,6 +45,11 @@ export const settingsSchema = z
     allowSourceOverrides: z.array(z.enum(SENDER_SETTINGS)).default([]),
     /** The public site the sources come from: their links to other pages (`/guide/x`, `../x.md`, `annexe.pdf`) are made absolute from it. */
     siteUrl: safeUrl().optional(),
+    /**
+     * `deck`: every source is a deck source, its slides the author's, as if its front matter said
+     * `marp: true` (what `--as deck` asks for one run).
+     */
+    as: z.enum(READ_AS).optional(),
     /** The Markdown dialect of sources that do not say theirs; their file names and front matter still tell first. */
     markdown: z
       .object({

@@ -9,7 +9,8 @@ import { withOutputFaults } from '../artifacts/output-fault';
 import { lockOutput } from '../artifacts/output-lock';
 import { artifactWriter, writeAtomic } from '../artifacts/write-artifact';
 import { asBrowserFailure, BrowserService } from '../browser/browser-service';
-import { loadConfig } from '../config/load';
+import { loadConfig, readingAs } from '../config/load';
+import type { ReadAs } from '../config/schema';
 import { isTriptyqueError } from '../errors';
 import { assignSlugs, type AssignedSlug } from '../model/slug';
 import { TARGET_NAMES, type TargetName } from '../model/types';
@@ -50,6 +51,8 @@ export interface BuildOptions {
   htmlFirst?: boolean;
   /** Each artifact as soon as it is in place (its full path), for work that can start on it before the build ends. */
   onArtifact?: (path: string) => void;
+  /** `deck`: every source is read as a Marp deck (`--as deck`), whatever the configuration's `as` says. */
+  as?: ReadAs;
 }
 
 export interface ProgressEvent {
@@ -87,7 +90,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           waiting -= 1;
           // A source still waiting will take the pages this one leaves.
           const keepPages = options.keepPages === true || waiting > 0;
-          return buildSource(source, slugs.get(resolve(source))!, config.settings, browser, keepPages, options).catch((error: unknown) => {
+          return buildSource(source, slugs.get(resolve(source))!, readingAs(config.settings, options.as), browser, keepPages, options).catch((error: unknown) => {
             // One source that breaks the build in an unforeseen way must not cost the others theirs.
             if ((error as Error).name === 'AbortError' || isTriptyqueError(error)) throw error;
             return failedSource(source, slugs.get(resolve(source))!.slug, error);

@@ -1,5 +1,6 @@
 import type { VFile } from 'vfile';
-import { loadConfig } from '../config/load';
+import { loadConfig, readingAs } from '../config/load';
+import type { ReadAs } from '../config/schema';
 import { hasErrors, loadSource } from '../source/load-source';
 import { resolveSources } from './sources';
 
@@ -9,6 +10,8 @@ export interface CheckOptions {
   root: string;
   /** The configuration file, when it is not the one in `root`. */
   config?: string;
+  /** `deck`: every source is read as a Marp deck (`--as deck`), whatever the configuration's `as` says. */
+  as?: ReadAs;
 }
 
 export interface CheckResult {
@@ -21,7 +24,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const config = loadConfig(options.root, options.config);
   const files: VFile[] = config.file.messages.length > 0 ? [config.file] : [];
   for (const source of await resolveSources(options.sources, options.root)) {
-    files.push((await loadSource(source, config.settings)).file);
+    files.push((await loadSource(source, readingAs(config.settings, options.as))).file);
   }
   return { files, ok: !files.some(hasErrors) };
 }

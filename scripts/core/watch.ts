@@ -26,6 +26,8 @@ export interface WatchOptions {
   signal: AbortSignal;
   /** A browser to reuse; by default one is launched and kept warm for every rebuild. */
   browser?: BrowserService;
+  /** `deck`: every source is read as a Marp deck (`--as deck`). */
+  as?: BuildOptions['as'];
   /** Quiet time after the last change before rebuilding: editors write a file in bursts of a few ms (50 ms by default). */
   debounceMs?: number;
 }
@@ -112,7 +114,7 @@ export async function watch(options: WatchOptions): Promise<void> {
     await restartIfCrashed(browser);
     let result: BuildResult;
     try {
-      result = await build({ sources, root, config: options.config, outDir: options.outDir, only: options.only, browser, htmlFirst: true, keepPages: true, signal: options.signal, onProgress: options.onProgress });
+      result = await build({ sources, root, config: options.config, outDir: options.outDir, only: options.only, as: options.as, browser, htmlFirst: true, keepPages: true, signal: options.signal, onProgress: options.onProgress });
     } catch (error) {
       if (options.signal.aborted) return;
       result = failedBuild(error);

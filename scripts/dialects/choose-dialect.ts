@@ -22,6 +22,7 @@ import remarkTableCaptions from './syntax/remark-table-captions';
 import remarkUnreadTables from './syntax/remark-unread-tables';
 import remarkWikilinks from './syntax/remark-wikilinks';
 import { DIALECT_NAMES, EXTENSION_NAMES, type DialectName, type ExtensionName } from './names';
+import type { ReadAs } from '../config/schema';
 import remarkCitations from './citations';
 import remarkCrossReferences from './cross-references';
 import remarkInlineNotes from './inline-notes';
@@ -122,7 +123,7 @@ export interface Dialect {
   name: DialectName;
   extensions: readonly ExtensionName[];
   /** Why this dialect: shown by `check` in its info note. */
-  reason: 'default' | 'file-extension' | 'front-matter' | 'declared';
+  reason: 'default' | 'file-extension' | 'front-matter' | 'declared' | 'read-as-deck';
 }
 
 /** `+name` adds an extension, `-name` removes it, as pandoc's `-f markdown+smart-raw_html`. */
@@ -175,17 +176,20 @@ export function peekFrontMatter(text: string): { data: Record<string, unknown>; 
 }
 
 /**
- * The dialect of a source: declared (front matter's `dialect:` and `extensions:`, else the
- * configuration's `markdown:`), else told by its file name or front matter, else the default.
+ * The dialect of a source: a deck's (Marp's) when the run reads every source as a deck
+ * (`--as deck`, the configuration's `as: deck`); else declared (front matter's `dialect:` and
+ * `extensions:`, else the configuration's `markdown:`), else told by its file name or front
+ * matter, else the default.
  */
-export function chooseDialect(path: string | undefined, text: string, configured: DialectChoice = {}): Dialect {
+export function chooseDialect(path: string | undefined, text: string, configured: DialectChoice = {}, readAs?: ReadAs): Dialect {
   const peeked = peekFrontMatter(text);
   const declared = readChoice(peeked?.data) ?? configured;
   const byExtension = BY_FILE_EXTENSION[extname(path ?? '').toLowerCase()];
   const byKey = BY_FRONT_MATTER_KEY.find(([key]) => peeked?.data[key] !== undefined && peeked.data[key] !== false)?.[1];
   const pandocSigns = peeked?.closedByDots || /^% \S/.test(text) ? 'pandoc' : undefined;
-  const name = declared.dialect ?? byExtension ?? byKey ?? pandocSigns ?? 'markdown';
-  const reason: Dialect['reason'] = declared.dialect ? 'declared' : byExtension ? 'file-extension' : byKey || pandocSigns ? 'front-matter' : 'default';
+  const asDeck = readAs === 'deck' ? 'marp' : undefined;
+  const name = asDeck ?? declared.dialect ?? byExtension ?? byKey ?? pandocSigns ?? 'markdown';
+  const reason: Dialect['reason'] = asDeck ? 'read-as-deck' : declared.dialect ? 'declared' : byExtension ? 'file-extension' : byKey || pandocSigns ? 'front-matter' : 'default';
   const extensions = applyExtensionEdits(name === 'markdown' && DISPLAY_MATH.test(text) ? [...DIALECTS[name], 'math-dollars'] : DIALECTS[name], declared.extensions ?? configured.extensions ?? []);
   const frontMatter = extensions.indexOf('front-matter');
   if (peeked?.closedByDots && frontMatter !== -1) extensions.splice(frontMatter, 1, 'front-matter-dots');

@@ -223,7 +223,12 @@ function isMarpHtml(value: string): boolean {
 const rawHtml: Rule = (tree, file) => {
   visit(tree, 'html', (node, index, parent) => {
     if (/^<!--[\s\S]*-->$/.test(node.value.trim())) return;
-    if ((file.data['dialect'] as { name?: string } | undefined)?.name === 'marp' && isMarpHtml(node.value)) return;
+    if (isDeckSource(file)) {
+      if (isMarpHtml(node.value)) return;
+      // Marp escapes the tags outside its allowlist: the slide shows the code; the brochure and the digest leave it out.
+      warn(file, 'deck-html-shown-as-text', `Marp shows \`${node.value.trim().split('\n')[0]!.slice(0, 40)}\` as text on the slide (HTML outside its allowlist is not run); the brochure and the digest leave it out`, node);
+      return;
+    }
     warn(file, 'raw-html', `raw HTML \`${node.value.trim().slice(0, 40)}\`: write it in Markdown (it is sanitised per target)`, node, ordinalFix(file, node, parent?.children.slice((index ?? 0) - 1, (index ?? 0) + 3)));
   });
 };
@@ -427,7 +432,19 @@ const noHeadings: Rule = (tree, file) => {
 
 export const rules: readonly Rule[] = [imageAlt, headingIncrement, headingEmphasis, emphasisAsHeading, pseudoBullets, brokenParagraphs, emptySections, rawHtml, unsafePaths, missingImages, listDepth, longParagraphs, wideTables, unclosedDirectives, templateTags, pandocAttributes, noHeadings];
 
+/**
+ * On a deck's slides, heading levels, bold lines and a heading alone (a title slide, a divider)
+ * are the author's design, kept as written: not a document's structure to repair.
+ */
+const DOCUMENT_STRUCTURE_RULES: ReadonlySet<Rule> = new Set([headingIncrement, headingEmphasis, emphasisAsHeading, emptySections]);
+
 /** All lint rules as one unified plugin; they only add messages to the file. */
 export const lintRules: Plugin<[], Root> = () => (tree, file) => {
-  for (const rule of rules) rule(tree, file);
+  const deck = isDeckSource(file);
+  for (const rule of rules) if (!deck || !DOCUMENT_STRUCTURE_RULES.has(rule)) rule(tree, file);
 };
+
+/** A Marp deck source: its slides are the author's. */
+function isDeckSource(file: VFile): boolean {
+  return (file.data['dialect'] as { name?: string } | undefined)?.name === 'marp';
+}

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadMarkdown, messagesOf } from '../../test/helpers';
+import { loadMarkdown, messagesOf, writeSource } from '../../test/helpers';
 import { settingsSchema } from '../config/schema';
+import { check } from '../core/check';
+import { loadSource } from '../source/load-source';
+import { PACKAGE_ROOT } from '../paths';
 import { blockText } from './plain-text';
 import type { Section } from './types';
 
@@ -77,5 +80,46 @@ describe('a Marp deck source, read for the brochure and the digest', () => {
   it('says which slide is only a picture without alt text', async () => {
     const { file } = await loadMarkdown(DECK);
     expect(messagesOf(file)).toContain('40:1 deck-picture-without-alt');
+  });
+});
+
+/** A deck written for Marp by someone who never wrote `marp: true` (Marp CLI reads any Markdown). */
+const UNMARKED = `---
+title: Bilan
+---
+
+# Bilan
+
+---
+
+## Les chiffres
+
+### **120 stagiaires**
+
+<!-- Plus que prévu. -->
+
+---
+
+![bg](photo.png)
+`;
+
+describe('a source read as a deck because the run says so (--as deck, the configuration\'s as: deck)', () => {
+  it('is a deck source: its slides are the author\'s, its notes prose, its slide design no structure to repair', async () => {
+    const { publication: asDocument } = await loadMarkdown(UNMARKED);
+    expect(asDocument?.slides).toBeUndefined();
+    const { file, publication } = await loadSource(writeSource(UNMARKED), settingsSchema.parse({ as: 'deck' }));
+    expect(publication?.slides?.count).toBe(3);
+    expect(file.messages.find((message) => message.ruleId === 'dialect')?.reason).toContain('as a deck, as asked');
+    const rules = messagesOf(file);
+    expect(rules).toContain('17:1 deck-picture-without-alt');
+    expect(rules.filter((rule) => /heading-increment|heading-emphasis|empty-section/.test(rule))).toEqual([]);
+  });
+
+  it('wins over what the source and the configuration say of its dialect', async () => {
+    const source = writeSource(`---\ndialect: pandoc\n---\n${UNMARKED.replace(/^---\n/, '')}`);
+    const asked = await check({ sources: [source], root: PACKAGE_ROOT, as: 'deck' });
+    expect(asked.files.at(-1)!.messages.map((message) => message.ruleId)).toContain('deck-picture-without-alt');
+    const plain = await check({ sources: [source], root: PACKAGE_ROOT });
+    expect(plain.files.at(-1)!.messages.map((message) => message.ruleId)).not.toContain('deck-picture-without-alt');
   });
 });

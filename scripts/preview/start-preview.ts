@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { toDiagnostic, type BuildReport, type Diagnostic } from '../artifacts/report';
 import type { ArtifactRecord } from '../artifacts/write-artifact';
 import { BrowserService } from '../browser/browser-service';
+import type { ReadAs } from '../config/schema';
 import type { BuildResult, ProgressEvent } from '../core/build';
 import { watch } from '../core/watch';
 import { readSourceView } from '../gallery/source-view';
@@ -24,6 +25,8 @@ export interface PreviewOptions {
   /** 0 or absent: any free port. */
   port?: number;
   only?: readonly TargetName[];
+  /** `deck`: every source is read as a Marp deck (`--as deck`). */
+  as?: ReadAs;
   onEvent?: (event: PreviewEvent) => void;
 }
 
@@ -121,6 +124,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     sources: options.sources,
     outDir,
     only: options.only,
+    as: options.as,
     browser,
     signal: stop.signal,
     onBuild,

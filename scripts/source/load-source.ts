@@ -29,7 +29,7 @@ export async function loadSource(path: string, projectSettings: Settings, slug?:
     file.message(operations.nestingTooDeep('Markdown', MAX_NESTING), { place: { line: deep.line, column: deep.column }, ruleId: 'nesting-too-deep', source: 'triptyque' }).fatal = true;
     return { file };
   }
-  const tree = await parseMarkdown(file, { lang: projectSettings.lang, markdown: projectSettings.markdown, siteUrl: projectSettings.siteUrl });
+  const tree = await parseMarkdown(file, { lang: projectSettings.lang, markdown: projectSettings.markdown, siteUrl: projectSettings.siteUrl, readAs: projectSettings.as });
   if (rawHtmlTooDeep(tree, file)) return { file, tree };
   const { publication, settings } = buildPublication(tree, file, projectSettings, slug);
   return { file, tree, publication, settings };

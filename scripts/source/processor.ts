@@ -11,6 +11,7 @@ import remarkTypography from '../typography/remark-typography';
 import { chooseDialect, dialectPlugins, type Dialect, type DialectChoice } from '../dialects/choose-dialect';
 import { frontMatterLang } from './front-matter';
 import { guessDocumentLang } from './guess-lang';
+import type { ReadAs } from '../config/schema';
 
 /** One processor per set of extensions, made once: a build of many sources of one dialect parses with one. */
 const processors = new Map<string, Processor<Root, Root, Root>>();
@@ -41,6 +42,8 @@ export interface ParseOptions {
   markdown?: DialectChoice;
   /** The site the sources' relative links point into. */
   siteUrl?: string;
+  /** `deck`: the source is a Marp deck whatever it says (`--as deck`, the configuration's `as`). */
+  readAs?: ReadAs;
 }
 
 /**
@@ -73,11 +76,11 @@ function parseInDialect(file: VFile, dialect: Dialect): { processor: Processor<R
  */
 export async function parseMarkdown(file: VFile, options: ParseOptions = {}): Promise<Root> {
   const defaultLang = options.lang ?? 'fr';
-  const dialect = chooseDialect(file.path, String(file.value), options.markdown);
+  const dialect = chooseDialect(file.path, String(file.value), options.markdown, options.readAs);
   file.data['dialect'] = dialect;
   if (options.siteUrl) file.data['siteUrl'] = options.siteUrl;
   if (dialect.reason !== 'default') {
-    const why = { declared: 'as declared', 'file-extension': 'from the file name', 'front-matter': 'from its front matter' }[dialect.reason];
+    const why = { declared: 'as declared', 'file-extension': 'from the file name', 'front-matter': 'from its front matter', 'read-as-deck': 'as a deck, as asked' }[dialect.reason];
     file.info(`read as ${dialect.name} Markdown (${why}): ${dialect.extensions.join(', ')}`, { place: { line: 1, column: 1 }, ruleId: 'dialect', source: 'triptyque' });
   }
   const { processor, tree } = parseInDialect(file, dialect);
