@@ -57,6 +57,8 @@ const EXTENSION_PLUGINS: Record<ExtensionName, PluggableList> = {
   'math-backslash': [[remarkMath, { singleDollarTextMath: false }], remarkMathBackslash, remarkMathBlocks],
   'page-breaks': [[remarkRawTex, { commands: false }]],
   'raw-tex': [[remarkRawTex, { commands: true }]],
+  // unified keeps one raw-TeX plugin and merges the options of the extensions that use it.
+  'tex-environments': [[remarkRawTex, { environments: true }]],
   'inline-notes': [remarkInlineNotes],
   citations: [remarkCitations],
   'cross-references': [[remarkCrossReferences, { dashesToLabelsOnly: false }]],
@@ -83,6 +85,8 @@ const PANDOC_UNAMBIGUOUS: readonly ExtensionName[] = [
   'math',
   // Pandoc's users write `\newpage` alone on a line without saying their Markdown is pandoc's.
   'page-breaks',
+  // And `\begin{center}`…`\end{center}`, which no Markdown means as text.
+  'tex-environments',
 ];
 
 /** What each tool's Markdown adds to the common part: pandoc's own syntax only in pandoc's family. */

@@ -47,6 +47,8 @@ export const EXTENSION_NAMES = [
   'math-dollars',
   /** A paragraph that is only `\newpage`, `\pagebreak` or `\clearpage`: a page break in the brochure. */
   'page-breaks',
+  /** A LaTeX environment as blocks of its own, `\begin{center}`…`\end{center}`: its words kept, its commands dropped. */
+  'tex-environments',
   /** Raw LaTeX commands in the text: `\newpage` a page break, `\index{}` dropped, others warned about. */
   'raw-tex',
   /** Pandoc's inline notes `^[text]`, made footnotes. */

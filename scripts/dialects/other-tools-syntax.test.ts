@@ -211,6 +211,31 @@ describe('pandoc line blocks', () => {
   });
 });
 
+describe('LaTeX environments written as blocks of their own', () => {
+  it('keep the words inside, not the commands; a math environment is set as math; each command named once', async () => {
+    const { publication, file } = await loadMarkdown(
+      `${FRONT_MATTER}# Partie\n\n\\begin{center}\n    \\smartdiagram[bubble diagram]{\n        Scientific\\\\Writing,\n        text \\& figures % a comment\n    }\n\\end{center}\n\n\\begin{flushleft}\nPremière ligne\\\\\nseconde.\n\n\\includegraphics[width=4cm]{images/cheval.png}\n\\caption{\\href{http://example.org/}{Un cheval}}\n\\end{flushleft}\n\n\\begin{align}\na &= b \\\\\nc &= d\n\\end{align}\n\nEt la suite.\n`,
+    );
+    const blocks = publication!.sections[0]!.blocks;
+    // A line break as a new line: blockText, as the text a reader copies, has none.
+    const shown = (block: Block) => (block.type === 'paragraph' ? block.children.map((node) => (node.type === 'break' ? '\n' : inlineText([node]))).join('') : blockText(block));
+    expect(blocks.map((block) => [block.type, shown(block)])).toEqual([
+      ['paragraph', 'Scientific Writing, text & figures'],
+      ['paragraph', 'Première ligne\nseconde. Un cheval'],
+      ['math', '\\begin{align}\na &= b \\\\\nc &= d\n\\end{align}'],
+      ['paragraph', 'Et la suite.'],
+    ]);
+    expect(file.messages.filter((message) => message.ruleId === 'raw-latex').map((message) => `${message.line}:${message.column} ${message.reason.split(' is ')[0]}`)).toEqual([
+      '8:1 raw LaTeX `\\begin{center}`',
+      '9:5 raw LaTeX `\\smartdiagram`',
+      '15:1 raw LaTeX `\\begin{flushleft}`',
+      '19:1 raw LaTeX `\\includegraphics`',
+      '20:1 raw LaTeX `\\caption`',
+      '20:10 raw LaTeX `\\href`',
+    ]);
+  });
+});
+
 describe('MDX', () => {
   it('drops import and export, keeps the text inside components, notes the empty ones', async () => {
     const mdx = `---\ntitle: Essai\nsidebar_position: 2\n---\nimport Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\n\n# Installer {#install}\n\nAvec {'<'} et <kbd>Ctrl</kbd>.\n\n{/* un commentaire */}\n\n<Tabs>\n  <TabItem value="npm" label="npm">\n\n  Lancer npm.\n\n  </TabItem>\n</Tabs>\n\n<Image src="x.png" />\n\n:::tip Mon astuce\nAstuce.\n:::\n\nexport const meta = {};\n`;
