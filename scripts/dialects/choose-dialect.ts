@@ -16,6 +16,7 @@ import remarkGridTables from './syntax/remark-grid-tables';
 import remarkHighlights from './syntax/remark-highlights';
 import remarkHeadingAttributes from './syntax/remark-heading-attributes';
 import remarkLineBlocks from './syntax/remark-line-blocks';
+import remarkInlineAttributes from './syntax/remark-inline-attributes';
 import remarkMdxContent from './syntax/remark-mdx-content';
 import remarkObsidianComments from './syntax/remark-obsidian-comments';
 import remarkTableCaptions from './syntax/remark-table-captions';
@@ -44,6 +45,7 @@ const EXTENSION_PLUGINS: Record<ExtensionName, PluggableList> = {
   'definition-lists': [remarkDefinitionList],
   'grid-tables': [remarkGridTables, remarkUnreadTables],
   'line-blocks': [remarkLineBlocks],
+  'inline-attributes': [remarkInlineAttributes],
   'table-captions': [remarkTableCaptions],
   'code-chunks': [remarkCodeChunks],
   wikilinks: [remarkWikilinks],
@@ -81,6 +83,8 @@ const PANDOC_UNAMBIGUOUS: readonly ExtensionName[] = [
   'grid-tables',
   // Only pandoc has them; other tools print the lines with their bars, as a reader would not write them.
   'line-blocks',
+  // `{.r}` right after a code span, `[words]{.class}`: braces no prose puts there.
+  'inline-attributes',
   'table-captions',
   'math',
   // Pandoc's users write `\newpage` alone on a line without saying their Markdown is pandoc's.

@@ -63,6 +63,8 @@ export const EXTENSION_NAMES = [
    * both, unified keeps one plugin and the later one's options win.
    */
   'cross-references-unambiguous',
+  /** Pandoc's `` `code`{.r} ``, `[link](x){.class}`, `![x](a.png){width=50%}`, `[words]{.underline}`: attributes read and dropped; after cross-references, which read `{#fig:x}`. */
+  'inline-attributes',
   /** `: Caption` or `Table: Caption` beside a table (pandoc); after cross-references, which number the labelled ones. */
   'table-captions',
 ] as const;

@@ -236,6 +236,17 @@ describe('LaTeX environments written as blocks of their own', () => {
   });
 });
 
+describe('pandoc inline attributes', () => {
+  it('leave the code, the link, the picture and the words, not their braces; braces of prose stay', async () => {
+    const quarto = '---\ntitle: Essai\n---\n\n# Partie\n\nLa fonction `as.Date()`{.r} existe, [souligné]{.underline} et [un lien](https://example.org){target="_blank"} ; {en euros} et `x`{en euros}.\n\n![Un chat](chat.png){width=50%}\n';
+    const { publication } = await load(quarto, 'page.qmd');
+    const blocks = publication!.sections[0]!.blocks;
+    expect(blocks.map((block) => blockText(block).replace(/[\u00a0\u202f]/gu, ' '))).toEqual(['La fonction as.Date() existe, souligné et un lien ; {en euros} et x{en euros}.', 'Un chat']);
+    const paragraph = blocks[0]!;
+    expect(paragraph.type === 'paragraph' && paragraph.children.map((node) => node.type)).toEqual(['text', 'inlineCode', 'text', 'link', 'text', 'inlineCode', 'text']);
+  });
+});
+
 describe('MDX', () => {
   it('drops import and export, keeps the text inside components, notes the empty ones', async () => {
     const mdx = `---\ntitle: Essai\nsidebar_position: 2\n---\nimport Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\n\n# Installer {#install}\n\nAvec {'<'} et <kbd>Ctrl</kbd>.\n\n{/* un commentaire */}\n\n<Tabs>\n  <TabItem value="npm" label="npm">\n\n  Lancer npm.\n\n  </TabItem>\n</Tabs>\n\n<Image src="x.png" />\n\n:::tip Mon astuce\nAstuce.\n:::\n\nexport const meta = {};\n`;
