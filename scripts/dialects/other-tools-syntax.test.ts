@@ -152,6 +152,8 @@ describe('Quarto and R Markdown code chunks', () => {
     const blocks = publication!.sections[0]!.blocks;
     expect(blocks).toEqual([expect.objectContaining({ type: 'code', lang: 'python', value: 'print(1)' })]);
     expect(messagesOf(file).filter((message) => !message.endsWith(' dialect'))).toEqual(['8:1 code-chunk-hidden', '18:1 code-chunk-hidden', '1:1 code-chunk-output']);
+    // Each note names the option the author wrote.
+    expect(file.messages.filter((message) => message.ruleId === 'code-chunk-hidden').map((message) => /`(\w+): false`/u.exec(message.reason)?.[1])).toEqual(['include', 'echo']);
   });
 });
 
