@@ -13,6 +13,7 @@ import remarkCodeChunks from './syntax/remark-code-chunks';
 import remarkContainers from './syntax/remark-containers';
 import remarkDefinitionList from 'remark-definition-list';
 import remarkGridTables from './syntax/remark-grid-tables';
+import remarkPandocTables from './syntax/remark-pandoc-tables';
 import remarkHighlights from './syntax/remark-highlights';
 import remarkHeadingAttributes from './syntax/remark-heading-attributes';
 import remarkLineBlocks from './syntax/remark-line-blocks';
@@ -43,7 +44,7 @@ const EXTENSION_PLUGINS: Record<ExtensionName, PluggableList> = {
   shortcodes: [remarkHugoShortcodes],
   callouts: [remarkCallouts],
   'definition-lists': [remarkDefinitionList],
-  'grid-tables': [remarkGridTables, remarkUnreadTables],
+  'grid-tables': [remarkGridTables, remarkPandocTables, remarkUnreadTables],
   'line-blocks': [remarkLineBlocks],
   'inline-attributes': [remarkInlineAttributes],
   'table-captions': [remarkTableCaptions],

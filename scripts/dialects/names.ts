@@ -26,7 +26,7 @@ export const EXTENSION_NAMES = [
   'callouts',
   /** `Term` then `: definition` (pandoc, PHP Markdown Extra). */
   'definition-lists',
-  /** Pandoc's `+---+` grid tables. */
+  /** Pandoc's `+---+` grid tables, and its simple and multiline tables (columns under `---  ---` dash runs). */
   'grid-tables',
   /** Pandoc's line blocks, lines opening on `| `: each kept a line, what it holds read as Markdown. */
   'line-blocks',
