@@ -6,8 +6,8 @@ import type { BrowserService } from '../scripts/browser/browser-service';
 export async function overflowingSlides(browser: BrowserService, dir: string) {
   const slides = await browser.withPage({ allowedRoots: [dir], onBlocked: () => undefined, viewport: { width: 1280, height: 720 } }, async (page) => {
     await page.goto(pathToFileURL(join(dir, 'deck.html')).href, { waitUntil: 'load' });
-    // A face whose file is not there (KaTeX's unused fallbacks) fails alone; the others are loaded before measuring.
-    await page.evaluate(() => Promise.allSettled([...document.fonts].map((font) => font.load())).then(() => undefined));
+    // Every face deck.html declares is loaded before measuring (one whose file is not there fails the measure).
+    await page.evaluate(() => Promise.all([...document.fonts].map((font) => font.load())).then(() => undefined));
     return page.$$eval('svg[data-marpit-svg] > foreignObject > section', (sections) =>
       sections.map((section, index) => {
         const box = section.getBoundingClientRect();

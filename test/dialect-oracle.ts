@@ -41,9 +41,15 @@ const numbering: Allowance = (text) => text.replace(/\[\d+\]/g, ' ').replace(/^[
 
 /**
  * knitr's chunk fences: knitr turns ```` ```{r, eval = FALSE} ```` into ```` ```r ```` before pandoc
- * ever reads the file (pandoc alone reads such a header as inline code and loses the fences).
+ * ever reads the file (pandoc alone reads such a header as inline code and loses the fences). A
+ * chunk with `include=FALSE` or `echo=FALSE` (in its header or as `#| include: false`) shows no
+ * code in knitr's output, so none here: what it would print is computed, and never in the source.
  */
-const knitrChunks = (source: string) => source.replace(/^([ \t]*`{3,})[ \t]*\{([\w.-]+)[^}\n]*\}[ \t]*$/gm, '$1$2');
+const knitrChunks = (source: string) =>
+  source
+    .replace(/^([ \t]*`{3,})[ \t]*\{[\w.-]+[^}\n]*\b(?:include|echo)[ \t]*=[ \t]*(?:FALSE|F)\b[^}\n]*\}[ \t]*\n[\s\S]*?^\1[ \t]*$/gm, '')
+    .replace(/^([ \t]*`{3,})[ \t]*\{[\w.-]+[^}\n]*\}[ \t]*\n(?:[ \t]*#\|.*\n)*?[ \t]*#\|[ \t]*(?:include|echo):[ \t]*false[ \t]*\n[\s\S]*?^\1[ \t]*$/gm, '')
+    .replace(/^([ \t]*`{3,})[ \t]*\{([\w.-]+)[^}\n]*\}[ \t]*$/gm, '$1$2');
 
 /** A chunk's `#|` option lines: instructions to the engine, not code a reader sees. */
 const chunkOptions: Allowance = (text) => text.replace(/^[ \t]*#\|.*$/gm, '');

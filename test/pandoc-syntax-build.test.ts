@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BrowserService } from '../scripts/browser/browser-service';
@@ -67,6 +68,15 @@ describe('a pandoc source with math, citations, cross-references, raw LaTeX and 
       expect(brochure).toContain(`href="#${anchor}"`);
       expect(brochure).toContain(`id="${anchor}"`);
     }
+    // deck.html, copied anywhere, sets its math in KaTeX's fonts: each face it declares is embedded and loads.
+    const deck = readFileSync(join(dir, 'deck.html'), 'utf8');
+    expect(deck).not.toMatch(/url\(['"]?fonts\//u);
+    const faces = await browser.withPage({ allowedRoots: [dir], onBlocked: () => undefined }, async (page) => {
+      await page.goto(pathToFileURL(join(dir, 'deck.html')).href, { waitUntil: 'load' });
+      return page.evaluate(() => Promise.all([...document.fonts].filter((font) => font.family.startsWith('KaTeX')).map((font) => font.load().then(() => `${font.family} ${font.status}`, () => `${font.family} error`))));
+    });
+    expect(faces.length).toBeGreaterThan(0);
+    expect(faces.filter((face) => !face.endsWith(' loaded'))).toEqual([]);
     const digest = readFileSync(join(dir, 'digest.html'), 'utf8');
     expect(digest).toContain('<math');
     // A client that drops MathML shows its text, never the TeX beside it.

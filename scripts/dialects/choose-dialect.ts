@@ -13,9 +13,11 @@ import remarkCodeChunks from './syntax/remark-code-chunks';
 import remarkContainers from './syntax/remark-containers';
 import remarkDefinitionList from 'remark-definition-list';
 import remarkGridTables from './syntax/remark-grid-tables';
+import remarkPandocTables from './syntax/remark-pandoc-tables';
 import remarkHighlights from './syntax/remark-highlights';
 import remarkHeadingAttributes from './syntax/remark-heading-attributes';
 import remarkLineBlocks from './syntax/remark-line-blocks';
+import remarkInlineAttributes from './syntax/remark-inline-attributes';
 import remarkMdxContent from './syntax/remark-mdx-content';
 import remarkObsidianComments from './syntax/remark-obsidian-comments';
 import remarkTableCaptions from './syntax/remark-table-captions';
@@ -43,8 +45,9 @@ const EXTENSION_PLUGINS: Record<ExtensionName, PluggableList> = {
   shortcodes: [remarkHugoShortcodes],
   callouts: [remarkCallouts],
   'definition-lists': [remarkDefinitionList],
-  'grid-tables': [remarkGridTables, remarkUnreadTables],
+  'grid-tables': [remarkGridTables, remarkPandocTables, remarkUnreadTables],
   'line-blocks': [remarkLineBlocks],
+  'inline-attributes': [remarkInlineAttributes],
   'table-captions': [remarkTableCaptions],
   'code-chunks': [remarkCodeChunks],
   wikilinks: [remarkWikilinks],
@@ -58,6 +61,8 @@ const EXTENSION_PLUGINS: Record<ExtensionName, PluggableList> = {
   'math-backslash': [[remarkMath, { singleDollarTextMath: false }], remarkMathBackslash, remarkMathBlocks],
   'page-breaks': [[remarkRawTex, { commands: false }]],
   'raw-tex': [[remarkRawTex, { commands: true }]],
+  // unified keeps one raw-TeX plugin and merges the options of the extensions that use it.
+  'tex-environments': [[remarkRawTex, { environments: true }]],
   'inline-notes': [remarkInlineNotes],
   citations: [remarkCitations],
   'cross-references': [[remarkCrossReferences, { dashesToLabelsOnly: false }]],
@@ -80,10 +85,14 @@ const PANDOC_UNAMBIGUOUS: readonly ExtensionName[] = [
   'grid-tables',
   // Only pandoc has them; other tools print the lines with their bars, as a reader would not write them.
   'line-blocks',
+  // `{.r}` right after a code span, `[words]{.class}`: braces no prose puts there.
+  'inline-attributes',
   'table-captions',
   'math',
   // Pandoc's users write `\newpage` alone on a line without saying their Markdown is pandoc's.
   'page-breaks',
+  // And `\begin{center}`…`\end{center}`, which no Markdown means as text.
+  'tex-environments',
 ];
 
 /** What each tool's Markdown adds to the common part: pandoc's own syntax only in pandoc's family. */

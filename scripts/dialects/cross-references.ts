@@ -105,8 +105,8 @@ function tableCaption(node: RootContent | undefined): boolean {
 }
 
 /**
- * `: Caption {#tbl:x}`: a table's caption by its label alone, beside a table no parser here reads
- * (pandoc's simple and multiline tables, printed as lines), so that it is numbered and referred to.
+ * `: Caption {#tbl:x}`: a table's caption by its label alone, also beside a table that could not be
+ * read as one (a pandoc table inside a list, printed as lines), so that it is numbered and referred to.
  */
 function labelledTableCaption(node: RootContent): boolean {
   return tableCaption(node) && /^tbl[:-]/u.test(ATTRIBUTES.exec(toString(node))?.[1] ?? '');

@@ -26,7 +26,7 @@ export const EXTENSION_NAMES = [
   'callouts',
   /** `Term` then `: definition` (pandoc, PHP Markdown Extra). */
   'definition-lists',
-  /** Pandoc's `+---+` grid tables. */
+  /** Pandoc's `+---+` grid tables, and its simple and multiline tables (columns under `---  ---` dash runs). */
   'grid-tables',
   /** Pandoc's line blocks, lines opening on `| `: each kept a line, what it holds read as Markdown. */
   'line-blocks',
@@ -47,6 +47,8 @@ export const EXTENSION_NAMES = [
   'math-dollars',
   /** A paragraph that is only `\newpage`, `\pagebreak` or `\clearpage`: a page break in the brochure. */
   'page-breaks',
+  /** A LaTeX environment as blocks of its own, `\begin{center}`…`\end{center}`: its words kept, its commands dropped. */
+  'tex-environments',
   /** Raw LaTeX commands in the text: `\newpage` a page break, `\index{}` dropped, others warned about. */
   'raw-tex',
   /** Pandoc's inline notes `^[text]`, made footnotes. */
@@ -61,6 +63,8 @@ export const EXTENSION_NAMES = [
    * both, unified keeps one plugin and the later one's options win.
    */
   'cross-references-unambiguous',
+  /** Pandoc's `` `code`{.r} ``, `[link](x){.class}`, `![x](a.png){width=50%}`, `[words]{.underline}`: attributes read and dropped; after cross-references, which read `{#fig:x}`. */
+  'inline-attributes',
   /** `: Caption` or `Table: Caption` beside a table (pandoc); after cross-references, which number the labelled ones. */
   'table-captions',
 ] as const;

@@ -110,10 +110,30 @@ describe('Obsidian', () => {
 });
 
 describe('what no parser reads yet', () => {
-  it('is printed as its words with one warning naming it, where it is: pandoc simple tables, inline R', async () => {
-    const { publication, file } = await loadMarkdown(`${FRONT_MATTER}# Partie\n\n  Droite   Gauche\n-------   ------\n     12   douze\n\nIl y a \`r nrow(x)\` lignes.\n`);
-    expect(publication!.sections[0]!.blocks.map(blockText).join(' ')).toMatch(/Droite +Gauche +12 +douze/u);
-    expect(messagesOf(file)).toEqual(['8:3 dialect-unsupported', '12:8 dialect-unsupported']);
+  it('is printed as its words with one warning naming it, where it is: inline R', async () => {
+    const { publication, file } = await loadMarkdown(`${FRONT_MATTER}# Partie\n\nIl y a \`r nrow(x)\` lignes.\n`);
+    expect(publication!.sections[0]!.blocks.map(blockText).join(' ').replace(/[\u00a0\u202f]/gu, ' ')).toBe('Il y a r nrow(x) lignes.');
+    expect(messagesOf(file)).toEqual(['8:8 dialect-unsupported']);
+  });
+});
+
+describe("pandoc's simple and multiline tables", () => {
+  const rows = (block: Block | undefined) => (block?.type === 'table' ? block.rows.map((row) => row.map((cell) => inlineText(cell).replace(/[\u00a0\u202f]/gu, ' '))) : block?.type);
+
+  it('are tables, with or without a header, a multiline cell one cell, a caption beside them; a fenced block of dashes stays code', async () => {
+    const simple = '  Droite   Gauche\n-------   ------\n     12   douze\n    123   **cent**\n';
+    const headless = '-------   ------\n     12   douze\n-------   ------\n';
+    const multiline = '---------------------------\nPays      Villes\n          principales\n--------  -----------------\nFrance    Paris,\n          Lyon\n\nItalie    Rome\n---------------------------\n\n: Les villes.\n';
+    const fenced = '```\nTitre\n-----  -----\nx      y\n```\n';
+    const blocks = await blocksOf([simple, headless, multiline, fenced].join('\n'));
+    expect(blocks.map(rows)).toEqual([
+      [['Droite', 'Gauche'], ['12', 'douze'], ['123', 'cent']],
+      [['', ''], ['12', 'douze']],
+      [['Pays', 'Villes principales'], ['France', 'Paris, Lyon'], ['Italie', 'Rome']],
+      'paragraph',
+      'code',
+    ]);
+    expect(blockText(blocks[3]!)).toBe('Les villes.');
   });
 });
 
@@ -152,6 +172,8 @@ describe('Quarto and R Markdown code chunks', () => {
     const blocks = publication!.sections[0]!.blocks;
     expect(blocks).toEqual([expect.objectContaining({ type: 'code', lang: 'python', value: 'print(1)' })]);
     expect(messagesOf(file).filter((message) => !message.endsWith(' dialect'))).toEqual(['8:1 code-chunk-hidden', '18:1 code-chunk-hidden', '1:1 code-chunk-output']);
+    // Each note names the option the author wrote.
+    expect(file.messages.filter((message) => message.ruleId === 'code-chunk-hidden').map((message) => /`(\w+): false`/u.exec(message.reason)?.[1])).toEqual(['include', 'echo']);
   });
 });
 
@@ -173,7 +195,7 @@ describe('cross-references in a document that does not say it is pandoc\'s', () 
     expect(part!.blocks.flatMap((block) => (block.anchor ? [block.anchor] : []))).toEqual(['fig-chat', 'tbl-t']);
   });
 
-  it('number a caption labelled {#tbl:x} beside a pandoc table no parser reads, so that a reference to it reads "tableau 1"', async () => {
+  it('number a caption labelled {#tbl:x} beside a pandoc multiline table, so that a reference to it reads "tableau 1"', async () => {
     const table = '-------------------\nPays     Villes\n-------- ----------\nFrance   Paris,\n         Lyon\n-------------------\n';
     const { publication } = await loadMarkdown(`${FRONT_MATTER}# Partie\n\nVoir @tbl:villes.\n\n${table}\n: Les villes. {#tbl:villes}\n`);
     const text = publicationText(publication!).replace(/[\u00a0\u202f]/gu, ' ');
@@ -208,6 +230,42 @@ describe('pandoc line blocks', () => {
   it('are not tables: a pipe table stays a table', async () => {
     const [table] = await blocksOf('| a | b |\n|---|---|\n| 1 | 2 |\n');
     expect(table?.type).toBe('table');
+  });
+});
+
+describe('LaTeX environments written as blocks of their own', () => {
+  it('keep the words inside, not the commands; a math environment is set as math; each command named once', async () => {
+    const { publication, file } = await loadMarkdown(
+      `${FRONT_MATTER}# Partie\n\n\\begin{center}\n    \\smartdiagram[bubble diagram]{\n        Scientific\\\\Writing,\n        text \\& figures % a comment\n    }\n\\end{center}\n\n\\begin{flushleft}\nPremière ligne\\\\\nseconde.\n\n\\includegraphics[width=4cm]{images/cheval.png}\n\\caption{\\href{http://example.org/}{Un cheval}}\n\\end{flushleft}\n\n\\begin{align}\na &= b \\\\\nc &= d\n\\end{align}\n\nEt la suite.\n`,
+    );
+    const blocks = publication!.sections[0]!.blocks;
+    // A line break as a new line: blockText, as the text a reader copies, has none.
+    const shown = (block: Block) => (block.type === 'paragraph' ? block.children.map((node) => (node.type === 'break' ? '\n' : inlineText([node]))).join('') : blockText(block));
+    expect(blocks.map((block) => [block.type, shown(block)])).toEqual([
+      ['paragraph', 'Scientific Writing, text & figures'],
+      ['paragraph', 'Première ligne\nseconde. Un cheval'],
+      ['math', '\\begin{align}\na &= b \\\\\nc &= d\n\\end{align}'],
+      ['paragraph', 'Et la suite.'],
+    ]);
+    expect(file.messages.filter((message) => message.ruleId === 'raw-latex').map((message) => `${message.line}:${message.column} ${message.reason.split(' is ')[0]}`)).toEqual([
+      '8:1 raw LaTeX `\\begin{center}`',
+      '9:5 raw LaTeX `\\smartdiagram`',
+      '15:1 raw LaTeX `\\begin{flushleft}`',
+      '19:1 raw LaTeX `\\includegraphics`',
+      '20:1 raw LaTeX `\\caption`',
+      '20:10 raw LaTeX `\\href`',
+    ]);
+  });
+});
+
+describe('pandoc inline attributes', () => {
+  it('leave the code, the link, the picture and the words, not their braces; braces of prose stay', async () => {
+    const quarto = '---\ntitle: Essai\n---\n\n# Partie\n\nLa fonction `as.Date()`{.r} existe, [souligné]{.underline} et [un lien](https://example.org){target="_blank"} ; {en euros} et `x`{en euros}.\n\n![Un chat](chat.png){width=50%}\n';
+    const { publication } = await load(quarto, 'page.qmd');
+    const blocks = publication!.sections[0]!.blocks;
+    expect(blocks.map((block) => blockText(block).replace(/[\u00a0\u202f]/gu, ' '))).toEqual(['La fonction as.Date() existe, souligné et un lien ; {en euros} et x{en euros}.', 'Un chat']);
+    const paragraph = blocks[0]!;
+    expect(paragraph.type === 'paragraph' && paragraph.children.map((node) => node.type)).toEqual(['text', 'inlineCode', 'text', 'link', 'text', 'inlineCode', 'text']);
   });
 });
 

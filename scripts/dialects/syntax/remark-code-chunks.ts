@@ -29,7 +29,7 @@ const remarkCodeChunks: Plugin<[], Root> = () => (tree: Root, file: VFile) => {
     node.value = lines.slice(optionCount).join('\n').replace(/^\n+/u, '');
     chunks += 1;
     if ((isFalse(options['echo']) || isFalse(options['include'])) && parent && index !== undefined) {
-      file.info(`code chunk${options['label'] ? ` \`${String(options['label'])}\`` : ''} with \`echo: false\` is left out: its output is not computed here`, { place: node.position?.start, ruleId: 'code-chunk-hidden', source: 'triptyque' });
+      file.info(`code chunk${options['label'] ? ` \`${String(options['label'])}\`` : ''} with \`${isFalse(options['include']) ? 'include' : 'echo'}: false\` is left out: its output is not computed here`, { place: node.position?.start, ruleId: 'code-chunk-hidden', source: 'triptyque' });
       parent.children.splice(index, 1);
       return [SKIP, index];
     }

@@ -2,6 +2,7 @@
 // would use anyway, with the slide splitting `render-marp.ts` renders with (`linear-slides.mjs`).
 // Plain ESM, for marp-cli imports it natively, inside vitest too.
 import { Theme } from '@marp-team/marpit';
+import { withoutKatexFontFiles } from './katex-font-faces.mjs';
 import { linearSlides } from './linear-slides.mjs';
 
 // marp-cli makes a new engine for every conversion, and each parses the theme and packs its
@@ -33,5 +34,5 @@ export default ({ marp }) => {
   // Pictures beside the source come as data URLs; markdown-it takes no SVG one unless told (an <img> runs no script).
   const validateLink = marp.markdown.validateLink;
   marp.markdown.validateLink = (url) => /^data:image\/svg\+xml;base64,/i.test(url) || validateLink(url);
-  return marp.use(linearSlides);
+  return withoutKatexFontFiles(marp).use(linearSlides);
 };

@@ -18,6 +18,7 @@ import { inPieces } from './deck-pieces';
 import { loadDeckTheme, withEmojiFonts, type DeckTheme } from './deck-theme';
 import { exportHtml, preloadHtmlExport } from './export-html';
 import { finishPdf } from './export-pdf';
+import { withoutKatexFontFiles } from './katex-font-faces.mjs';
 import { buildPptx } from './export-pptx';
 import { printHandout } from './handout';
 import { chooseMarpTheme } from './marp-theme-choice';
@@ -57,7 +58,7 @@ export async function renderAuthoredDeck(context: TargetContext, slides: Authore
   preloadHtmlExport();
   const lines = readMarpSlides(slides.markdown).map((slide) => slide.line);
   const marp = (inlineSVG: boolean) => {
-    const instance = new Marp({ ...MARP_OPTIONS, inlineSVG, script: false });
+    const instance = withoutKatexFontFiles(new Marp({ ...MARP_OPTIONS, inlineSVG, script: false }));
     // As deck.html's engine does (`marp-cli-engine.mjs`): an SVG beside the source comes as a data URL.
     const validateLink = instance.markdown.validateLink;
     instance.markdown.validateLink = (url: string) => /^data:image\/svg\+xml;base64,/i.test(url) || validateLink(url);

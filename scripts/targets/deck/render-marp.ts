@@ -1,5 +1,6 @@
 import { Marp } from '@marp-team/marp-core';
 import type { DeckTheme } from './deck-theme';
+import { withoutKatexFontFiles } from './katex-font-faces.mjs';
 import { linearSlides } from './linear-slides.mjs';
 
 export interface RenderedDeck {
@@ -32,7 +33,7 @@ class DeckMarp extends Marp {
 /**
  * What changes how a slide lays out, the same for the slides measured and for deck.html. Offline:
  * Twemoji images come from a CDN, so they are off; KaTeX's fonts would too, so Marp leaves them
- * out (`katexFontPath: false`) and the deck's font stylesheet brings the installed ones (`withMathFonts`).
+ * out (`katexFontPath: false`, then `withoutKatexFontFiles`) and the deck's font stylesheet brings the installed ones (`withMathFonts`).
  */
 export const MARP_OPTIONS = { emoji: { shortcode: false, unicode: false }, math: { lib: 'katex', katexFontPath: false, katexOption: { strict: 'ignore', throwOnError: false } } } as const;
 
@@ -47,7 +48,7 @@ export function renderMarp(markdown: string, theme: DeckTheme): RenderedDeck {
   let marp = marps.get(theme.css);
   if (!marp) {
     // Marpit's own splitting is quadratic in the deck's tokens; marp-cli renders deck.html with the same fix (`export-html.ts`).
-    marp = new DeckMarp({ ...MARP_OPTIONS, inlineSVG: false, script: false }).use(linearSlides);
+    marp = withoutKatexFontFiles(new DeckMarp({ ...MARP_OPTIONS, inlineSVG: false, script: false })).use(linearSlides);
     marp.themeSet.add(theme.css);
     marps.set(theme.css, marp);
   }
