@@ -133,6 +133,8 @@ function addImage(slide: PptxGenJS.Slide, block: Extract<LayoutBlock, { kind: 'i
   const where = natural ? { ...box, h: (box.w * natural.h) / natural.w, altText: block.alt, sizing: { type: block.background!.fit, w: box.w, h: box.h } } : { ...box, altText: block.alt };
   if (block.src.startsWith('data:')) slide.addImage({ ...where, data: block.src.slice('data:'.length) });
   else if (block.src.startsWith('file:')) slide.addImage({ ...where, path: fileURLToPath(block.src) });
+  // A web background was not fetched at render time: a grey box holds its place, with its description if it has one.
+  else if (block.background) slide.addText(block.alt, { ...box, ...FLAT, italic: true, fill: { color: 'E6E6E6' } });
   // A web image was not fetched at render time: its description stands in its place.
   else slide.addText(block.alt || block.src, { ...where, ...FLAT, italic: true });
 }
