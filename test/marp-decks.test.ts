@@ -210,6 +210,13 @@ describe.each(NAMES)('the Marp deck %s, built as it is', (name) => {
     }
   });
 
+  it('lists the slides’ titles in the brochure’s contents, none empty', async () => {
+    const html = await readFile(join(dir, 'brochure.html'), 'utf8');
+    const entries = [...html.matchAll(/<span class="toc-title">([\s\S]*?)<\/span>/g)].map((found) => htmlText(found[1]!).trim());
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries.filter((entry) => entry === '' || /\bundefined\b|<!--|-->/.test(entry))).toEqual([]);
+  });
+
   it('keeps every slide’s words and notes in the brochure and the digest’s text, with no Marp syntax', async () => {
     const brochure = await pageText(browser, dir, 'brochure.html');
     // Raw HTML Marp prints escaped (`<div data-marpit-fragment>`) is sanitised out of the brochure, per its policy.
