@@ -41,7 +41,8 @@ function marpSlides(markdown: string): { slides: string[]; notes: string[] } {
     script: false,
   }).render(markdown, { htmlAsArray: true });
   // Notes are Markdown to a speaker (`**word**`): their words are what the brochure keeps; a commented-out directive is not one.
-  const notes = comments.flat().map((note) =>
+  // `<!-- fit -->` is Marp's mark of a heading it scales, though Marp lists it among the comments: no speaker's word.
+  const notes = comments.flat().filter((note) => !/^\s*fit\s*$/i.test(note)).map((note) =>
     unified()
       .use(remarkParse)
       .use(remarkGfm)
@@ -228,5 +229,9 @@ describe.each(NAMES)('the Marp deck %s, built as it is', (name) => {
     expect(count(brochure)).toBeLessThanOrEqual(onSlides);
     const digest = await readFile(join(dir, 'digest.txt'), 'utf8');
     expect(count(digest)).toBeLessThanOrEqual(onSlides);
+    // `<!-- fit -->` marks a heading Marp scales, no line of the speaker's.
+    const fitLines = (text: string) => text.match(/^\s*fit\s*$/gim)?.length ?? 0;
+    expect(fitLines(brochure)).toBe(0);
+    expect(fitLines(digest)).toBe(0);
   }, 120_000);
 });

@@ -10,7 +10,8 @@ export function inlineText(children: readonly Inline[]): string {
 
 function readable(children: readonly Inline[]): Inline[] {
   return children.map((node): Inline => {
-    if (node.type === 'html') return { type: 'text', value: htmlToText(node.value) };
+    // A line break (`<br>`) between two words is a space between them in one line of text.
+    if (node.type === 'html') return { type: 'text', value: /^<br\s*\/?>$/i.test(node.value.trim()) ? ' ' : htmlToText(node.value) };
     if ('children' in node && Array.isArray(node.children)) return { ...node, children: readable(node.children as Inline[]) } as Inline;
     return node;
   });

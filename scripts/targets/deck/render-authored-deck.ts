@@ -8,7 +8,7 @@ import type { Page } from 'puppeteer-core';
 import { buildTime } from '../../artifacts/build-time';
 import type { ArtifactRecord } from '../../artifacts/write-artifact';
 import { messages } from '../../messages/messages';
-import { readMarpSlides } from '../../model/marp-slides';
+import { readMarpSlides, speakerNotes } from '../../model/marp-slides';
 import type { AuthoredSlides } from '../../model/types';
 import { loadTheme } from '../../theme/load-theme';
 import { imageDataUrl, locateImage } from '../image-source';
@@ -69,7 +69,7 @@ export async function renderAuthoredDeck(context: TargetContext, slides: Authore
   const shown = marp(true).render(markdown, { htmlAsArray: true });
   const plainRender = marp(false).render(markdown, { htmlAsArray: true });
   // Marp's slides as one section each (its split backgrounds beside the content, its fit headings marked), in Marp's plain stylesheet.
-  const plain: RenderedDeck = { sections: flatSlides(shown.html), css: plainRender.css, notes: plainRender.comments };
+  const plain: RenderedDeck = { sections: flatSlides(shown.html), css: plainRender.css, notes: plainRender.comments.map(speakerNotes) };
   const size = slideSize(shown.html[0] ?? '');
   const html = exportHtml(markdown, { name: 'authored', css: themeCss.join('\n'), embeddedFontCss: choice.kind === 'unknown' ? triptyqueDeckTheme.embeddedFontCss : '', fontCss: '' } satisfies DeckTheme);
   html.catch(() => undefined);
