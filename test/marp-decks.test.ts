@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Marp } from '@marp-team/marp-core';
+import JSZip from 'jszip';
 import { PDFDocument } from 'pdf-lib';
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -24,6 +26,7 @@ const NAMES = [
   'fr-exemple-marp.md',
   'en-ufal-slides-template.md',
   'en-well-architected-architect.md',
+  'en-marp-cli-example.md',
 ];
 
 const browser = new BrowserService();
@@ -38,7 +41,8 @@ function marpSlides(markdown: string): { slides: string[]; notes: string[] } {
     script: false,
   }).render(markdown, { htmlAsArray: true });
   // Notes are Markdown to a speaker (`**word**`): their words are what the brochure keeps; a commented-out directive is not one.
-  const notes = comments.flat().map((note) =>
+  // `<!-- fit -->` is Marp's mark of a heading it scales, though Marp lists it among the comments: no speaker's word.
+  const notes = comments.flat().filter((note) => !/^\s*fit\s*$/i.test(note)).map((note) =>
     unified()
       .use(remarkParse)
       .use(remarkGfm)
@@ -48,6 +52,59 @@ function marpSlides(markdown: string): { slides: string[]; notes: string[] } {
   );
   // A script Marp prints as text (HTML outside its allowlist) is code, not the author's words: the brochure leaves it out, check warns.
   return { slides: html.map((slide) => htmlText(slide.replace(/&lt;script[\s\S]*?&lt;\/script&gt;/g, ' '))), notes };
+}
+
+/** The slides Marp draws with a split background (`![bg left:40%](...)`): which, on which side, over what share of the width. */
+function marpSplits(markdown: string): { slide: number; side: string; share: number; width: number }[] {
+  const { html } = new Marp({ emoji: { shortcode: false, unicode: false }, math: 'katex', script: false }).render(markdown, { htmlAsArray: true });
+  return html.flatMap((svg, index) => {
+    const layer = /<section[^>]*data-marpit-advanced-background="background"[^>]*>/.exec(svg)?.[0];
+    const side = layer && /data-marpit-advanced-background-split="(left|right)"/.exec(layer)?.[1];
+    if (!layer || !side) return [];
+    const width = Number(/viewBox="0 0 ([\d.]+)/.exec(svg)?.[1] ?? 1280);
+    return [{ slide: index + 1, side, share: Number(/--marpit-advanced-background-split:\s*([\d.]+)%/.exec(layer)?.[1] ?? 50) / 100, width }];
+  });
+}
+
+/** Marp's `<!-- fit -->` headings (auto-scaling, not downscale-only): the slide, the heading's text, and the share of the width its slide gives it. */
+function marpFitHeadings(markdown: string): { slide: number; text: string; share: number }[] {
+  const { html } = new Marp({ emoji: { shortcode: false, unicode: false }, math: 'katex', script: false }).render(markdown, { htmlAsArray: true });
+  return html.flatMap((svg, index) => {
+    const layer = /<section[^>]*data-marpit-advanced-background="background"[^>]*>/.exec(svg)?.[0];
+    const split = layer && /data-marpit-advanced-background-split/.test(layer) ? Number(/--marpit-advanced-background-split:\s*([\d.]+)%/.exec(layer)?.[1] ?? 50) / 100 : 0;
+    // A heading broken with `<br>` is scaled as a block of lines: its first line is what fills the width.
+    return [...svg.matchAll(/<h([1-6])[^>]*\sdata-auto-scaling(?=[\s>])[^>]*>([\s\S]*?)<\/h\1>/g)].map((found) => ({ slide: index + 1, text: htmlText(found[2]!.split(/<br\s*\/?>/)[0]!).replace(/\s+/g, ' ').trim(), share: 1 - split }));
+  });
+}
+
+/** The words pdftotext finds on a page, with their boxes (points). */
+function pdfWords(pdf: string, page: number): { text: string; x0: number; x1: number; y0: number; y1: number }[] {
+  const xml = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' });
+  const unescape = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((found) => ({ x0: Number(found[1]), y0: Number(found[2]), x1: Number(found[3]), y1: Number(found[4]), text: unescape(found[5]!) }));
+}
+
+/** The pictures and the text boxes of a slide of deck.pptx, their boxes in the HTML slide's pixels (9525 EMU). */
+function pptxShapes(xml: string): { pictures: Box[]; texts: Box[]; boxes: Box[] } {
+  const boxOf = (shape: string): Box | undefined => {
+    const found = /<a:off x="(\d+)" y="(\d+)"\/>\s*<a:ext cx="(\d+)" cy="(\d+)"/.exec(shape);
+    return found ? { x: Number(found[1]) / 9525, y: Number(found[2]) / 9525, w: Number(found[3]) / 9525, h: Number(found[4]) / 9525 } : undefined;
+  };
+  const shapes = (tag: string) => [...xml.matchAll(new RegExp(`<p:${tag}>[\\s\\S]*?</p:${tag}>`, 'g'))].map((found) => found[0]);
+  return {
+    pictures: shapes('pic').flatMap((shape) => boxOf(shape) ?? []),
+    // Every shape: a web picture (not fetched) is a box that holds its place.
+    boxes: [...shapes('pic'), ...shapes('sp')].flatMap((shape) => boxOf(shape) ?? []),
+    // The page number is Marp's too over a picture on the right: the slide's text is what must sit beside it.
+    texts: shapes('sp').filter((shape) => /<a:t>[^<]*[^\s<]/.test(shape) && !shape.includes('<a:fld')).flatMap((shape) => boxOf(shape) ?? []),
+  };
+}
+
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
 }
 
 /** A block's words, one list item or cell apart from the next (`toString` glues them). */
@@ -125,6 +182,42 @@ describe.each(NAMES)('the Marp deck %s, built as it is', (name) => {
     );
   });
 
+  it('sets each split background on its side of deck.pptx, as wide as Marp makes it, and the slide’s text beside it', async () => {
+    const zip = await JSZip.loadAsync(await readFile(join(dir, 'deck.pptx')));
+    for (const split of marpSplits(readFileSync(source, 'utf8'))) {
+      const width = split.width;
+      const near = (a: number, b: number) => Math.abs(a - b) <= width * 0.02;
+      const { boxes, texts } = pptxShapes(await zip.file(`ppt/slides/slide${split.slide}.xml`)!.async('string'));
+      const edge = split.side === 'left' ? split.share * width : (1 - split.share) * width;
+      const side = (box: Box) => (split.side === 'left' ? near(box.x, 0) && near(box.x + box.w, edge) : near(box.x, edge) && near(box.x + box.w, width));
+      expect(boxes.filter(side), `slide ${split.slide}: a picture on the ${split.side}`).not.toEqual([]);
+      const across = texts.filter((text) => !side(text) && (split.side === 'left' ? text.x < edge - width * 0.01 : text.x + text.w > edge + width * 0.01));
+      expect(across, `slide ${split.slide}: text over the picture`).toEqual([]);
+    }
+  });
+
+  it('scales each <!-- fit --> heading to one line as wide as its slide, as Marp does', async () => {
+    const pdf = join(dir, 'deck.pdf');
+    const width = (await PDFDocument.load(await readFile(pdf))).getPage(0).getWidth();
+    for (const fit of marpFitHeadings(readFileSync(source, 'utf8'))) {
+      const words = fit.text.split(' ').filter((word) => /\w/.test(word));
+      if (words.length === 0) continue;
+      const found = pdfWords(pdf, fit.slide).filter((word) => words.includes(word.text));
+      const first = found.find((word) => word.text === words[0]);
+      const line = found.filter((word) => first && Math.abs(word.y0 - first.y0) < 2);
+      expect(line.map((word) => word.text), `slide ${fit.slide}: “${fit.text}” on one line`).toEqual(expect.arrayContaining(words));
+      const span = Math.max(...line.map((word) => word.x1)) - Math.min(...line.map((word) => word.x0));
+      expect(span, `slide ${fit.slide}: “${fit.text}” as wide as the slide`).toBeGreaterThan(width * fit.share * 0.6);
+    }
+  });
+
+  it('lists the slides’ titles in the brochure’s contents, none empty', async () => {
+    const html = await readFile(join(dir, 'brochure.html'), 'utf8');
+    const entries = [...html.matchAll(/<span class="toc-title">([\s\S]*?)<\/span>/g)].map((found) => htmlText(found[1]!).trim());
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries.filter((entry) => entry === '' || /\bundefined\b|<!--|-->/.test(entry))).toEqual([]);
+  });
+
   it('keeps every slide’s words and notes in the brochure and the digest’s text, with no Marp syntax', async () => {
     const brochure = await pageText(browser, dir, 'brochure.html');
     // Raw HTML Marp prints escaped (`<div data-marpit-fragment>`) is sanitised out of the brochure, per its policy.
@@ -136,5 +229,9 @@ describe.each(NAMES)('the Marp deck %s, built as it is', (name) => {
     expect(count(brochure)).toBeLessThanOrEqual(onSlides);
     const digest = await readFile(join(dir, 'digest.txt'), 'utf8');
     expect(count(digest)).toBeLessThanOrEqual(onSlides);
+    // `<!-- fit -->` marks a heading Marp scales, no line of the speaker's.
+    const fitLines = (text: string) => text.match(/^\s*fit\s*$/gim)?.length ?? 0;
+    expect(fitLines(brochure)).toBe(0);
+    expect(fitLines(digest)).toBe(0);
   }, 120_000);
 });

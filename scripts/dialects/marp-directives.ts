@@ -30,6 +30,11 @@ export const MARP_DIRECTIVE_KEYS: ReadonlySet<string> = new Set([
   'url',
 ]);
 
+/** A key of Marp's: a directive, or a local one for the first slide only (`_paginate: false`, `_class: lead`). */
+export function isMarpDirective(key: string): boolean {
+  return MARP_DIRECTIVE_KEYS.has(key) || (key.startsWith('_') && MARP_DIRECTIVE_KEYS.has(key.slice(1)));
+}
+
 /** Marp's own themes, known by name without a stylesheet. */
 export const MARP_BUILTIN_THEMES: ReadonlySet<string> = new Set(['default', 'gaia', 'uncover']);
 

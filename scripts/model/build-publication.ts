@@ -17,8 +17,9 @@ import { numberFootnoteReferences } from './footnote-numbers';
 import { readWrittenDate } from './written-date';
 import { sourceSlug, uniqueSlugger } from './slug';
 import { TARGET_NAMES, type AuthoredSlides, type Metadata, type Publication, type Section } from './types';
-import { MARP_DIRECTIVE_KEYS } from '../dialects/marp-directives';
+import { isMarpDirective } from '../dialects/marp-directives';
 import { deckBody } from './deck-source';
+import { headingText } from './plain-text';
 
 export interface BuiltPublication {
   publication?: Publication;
@@ -77,7 +78,9 @@ export function buildPublication(tree: Root, file: VFile, baseSettings: Settings
     brochureUrl: metadata.brochureUrl ?? settings.brochure.publicUrl?.replaceAll('{slug}', slug),
     backCover: metadata.backCover === undefined ? undefined : [metadata.backCover].flat().map(typesetText),
   };
-  const { preamble, sections } = withTitleHeadingLifted(sectionTree(body?.nodes ?? tree.children, file, meta.lang), metadata.title);
+  // A deck's title is its title slide's, already the cover's: its slide titles are all sections.
+  const outline = sectionTree(body?.nodes ?? tree.children, file, meta.lang);
+  const { preamble, sections } = body ? outline : withTitleHeadingLifted(outline, metadata.title);
   if (preamble.length === 0 && sections.length === 0) {
     // The one case with truly nothing to publish.
     file.message('nothing to publish: the source has no text', { place: { line: 1, column: 1 }, ruleId: 'empty-source', source: 'triptyque' }).fatal = true;
@@ -157,7 +160,7 @@ function readFrontMatter(tree: Root, file: VFile, deckSource: boolean): { frontM
   if (raw === null) return undefined;
   if (raw === undefined) return { frontMatter: {} };
   // Marp's directives are Marp's; those that mean the same to Triptyque (title, author...) it reads too.
-  const data = deckSource ? Object.fromEntries(Object.entries(raw.data).filter(([key]) => !MARP_DIRECTIVE_KEYS.has(key) || (FRONT_MATTER_KEYS.has(key) && key !== 'theme'))) : raw.data;
+  const data = deckSource ? Object.fromEntries(Object.entries(raw.data).filter(([key]) => !isMarpDirective(key) || (FRONT_MATTER_KEYS.has(key) && key !== 'theme'))) : raw.data;
   let result = frontMatterSchema.safeParse(data);
   // A date another tool wrote its own way ("27 mai 2010", "11/11/2023") is read in the document's
   // language; one that reads as no calendar day leaves the publication undated, with a warning.
@@ -224,7 +227,7 @@ function sectionTree(nodes: RootContent[], file: VFile, lang: string): { preambl
     }
     flush();
     const depth = node.depth - shallowest + 1;
-    const titleText = toString(node, { includeHtml: false }).replace(/\s+/g, ' ').trim();
+    const titleText = headingText(node);
     // A heading a dialect's reader gave an id (`{#sec:x}`, `{#custom-id}`) keeps it: links and cross-references go to it.
     const data = node.data as { id?: unknown; hProperties?: { id?: unknown } } | undefined;
     const given = [data?.hProperties?.id, data?.id].find((value): value is string => typeof value === 'string');

@@ -123,3 +123,42 @@ describe('a source read as a deck because the run says so (--as deck, the config
     expect(plain.files.at(-1)!.messages.map((message) => message.ruleId)).not.toContain('deck-picture-without-alt');
   });
 });
+
+describe('the outline of a deck source: one entry a slide title, none empty', () => {
+  const OUTLINE = `---
+marp: true
+lang: en
+---
+
+# Example deck
+## A template
+### This time in Marp!
+#### Zdeněk Kasner
+
+---
+
+# <!-- fit --> The easiest way to host<br />your deck
+
+<div class="columns">
+
+###
+
+![](logo.png)
+
+</div>
+
+---
+
+Only a line of text, no title.
+`;
+
+  it('lists the slides’ titles, the title slide’s lines under the cover, a line break as a space, and no empty title', async () => {
+    const { publication } = await loadMarkdown(OUTLINE);
+    const titles = (sections: readonly Section[]): string[] => sections.flatMap((section) => [section.titleText, ...titles(section.children)]);
+    expect(publication?.meta.subtitle).toBe('A template');
+    expect(titles(publication!.sections)).toEqual(['The easiest way to host your deck']);
+    const body = [text(publication!.sections), ...publication!.preamble.map(blockText)].join('\n');
+    for (const words of ['This time in Marp!', 'Zdeněk Kasner', 'Only a line of text, no title.']) expect(body).toContain(words);
+    expect(JSON.stringify(publication)).toContain('logo.png');
+  });
+});

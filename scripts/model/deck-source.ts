@@ -1,4 +1,4 @@
-import type { Image, ImageReference, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Heading, Image, ImageReference, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -7,6 +7,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { readImageAlt } from '../dialects/marp-directives';
 import { readMarpSlides, type MarpSlide } from './marp-slides';
+import { headingText } from './plain-text';
 
 /** A Marp deck source read for the brochure and the digest: its slides' content as one body. */
 export interface DeckBody {
@@ -63,6 +64,10 @@ export function deckBody(tree: Root, file: VFile, title: string | undefined): De
     const figure: Paragraph = { type: 'paragraph', children: [image], position: image.position };
     bySlide[slide]!.push(figure);
   }
+  // A heading with no words (`###` as a spacer between columns) names no section: its picture, if any, stays as a line.
+  bySlide.forEach((nodes, slide) => {
+    bySlide[slide] = nodes.flatMap((node) => (node.type === 'heading' && headingText(node) === '' ? (hasContent(node) ? [asLine(node)] : []) : [node]));
+  });
   let subtitle: string | undefined;
   const first = bySlide[0];
   const firstHeading = first?.findIndex((node) => node.type === 'heading') ?? -1;
@@ -70,6 +75,8 @@ export function deckBody(tree: Root, file: VFile, title: string | undefined): De
     first.splice(firstHeading, 1);
     const second = first.findIndex((node) => node.type === 'heading');
     if (second !== -1) subtitle = toString(first.splice(second, 1)[0]!).replace(/\s+/g, ' ').trim();
+    // The title slide's other headings (a tagline, the speaker, the date) are lines under the cover, not sections.
+    bySlide[0] = first.map((node) => (node.type === 'heading' ? asLine(node) : node));
   }
   const nodes = bySlide.flatMap((content, index) => [...content, ...notesParagraphs(slides[index]!)]);
   return { nodes, slides: slides.length, subtitle };
@@ -140,6 +147,16 @@ function notesParagraphs(slide: MarpSlide): RootContent[] {
 }
 
 const notesReader = unified().use(remarkParse).use(remarkGfm);
+
+/** Whether a heading holds more than markup and spaces (a picture, say). */
+function hasContent(node: Heading): boolean {
+  return node.children.some((child) => child.type !== 'html' && !(child.type === 'text' && child.value.trim() === ''));
+}
+
+/** A heading's content as a paragraph: a line of the slide, not a section's title. */
+function asLine(node: Heading): Paragraph {
+  return { type: 'paragraph', children: node.children, position: node.position };
+}
 
 function sameText(a: string, b: string): boolean {
   const norm = (text: string) => text.normalize('NFKC').replace(/\s+/g, ' ').trim().toLocaleLowerCase();

@@ -28,7 +28,15 @@ export function readMarpSlides(markdown: string): MarpSlide[] {
   }
   const { comments } = reader.render(markdown, { htmlAsArray: true });
   comments.forEach((notes, index) => {
-    if (slides[index]) slides[index].notes = notes.map((note) => note.trim()).filter(Boolean);
+    if (slides[index]) slides[index].notes = speakerNotes(notes);
   });
   return slides;
+}
+
+/**
+ * The comments Marp collects from a slide that are the speaker's words: not `<!-- fit -->`, the
+ * mark of a heading Marp scales to its line (Marp lists it among the comments all the same).
+ */
+export function speakerNotes(comments: readonly string[]): string[] {
+  return comments.map((note) => note.trim()).filter((note) => note !== '' && !/^fit$/i.test(note));
 }

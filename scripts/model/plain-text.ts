@@ -1,5 +1,6 @@
 import { toString } from 'mdast-util-to-string';
 import { htmlToText } from '../sanitize/html-to-text';
+import type { Heading, PhrasingContent } from 'mdast';
 import type { Block, Inline, ListBlock, Publication, Section, TargetName } from './types';
 
 /** Text of inline content as a reader sees it: raw HTML as its readable text (an `<img>` as its alt), never its tags. */
@@ -9,7 +10,8 @@ export function inlineText(children: readonly Inline[]): string {
 
 function readable(children: readonly Inline[]): Inline[] {
   return children.map((node): Inline => {
-    if (node.type === 'html') return { type: 'text', value: htmlToText(node.value) };
+    // A line break (`<br>`) between two words is a space between them in one line of text.
+    if (node.type === 'html') return { type: 'text', value: /^<br\s*\/?>$/i.test(node.value.trim()) ? ' ' : htmlToText(node.value) };
     if ('children' in node && Array.isArray(node.children)) return { ...node, children: readable(node.children as Inline[]) } as Inline;
     return node;
   });
@@ -68,4 +70,10 @@ export function publicationText(publication: Publication, target?: TargetName): 
 
 export function countWords(text: string): number {
   return text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
+
+/** A heading's words, a line break (`<br>`) between two of them a space. */
+export function headingText(node: Heading): string {
+  const children = node.children.map((child): PhrasingContent => (child.type === 'html' && /^<br\s*\/?>$/i.test(child.value.trim()) ? { type: 'text', value: ' ' } : child));
+  return toString({ type: 'paragraph', children }, { includeHtml: false }).replace(/\s+/g, ' ').trim();
 }

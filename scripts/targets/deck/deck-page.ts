@@ -56,6 +56,21 @@ export async function showDocument(page: Page, document: { css: string; body: st
       window.scrollTo(0, 0);
       await Promise.all([...window.document.images].map((image) => (image.complete ? undefined : image.decode().catch(() => undefined))));
       await window.document.fonts.ready;
+      // Marp's auto-scaling (a `<!-- fit -->` heading, a wide code block or equation), which its
+      // script does in deck.html: the content on one line, scaled to the box's width (fit headings
+      // up or down, the others down only). Done on the font size, so every reader of the page
+      // (the PDF, the PPTX's layout, the overflow check) sees the size the slide shows.
+      for (const element of window.document.querySelectorAll<HTMLElement>('div.marpit [data-auto-scaling]')) {
+        const line = window.document.createElement('span');
+        line.style.cssText = 'display:inline-block;white-space:nowrap;width:max-content;vertical-align:top';
+        while (element.firstChild) line.appendChild(element.firstChild);
+        element.appendChild(line);
+        const box = getComputedStyle(element);
+        const room = element.clientWidth - parseFloat(box.paddingLeft) - parseFloat(box.paddingRight);
+        if (!(room > 0 && line.offsetWidth > 0)) continue;
+        const scale = element.dataset['autoScaling'] === 'downscale-only' ? Math.min(1, room / line.offsetWidth) : room / line.offsetWidth;
+        if (Math.abs(scale - 1) > 0.005) line.style.fontSize = `${parseFloat(getComputedStyle(line).fontSize) * scale}px`;
+      }
     },
     css,
     wanted.body,

@@ -8,7 +8,7 @@ import type { Page } from 'puppeteer-core';
 import { buildTime } from '../../artifacts/build-time';
 import type { ArtifactRecord } from '../../artifacts/write-artifact';
 import { messages } from '../../messages/messages';
-import { readMarpSlides } from '../../model/marp-slides';
+import { readMarpSlides, speakerNotes } from '../../model/marp-slides';
 import type { AuthoredSlides } from '../../model/types';
 import { loadTheme } from '../../theme/load-theme';
 import { imageDataUrl, locateImage } from '../image-source';
@@ -22,6 +22,7 @@ import { withoutKatexFontFiles } from './katex-font-faces.mjs';
 import { buildPptx } from './export-pptx';
 import { printHandout } from './handout';
 import { chooseMarpTheme } from './marp-theme-choice';
+import { BACKGROUND_ATTRIBUTE, flatSlides } from './flat-slides';
 import { buildEditablePptx } from './pptx/build-editable-pptx';
 import { readSlideLayouts } from './pptx/slide-layout';
 import { MARP_OPTIONS, type RenderedDeck } from './render-marp';
@@ -68,7 +69,8 @@ export async function renderAuthoredDeck(context: TargetContext, slides: Authore
   // What Marp CLI prints: inline SVG, split backgrounds and all. The plain sections are what the build reads (layouts, overflow, handout).
   const shown = marp(true).render(markdown, { htmlAsArray: true });
   const plainRender = marp(false).render(markdown, { htmlAsArray: true });
-  const plain: RenderedDeck = { sections: plainRender.html, css: plainRender.css, notes: plainRender.comments };
+  // Marp's slides as one section each (its split backgrounds beside the content, its fit headings marked), in Marp's plain stylesheet.
+  const plain: RenderedDeck = { sections: flatSlides(shown.html), css: plainRender.css, notes: plainRender.comments.map(speakerNotes) };
   const size = slideSize(shown.html[0] ?? '');
   const html = exportHtml(markdown, { name: 'authored', css: themeCss.join('\n'), embeddedFontCss: choice.kind === 'unknown' ? triptyqueDeckTheme.embeddedFontCss : '', fontCss: '' } satisfies DeckTheme);
   html.catch(() => undefined);
@@ -193,13 +195,13 @@ function speakingSeconds(section: string, notes: readonly string[], pace: number
 
 /** Whether each slide the page shows is taller or wider than its box (Marp crops it silently). */
 async function overflowingSlides(page: Page): Promise<boolean[]> {
-  return page.evaluate(() =>
+  return page.evaluate((background) =>
     [...document.querySelectorAll<HTMLElement>('div.marpit > section')].map((section) => {
       const box = section.getBoundingClientRect();
       const style = getComputedStyle(section);
       const bottom = box.bottom - parseFloat(style.paddingBottom) + 0.5;
-      const children = [...section.children].filter((child) => !['HEADER', 'FOOTER', 'STYLE'].includes(child.tagName));
+      const children = [...section.children].filter((child) => !['HEADER', 'FOOTER', 'STYLE'].includes(child.tagName) && !child.hasAttribute(background));
       return section.scrollHeight > section.clientHeight + 1 || children.some((child) => child.getBoundingClientRect().bottom > bottom);
     }),
-  );
+  BACKGROUND_ATTRIBUTE);
 }

@@ -127,9 +127,14 @@ function addBlock(slide: PptxGenJS.Slide, block: LayoutBlock, finish: SlideFinis
 }
 
 function addImage(slide: PptxGenJS.Slide, block: Extract<LayoutBlock, { kind: 'image' }>): void {
-  const where = { ...inches(block.box), altText: block.alt };
+  const box = inches(block.box);
+  const natural = block.background?.natural;
+  // A background picture fills its box as Marp draws it: cropped to cover it, or whole inside it.
+  const where = natural ? { ...box, h: (box.w * natural.h) / natural.w, altText: block.alt, sizing: { type: block.background!.fit, w: box.w, h: box.h } } : { ...box, altText: block.alt };
   if (block.src.startsWith('data:')) slide.addImage({ ...where, data: block.src.slice('data:'.length) });
   else if (block.src.startsWith('file:')) slide.addImage({ ...where, path: fileURLToPath(block.src) });
+  // A web background was not fetched at render time: a grey box holds its place, with its description if it has one.
+  else if (block.background) slide.addText(block.alt, { ...box, ...FLAT, italic: true, fill: { color: 'E6E6E6' } });
   // A web image was not fetched at render time: its description stands in its place.
   else slide.addText(block.alt || block.src, { ...where, ...FLAT, italic: true });
 }

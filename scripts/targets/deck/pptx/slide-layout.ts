@@ -1,4 +1,5 @@
 import type { Page } from 'puppeteer-core';
+import { BACKGROUND_ATTRIBUTE } from '../flat-slides';
 
 /** A rectangle on the 1280x720 px HTML slide. */
 export interface Box {
@@ -40,7 +41,7 @@ export interface TextParagraph {
 export type LayoutBlock =
   | { kind: 'text'; tag: string; box: Box; fontPx: number; lineHeightPx: number; paragraphs: TextParagraph[]; fill?: string; borderLeft?: { color: string; px: number }; padding: { top: number; right: number; bottom: number; left: number } }
   | { kind: 'table'; box: Box; fontPx: number; columns: number[]; rows: { header: boolean; cells: TextRun[][] }[]; rule: string }
-  | { kind: 'image'; box: Box; src: string; alt: string };
+  | { kind: 'image'; box: Box; src: string; alt: string; background?: { fit: 'cover' | 'contain'; natural?: { w: number; h: number } } };
 
 /** One fitted slide of deck.html as laid out by Chromium: what the editable PPTX is built from. */
 export interface SlideLayout {
@@ -66,7 +67,7 @@ export interface SlideLayout {
 export async function readSlideLayouts(page: Page): Promise<SlideLayout[]> {
   // tsx (esbuild, keepNames) wraps the named helpers below in `__name(...)`, which the page lacks.
   await page.evaluate('globalThis.__name ??= (fn) => fn');
-  const layouts = await page.evaluate(() => {
+  const layouts = await page.evaluate((backgroundAttribute) => {
     const BLOCKS = new Set(['P', 'UL', 'OL', 'LI', 'BLOCKQUOTE', 'PRE', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TABLE']);
     const hex = (css: string): string => {
       const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?/.exec(css);
@@ -170,10 +171,18 @@ export async function readSlideLayouts(page: Page): Promise<SlideLayout[]> {
       const origin = section.getBoundingClientRect();
       const style = getComputedStyle(section);
       const kind = ['title', 'divider', 'subdivider', 'agenda'].find((name) => section.classList.contains(name)) ?? 'content';
-      const children = [...section.children].filter((child) => !['HEADER', 'FOOTER'].includes(child.tagName));
+      const children = [...section.children].filter((child) => !['HEADER', 'FOOTER'].includes(child.tagName) && !child.hasAttribute(backgroundAttribute));
       const heading = children.find((child) => /^H[12]$/.test(child.tagName))!;
       const blocks: unknown[] = [];
       const shapes: { box: ReturnType<typeof boxOf>; color: string }[] = [];
+      // Marp's background pictures (`![bg]`, `![bg left:40%]`), first: the slide's content lies over them.
+      for (const figure of section.querySelectorAll(`:scope > [${backgroundAttribute}] > figure`)) {
+        const figureStyle = getComputedStyle(figure);
+        const src = /url\("?(.*?)"?\)/.exec(figureStyle.backgroundImage)?.[1];
+        if (!src) continue;
+        const fit = figureStyle.backgroundSize === 'cover' ? 'cover' : 'contain';
+        blocks.push({ kind: 'image', box: boxOf(figure, origin), src, alt: figure.querySelector('figcaption')?.textContent?.trim() ?? '', background: { fit } });
+      }
       for (const child of children) {
         if (child === heading) continue;
         const box = boxOf(child, origin);
@@ -280,9 +289,34 @@ export async function readSlideLayouts(page: Page): Promise<SlideLayout[]> {
         shapes,
       };
     }) as SlideLayout[];
-  });
+  }, BACKGROUND_ATTRIBUTE);
   await mathPictures(page, layouts);
+  await backgroundSizes(page, layouts);
   return layouts;
+}
+
+/** Each background picture's own size, which cropping it to its box (as `cover` does) needs. */
+async function backgroundSizes(page: Page, layouts: SlideLayout[]): Promise<void> {
+  const pictures = layouts.flatMap((layout) => layout.blocks).filter((block): block is Extract<LayoutBlock, { kind: 'image' }> => block.kind === 'image' && block.background !== undefined);
+  if (pictures.length === 0) return;
+  const sizes = await page.evaluate(
+    (urls) =>
+      Promise.all(
+        urls.map(async (url) => {
+          const image = new Image();
+          image.src = url;
+          return image.decode().then(
+            () => ({ w: image.naturalWidth, h: image.naturalHeight }),
+            () => undefined,
+          );
+        }),
+      ),
+    pictures.map((picture) => picture.src),
+  );
+  pictures.forEach((picture, index) => {
+    const size = sizes[index];
+    if (size && size.w > 0 && size.h > 0) picture.background!.natural = size;
+  });
 }
 
 /** Each displayed equation's place taken by its PNG, shot at three times the slide's resolution in the page that laid it out. */
