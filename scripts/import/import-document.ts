@@ -1,5 +1,5 @@
 import { basename, dirname, extname, join, relative } from 'node:path';
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -29,6 +29,10 @@ const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
 const DATE_IN_NAME = /(\d{4})-(\d{2})-(\d{2})/;
 
+function holdsNoteCall(node: RootContent): boolean {
+  return node.type === 'footnoteReference' || ('children' in node && node.children.some(holdsNoteCall));
+}
+
 /**
  * Takes the document's first heading as its title (and a short paragraph right after it as the
  * subtitle) when the properties give none or the same: a title is not a section.
@@ -39,6 +43,8 @@ function leadingTitle(markdown: string, properties: DocumentProperties): { title
   if (first?.type !== 'heading' || first.position?.end.offset === undefined) return { title: properties.title, body: markdown };
   const text = toString(first).trim();
   if (properties.title && properties.title !== text) return { title: properties.title, body: markdown };
+  // A note called from the title: the front matter's title is text only, so the heading stays with its call.
+  if (holdsNoteCall(first)) return { title: text, body: markdown };
   // A short line that is not a sentence, and not the only text: the body would be empty.
   const isSubtitle = second?.type === 'paragraph' && third !== undefined && toString(second).length < 160 && !/[.;,:!?]$/.test(toString(second).trim()) && second.position?.end.offset !== undefined;
   const end = isSubtitle ? second.position!.end.offset! : first.position.end.offset;
