@@ -27,10 +27,10 @@ function Pandoc(doc)
   if doc.meta.subtitle then table.insert(doc.blocks, 1, pandoc.Para(doc.meta.subtitle)) end
   return doc
 end
--- Word's styles of a table of contents: its heading and its entries.
+-- Word's styles of a table of contents: its heading and its entries, and those of a list of figures or tables.
 function Div(el)
   local style = (el.attributes['custom-style'] or ''):lower()
-  if style == 'toc heading' or style:match('^toc %d$') then return {} end
+  if style == 'toc heading' or style:match('^toc %d$') or style == 'table of figures' then return {} end
 end
 -- Math is compared by its signs, not its spelling: two converters write one equation with other
 -- TeX names (\\bar or \\overline, \\tan or tan), so what must be kept is its letters and digits

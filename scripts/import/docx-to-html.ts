@@ -22,6 +22,8 @@ const STYLE_MAP = [
   "p[style-name='Titre'] => h1:fresh",
   "p[style-name='Subtitle'] => p.subtitle:fresh",
   ...[1, 2, 3, 4, 5, 6].map((level) => `p[style-name='Titre ${level}'] => h${level}:fresh`),
+  // Word's and LibreOffice's captions (French Word: Légende), and pandoc's.
+  ...['Caption', 'Légende', 'Table Caption', 'Image Caption'].map((name) => `p[style-name='${name}'] => p.caption:fresh`),
 ];
 
 /**

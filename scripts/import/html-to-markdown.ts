@@ -6,6 +6,7 @@ import remarkMath from 'remark-math';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { resolveBookmarks } from './html-anchors';
+import { placeCaptions } from './html-captions';
 import { equationHandlers, markEquations } from './html-equations';
 import { footnoteHandlers, markFootnotes } from './html-footnotes';
 import { markScripts, scriptHandlers } from './html-scripts';
@@ -79,6 +80,7 @@ export async function htmlToMarkdown(html: string, fromWord = false): Promise<st
   resolveBookmarks(tree, fromWord);
   markScripts(tree);
   markEquations(tree);
+  placeCaptions(tree);
   const processor = unified()
     .use(rehypeRemark, { handlers: { ...footnoteHandlers, ...scriptHandlers, ...equationHandlers, [CELL_BREAK]: () => ({ type: 'html', value: '<br>' }) } })
     .use(remarkGfm)
