@@ -108,7 +108,8 @@ export async function importDocument(inputPath: string, outputPath: string): Pro
   if (properties.author) meta['author'] = properties.author;
   const date = dateInName ? `${dateInName[1]}-${dateInName[2]}-${dateInName[3]}` : properties.date;
   if (date) meta['date'] = date;
-  const lang = properties.lang ?? guessLang(body);
+  // TeX is no one's language: the text around the equations tells it.
+  const lang = properties.lang ?? guessLang(body.replace(/\$\$[\s\S]*?\$\$/g, ' '));
   if (lang) meta['lang'] = lang;
   const source = `---\n${stringify(meta, { lineWidth: 0 })}---\n\n${body}`;
   const fixed = await fixSource(source, outputPath);
