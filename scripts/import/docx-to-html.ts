@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { hasTrackedChanges, joinDropCaps, structureFields } from './docx-fields';
 import { replaceEquations } from './docx-math';
-import { IMPORT_NOTES } from './import-notes';
+import { IMPORT_NOTES } from '../messages/import-notes';
 import { numberListItems } from './list-numbers';
 
 export interface DocumentProperties {

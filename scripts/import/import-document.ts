@@ -11,7 +11,7 @@ import { readRegularFile } from '../files/regular-file';
 import { checkArchive } from './archive-limits';
 import { docxProperties, docxToHtml, type DocumentProperties } from './docx-to-html';
 import { htmlToMarkdown } from './html-to-markdown';
-import { IMPORT_NOTES } from './import-notes';
+import { IMPORT_NOTES } from '../messages/import-notes';
 import { convertWithLibreOffice } from './odt-to-docx';
 import { pdfToMarkdown } from './pdf-to-markdown';
 
