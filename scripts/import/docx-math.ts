@@ -1,8 +1,7 @@
 import { XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
-import { MathMLToLaTeX } from 'mathml-to-latex';
 import omml2mathml from 'omml2mathml';
-import { mathError } from '../math/katex';
 import { markEquation } from './equation-marks';
+import { latexOfMathml } from './mathml-latex';
 
 /**
  * Word's equations (OMML: `m:oMath`, set apart in an `m:oMathPara`) as LaTeX, before mammoth
@@ -30,22 +29,11 @@ function markEmptyFences(math: Element): void {
   }
 }
 
-/** Names mathml-to-latex writes that KaTeX, the project's TeX, does not know, and KaTeX's for the same sign. */
-const KATEX_NAMES: Record<string, string> = { '\\hdots': '\\cdots' };
-
 /** The LaTeX of one equation, or undefined when a converter fails or KaTeX cannot read what they made. */
 function latexOf(math: Element, display: boolean): string | undefined {
   try {
     markEmptyFences(math);
-    const mathml = new XMLSerializer().serializeToString(omml2mathml(math));
-    const latex = MathMLToLaTeX.convert(mathml)
-      // A bar is a table's cell border in Markdown: TeX's names for it keep the math in its cell.
-      .replace(/\\\|/g, '\\Vert ')
-      .replace(/\|/g, '\\vert ')
-      .replace(/\\[a-zA-Z]+/g, (name) => KATEX_NAMES[name] ?? name)
-      .replace(/\s+/g, ' ')
-      .trim();
-    return latex !== '' && mathError(latex, display) === undefined ? latex : undefined;
+    return latexOfMathml(new XMLSerializer().serializeToString(omml2mathml(math)), display);
   } catch {
     return undefined;
   }

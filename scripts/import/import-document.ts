@@ -12,6 +12,7 @@ import { checkArchive } from './archive-limits';
 import { docxProperties, docxToHtml, type DocumentProperties } from './docx-to-html';
 import { htmlToMarkdown } from './html-to-markdown';
 import { IMPORT_NOTES } from '../messages/import-notes';
+import { formulasAsText } from './odt-math';
 import { convertWithLibreOffice } from './odt-to-docx';
 import { pdfToMarkdown } from './pdf-to-markdown';
 
@@ -78,9 +79,11 @@ async function read(bytes: Buffer, inputPath: string, outputPath: string, imageD
   const extension = extname(inputPath).toLowerCase();
   if (extension === '.docx') return readDocx(bytes, outputPath, imageDir);
   if (extension === '.odt') {
-    const converted = await convertWithLibreOffice(inputPath);
+    const formulas = await formulasAsText(bytes);
+    const converted = await convertWithLibreOffice(inputPath, formulas.bytes);
     if (!converted.ok) return { failure: converted.reason === 'no-libreoffice' ? IMPORT_NOTES.needsLibreOffice : IMPORT_NOTES.conversionFailed(converted.detail) };
-    return readDocx(converted.bytes, outputPath, imageDir);
+    const document = await readDocx(converted.bytes, outputPath, imageDir);
+    return formulas.asText > 0 ? { ...document, notes: [...document.notes, IMPORT_NOTES.equationsAsText(formulas.asText)] } : document;
   }
   if (extension === '.pdf') {
     const { markdown, lang, title } = await pdfToMarkdown(bytes, imageDir, `${relative(dirname(outputPath), imageDir)}/`);
