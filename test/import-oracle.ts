@@ -27,10 +27,18 @@ function Pandoc(doc)
   if doc.meta.subtitle then table.insert(doc.blocks, 1, pandoc.Para(doc.meta.subtitle)) end
   return doc
 end
--- Word's styles of a table of contents: its heading and its entries.
+-- Word's styles of a table of contents: its heading and its entries, and those of a list of figures or tables.
 function Div(el)
   local style = (el.attributes['custom-style'] or ''):lower()
-  if style == 'toc heading' or style:match('^toc %d$') then return {} end
+  if style == 'toc heading' or style:match('^toc %d$') or style == 'table of figures' then return {} end
+end
+-- Math is compared by its signs, not its spelling: two converters write one equation with other
+-- TeX names (\\bar or \\overline, \\tan or tan), so what must be kept is its letters and digits
+-- outside those names, each a word.
+function Math(el)
+  local signs = {}
+  for sign in el.text:gsub('\\\\%a+', ' '):gmatch('%w') do table.insert(signs, sign) end
+  return pandoc.Str(table.concat(signs, ' '))
 end
 -- List markers are not words: "a." and "iv." are how Word numbers, not what it says.
 function OrderedList(el) return pandoc.BulletList(el.content) end
@@ -75,8 +83,8 @@ export function oracleScripts(file: string): number {
 
 /** The plain text of an imported source with its title block, its raw `<sup>`/`<sub>` tags taken as word breaks like pandoc's `^( )`, and `<br>` as the break it is. */
 export function importedText(markdown: string, filterPath: string): string {
-  // Read as GitHub's Markdown, the flavour the project's parser reads (pandoc's own reads `\\Documents` as TeX).
-  return pandoc(['-f', 'gfm+footnotes+yaml_metadata_block', '-t', 'plain', '-s', '--wrap=none', '--lua-filter', filterPath], markdown.replace(/<\/?(sup|sub)>|<br\s*\/?>/g, ' '));
+  // Read as GitHub's Markdown, the flavour the project's parser reads (pandoc's own reads `\\Documents` as TeX), with its `$$` math.
+  return pandoc(['-f', 'gfm+tex_math_dollars+footnotes+yaml_metadata_block', '-t', 'plain', '-s', '--wrap=none', '--lua-filter', filterPath], markdown.replace(/<\/?(sup|sub)>|<br\s*\/?>/g, ' '));
 }
 
 /** Superscripts and subscripts of an imported source: Unicode ones and `<sup>`/`<sub>`. */

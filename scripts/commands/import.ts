@@ -15,8 +15,8 @@ Turns a Word or LibreOffice document (.odt, through LibreOffice's converter), a 
 paragraphs, lists and notes read from its layout, running heads and page numbers left out) or a
 saved web page into a source: headings from Word's heading styles
 (and from bold or italic paragraphs standing as headings), nested lists, tables, emphasis, links,
-footnotes (as Markdown footnotes); images written into NAME-images/ next to the source with
-their alt text. The front matter comes from the document's properties and first lines; lang is
+footnotes (as Markdown footnotes), equations (as $$TeX$$), captions beside their table or
+figure; images written into NAME-images/ next to the source with their alt text. The front matter comes from the document's properties and first lines; lang is
 guessed from the text.
 Then the source is checked: what could not be decided is a warning at its line.
 

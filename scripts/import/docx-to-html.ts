@@ -4,7 +4,8 @@ import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { hasTrackedChanges, joinDropCaps, structureFields } from './docx-fields';
-import { IMPORT_NOTES } from './import-notes';
+import { replaceEquations } from './docx-math';
+import { IMPORT_NOTES } from '../messages/import-notes';
 import { numberListItems } from './list-numbers';
 
 export interface DocumentProperties {
@@ -21,6 +22,8 @@ const STYLE_MAP = [
   "p[style-name='Titre'] => h1:fresh",
   "p[style-name='Subtitle'] => p.subtitle:fresh",
   ...[1, 2, 3, 4, 5, 6].map((level) => `p[style-name='Titre ${level}'] => h${level}:fresh`),
+  // Word's and LibreOffice's captions (French Word: Légende), and pandoc's.
+  ...['Caption', 'Légende', 'Table Caption', 'Image Caption'].map((name) => `p[style-name='${name}'] => p.caption:fresh`),
 ];
 
 /**
@@ -58,7 +61,8 @@ function parseXml(xml: string) {
 const PARTS = ['word/document.xml', 'word/footnotes.xml', 'word/endnotes.xml'];
 
 /**
- * The .docx with its fields and drop caps made structure (see `docx-fields`), its list items
+ * The .docx with its fields and drop caps made structure (see `docx-fields`), its equations
+ * LaTeX (see `docx-math`), its list items
  * marked with their numbers (see `list-numbers`), and what a person
  * should know of what the import left out: tracked changes (mammoth keeps insertions and drops
  * deletions, as accepting them would) and comments.
@@ -67,6 +71,7 @@ async function structureDocx(bytes: Buffer): Promise<{ bytes: Buffer; notes: str
   const zip = await JSZip.loadAsync(bytes);
   const notes: string[] = [];
   let tracked = false;
+  let equationsAsText = 0;
   const numberingXml = await zip.file('word/numbering.xml')?.async('string');
   const numbering = numberingXml === undefined ? undefined : parseXml(numberingXml);
   for (const name of PARTS) {
@@ -77,10 +82,12 @@ async function structureDocx(bytes: Buffer): Promise<{ bytes: Buffer; notes: str
     tracked ||= hasTrackedChanges(document);
     structureFields(document);
     joinDropCaps(document);
+    equationsAsText += replaceEquations(document).asText;
     if (numbering && name === 'word/document.xml') numberListItems(document, numbering);
     zip.file(name, new XMLSerializer().serializeToString(document));
   }
   if (tracked) notes.push(IMPORT_NOTES.trackedChanges);
+  if (equationsAsText > 0) notes.push(IMPORT_NOTES.equationsAsText(equationsAsText));
   const comments = (await zip.file('word/comments.xml')?.async('string'))?.match(/<w:comment\b/g)?.length ?? 0;
   if (comments > 0) notes.push(IMPORT_NOTES.commentsDropped(comments));
   return { bytes: await zip.generateAsync({ type: 'nodebuffer' }), notes };

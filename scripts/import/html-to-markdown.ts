@@ -2,9 +2,12 @@ import type { Element, Root as HastRoot, RootContent as HastContent } from 'hast
 import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { resolveBookmarks } from './html-anchors';
+import { placeCaptions } from './html-captions';
+import { equationHandlers, markEquations } from './html-equations';
 import { footnoteHandlers, markFootnotes } from './html-footnotes';
 import { markScripts, scriptHandlers } from './html-scripts';
 import { applyListNumbers } from './list-numbers';
@@ -76,9 +79,13 @@ export async function htmlToMarkdown(html: string, fromWord = false): Promise<st
   applyListNumbers(tree);
   resolveBookmarks(tree, fromWord);
   markScripts(tree);
+  markEquations(tree);
+  placeCaptions(tree);
   const processor = unified()
-    .use(rehypeRemark, { handlers: { ...footnoteHandlers, ...scriptHandlers, [CELL_BREAK]: () => ({ type: 'html', value: '<br>' }) } })
+    .use(rehypeRemark, { handlers: { ...footnoteHandlers, ...scriptHandlers, ...equationHandlers, [CELL_BREAK]: () => ({ type: 'html', value: '<br>' }) } })
     .use(remarkGfm)
+    // Inline math as `$$...$$`: a single `$` is a dollar in the default dialect (French prose writes "5 $").
+    .use(remarkMath, { singleDollarTextMath: false })
     .use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-', fences: true, listItemIndent: 'one' });
   const mdast = await processor.run(tree);
   return processor.stringify(mdast as never);

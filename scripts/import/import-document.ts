@@ -1,5 +1,5 @@
 import { basename, dirname, extname, join, relative } from 'node:path';
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -11,7 +11,8 @@ import { readRegularFile } from '../files/regular-file';
 import { checkArchive } from './archive-limits';
 import { docxProperties, docxToHtml, type DocumentProperties } from './docx-to-html';
 import { htmlToMarkdown } from './html-to-markdown';
-import { IMPORT_NOTES } from './import-notes';
+import { IMPORT_NOTES } from '../messages/import-notes';
+import { formulasAsText } from './odt-math';
 import { convertWithLibreOffice } from './odt-to-docx';
 import { pdfToMarkdown } from './pdf-to-markdown';
 
@@ -29,6 +30,10 @@ const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
 const DATE_IN_NAME = /(\d{4})-(\d{2})-(\d{2})/;
 
+function holdsNoteCall(node: RootContent): boolean {
+  return node.type === 'footnoteReference' || ('children' in node && node.children.some(holdsNoteCall));
+}
+
 /**
  * Takes the document's first heading as its title (and a short paragraph right after it as the
  * subtitle) when the properties give none or the same: a title is not a section.
@@ -39,6 +44,8 @@ function leadingTitle(markdown: string, properties: DocumentProperties): { title
   if (first?.type !== 'heading' || first.position?.end.offset === undefined) return { title: properties.title, body: markdown };
   const text = toString(first).trim();
   if (properties.title && properties.title !== text) return { title: properties.title, body: markdown };
+  // A note called from the title: the front matter's title is text only, so the heading stays with its call.
+  if (holdsNoteCall(first)) return { title: text, body: markdown };
   // A short line that is not a sentence, and not the only text: the body would be empty.
   const isSubtitle = second?.type === 'paragraph' && third !== undefined && toString(second).length < 160 && !/[.;,:!?]$/.test(toString(second).trim()) && second.position?.end.offset !== undefined;
   const end = isSubtitle ? second.position!.end.offset! : first.position.end.offset;
@@ -72,9 +79,11 @@ async function read(bytes: Buffer, inputPath: string, outputPath: string, imageD
   const extension = extname(inputPath).toLowerCase();
   if (extension === '.docx') return readDocx(bytes, outputPath, imageDir);
   if (extension === '.odt') {
-    const converted = await convertWithLibreOffice(inputPath);
+    const formulas = await formulasAsText(bytes);
+    const converted = await convertWithLibreOffice(inputPath, formulas.bytes);
     if (!converted.ok) return { failure: converted.reason === 'no-libreoffice' ? IMPORT_NOTES.needsLibreOffice : IMPORT_NOTES.conversionFailed(converted.detail) };
-    return readDocx(converted.bytes, outputPath, imageDir);
+    const document = await readDocx(converted.bytes, outputPath, imageDir);
+    return formulas.asText > 0 ? { ...document, notes: [...document.notes, IMPORT_NOTES.equationsAsText(formulas.asText)] } : document;
   }
   if (extension === '.pdf') {
     const { markdown, lang, title } = await pdfToMarkdown(bytes, imageDir, `${relative(dirname(outputPath), imageDir)}/`);
@@ -102,7 +111,8 @@ export async function importDocument(inputPath: string, outputPath: string): Pro
   if (properties.author) meta['author'] = properties.author;
   const date = dateInName ? `${dateInName[1]}-${dateInName[2]}-${dateInName[3]}` : properties.date;
   if (date) meta['date'] = date;
-  const lang = properties.lang ?? guessLang(body);
+  // TeX is no one's language: the text around the equations tells it.
+  const lang = properties.lang ?? guessLang(body.replace(/\$\$[\s\S]*?\$\$/g, ' '));
   if (lang) meta['lang'] = lang;
   const source = `---\n${stringify(meta, { lineWidth: 0 })}---\n\n${body}`;
   const fixed = await fixSource(source, outputPath);

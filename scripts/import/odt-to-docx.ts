@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** LibreOffice's program, as Debian and the upstream packages install it. */
@@ -21,13 +21,19 @@ export type Converted = { ok: true; bytes: Buffer } | { ok: false; reason: 'no-l
 
 /**
  * An OpenDocument text (.odt, or any file Writer opens) as a .docx, by LibreOffice's headless
- * converter, with a profile of its own so that it runs beside an open LibreOffice.
+ * converter, with a profile of its own so that it runs beside an open LibreOffice. `bytes`: the
+ * file's content as the import changed it, converted in place of the file itself.
  */
-export async function convertWithLibreOffice(inputPath: string): Promise<Converted> {
+export async function convertWithLibreOffice(inputPath: string, bytes?: Buffer): Promise<Converted> {
   const work = await mkdtemp(join(tmpdir(), 'triptyque-soffice-'));
   try {
+    const input = bytes === undefined ? inputPath : join(work, 'input', basename(inputPath));
+    if (bytes !== undefined) {
+      await mkdir(dirname(input));
+      await writeFile(input, bytes);
+    }
     for (const command of SOFFICE) {
-      const result = await run(command, ['--headless', `-env:UserInstallation=${pathToFileURL(join(work, 'profile')).href}`, '--convert-to', 'docx:MS Word 2007 XML', '--outdir', work, inputPath]);
+      const result = await run(command, ['--headless', `-env:UserInstallation=${pathToFileURL(join(work, 'profile')).href}`, '--convert-to', 'docx:MS Word 2007 XML', '--outdir', work, input]);
       if (result.missing) continue;
       const output = join(work, `${basename(inputPath, extname(inputPath))}.docx`);
       try {

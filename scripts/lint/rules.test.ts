@@ -20,6 +20,12 @@ describe('lint rules, each on a small input', () => {
     expect(await rulesFor(`${FRONT_MATTER}# Un\n\n**Un faux titre**\n\nTexte.\n`)).toEqual(['8:1 emphasis-as-heading']);
   });
 
+  it('emphasis-as-heading: an italic line before the text, not a caption above or below a picture', async () => {
+    expect(await rulesFor(`${FRONT_MATTER}# Un\n\n*Un faux titre*\n\nTexte.\n`)).toEqual(['8:1 emphasis-as-heading']);
+    expect(await rulesFor(`${FRONT_MATTER}# Un\n\nTexte.\n\n*Figure 1 Le réseau*\n\n![Le réseau](https://example.org/reseau.png)\n\nTexte.\n`)).toEqual([]);
+    expect(await rulesFor(`${FRONT_MATTER}# Un\n\nTexte.\n\n![Le réseau](https://example.org/reseau.png)\n\n*Figure 1 Le réseau*\n\nTexte.\n`)).toEqual([]);
+  });
+
   it('pseudo-bullet: Word’s "o" and pasted bullet characters', async () => {
     expect(await rulesFor(`${FRONT_MATTER}# Un\n\n- premier\n  - o second\n\n• collé\n`)).toEqual(['9:5 pseudo-bullet', '11:1 pseudo-bullet']);
   });

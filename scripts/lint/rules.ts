@@ -109,6 +109,11 @@ function isAllItalic(node: RootContent | undefined): boolean {
   return node.children[0].children.every((child) => child.type === 'text' || child.type === 'break');
 }
 
+/** A paragraph of nothing but pictures. */
+function isPicture(node: RootContent | undefined): boolean {
+  return node?.type === 'paragraph' && node.children.every((child) => child.type === 'image' || child.type === 'imageReference' || (child.type === 'text' && child.value.trim() === ''));
+}
+
 /**
  * Italics are also how quotes, epigraphs and asides are set, so only the way Word users fake a
  * heading counts: one short line in italics, starting with a capital, with no sentence
@@ -116,13 +121,13 @@ function isAllItalic(node: RootContent | undefined): boolean {
  * that is not in italics.
  */
 function isItalicPseudoHeading(node: Paragraph, before: RootContent | undefined, after: RootContent | undefined): boolean {
-  if (!isAllItalic(node)) return false;
+  if (!isAllItalic(node) || node.data?.tableCaption) return false;
   const text = toString(node).trim();
   if (text.length === 0 || text.length > MAX_ITALIC_HEADING || /\n/.test(text)) return false;
   if (!/^[\p{Lu}\p{N}]/u.test(text) || /[.,;:!?…»"”')\]]$/u.test(text) || /[.!?…]\s/u.test(text) || /^[«"“]/u.test(text)) return false;
-  // After other italics it is one of a run of quotes; after a picture or a table, its caption;
-  // after a paragraph ending in a colon, what that paragraph announces.
-  if (isAllItalic(before) || before?.type === 'table' || (before?.type === 'paragraph' && (before.children.every((child) => child.type === 'image' || child.type === 'imageReference' || (child.type === 'text' && child.value.trim() === '')) || /:\s*$/u.test(toString(before))))) return false;
+  // After other italics it is one of a run of quotes; after a picture or a table, or before a
+  // picture, its caption; after a paragraph ending in a colon, what that paragraph announces.
+  if (isAllItalic(before) || before?.type === 'table' || isPicture(after) || (before?.type === 'paragraph' && (isPicture(before) || /:\s*$/u.test(toString(before))))) return false;
   const wholly = after?.type === 'paragraph' && after.children.length === 1 && (after.children[0]?.type === 'emphasis' || after.children[0]?.type === 'strong');
   return (after?.type === 'paragraph' && !wholly) || after?.type === 'list' || after?.type === 'table';
 }

@@ -84,6 +84,13 @@ describe('directives keep content to a target', () => {
     expect(blockText(publication!.sections[0]!.blocks[0]!)).toContain('Voir:transnational');
     expect(file.messages).toEqual([]);
   });
+
+  it('lifts a lone title heading to the cover, but keeps one that calls a note, with its call', async () => {
+    const { publication: plain } = await loadMarkdown(`---\ntitle: Le dormeur du val\n---\n\n# Le dormeur du val\n\nUn soldat jeune.\n`);
+    expect(plain!.sections).toEqual([]);
+    const { publication: noted } = await loadMarkdown(`---\ntitle: Le dormeur du val\n---\n\n# Le dormeur[^1] du val\n\nUn soldat jeune.\n\n[^1]: Écrit en 1870.\n`);
+    expect(noted!.sections.map((section) => section.title.map((node) => node.type))).toEqual([['text', 'footnoteReference', 'text']]);
+  });
 });
 
 describe('metadata', () => {

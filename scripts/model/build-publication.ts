@@ -16,7 +16,7 @@ import { toBlocks } from './blocks';
 import { numberFootnoteReferences } from './footnote-numbers';
 import { readWrittenDate } from './written-date';
 import { sourceSlug, uniqueSlugger } from './slug';
-import { TARGET_NAMES, type AuthoredSlides, type Metadata, type Publication, type Section } from './types';
+import { TARGET_NAMES, type AuthoredSlides, type Inline, type Metadata, type Publication, type Section } from './types';
 import { isMarpDirective } from '../dialects/marp-directives';
 import { deckBody } from './deck-source';
 import { headingText } from './plain-text';
@@ -202,8 +202,14 @@ function withTitleHeadingLifted(tree: { preamble: Publication['preamble']; secti
   if (!only || others.length > 0) return tree;
   const same = (a: string, b: string) => a.normalize('NFKC').replace(/\s+/g, ' ').trim().toLocaleLowerCase() === b.normalize('NFKC').replace(/\s+/g, ' ').trim().toLocaleLowerCase();
   if (declaredTitle !== undefined && !same(declaredTitle, only.titleText)) return tree;
+  // A note called from the title has no place on the cover: the heading stays, with its call.
+  if (holdsNoteCall(only.title)) return tree;
   // Its subsections keep their level: a README's ten short sections stay sections that share pages, not ten parts.
   return { preamble: [...tree.preamble, ...only.blocks], sections: only.children };
+}
+
+function holdsNoteCall(nodes: readonly Inline[]): boolean {
+  return nodes.some((node) => node.type === 'footnoteReference' || ('children' in node && holdsNoteCall(node.children as Inline[])));
 }
 
 /** Nests headings into sections; a heading's depth is relative to the shallowest one in the body. */

@@ -1,4 +1,5 @@
 import type { Paragraph, Root, RootContent } from 'mdast';
+import type {} from './syntax-nodes';
 import type { Plugin } from 'unified';
 import type { Parent } from 'unist';
 
@@ -25,7 +26,7 @@ function asCaption(paragraph: Paragraph): Paragraph {
   const marker = first?.type === 'text' ? CAPTION.exec(first.value) : null;
   if (!first || first.type !== 'text' || !marker) return paragraph;
   const text = first.value.slice(marker[0].length);
-  return { ...paragraph, children: [{ type: 'emphasis', children: [...(text ? [{ ...first, value: text }] : []), ...rest] }] };
+  return { ...paragraph, children: [{ type: 'emphasis', children: [...(text ? [{ ...first, value: text }] : []), ...rest] }], data: { ...paragraph.data, tableCaption: true } };
 }
 
 export default remarkTableCaptions;

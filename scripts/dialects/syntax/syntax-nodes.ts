@@ -24,6 +24,10 @@ declare module 'mdast' {
     /** The anchor the author gave (`{#id}`): the section's id, so links `#id` reach it. */
     id?: string;
   }
+  interface ParagraphData {
+    /** A table's caption (pandoc's `: Caption` beside it), set in italics: no heading. */
+    tableCaption?: boolean;
+  }
   interface RootContentMap {
     fencedDiv: FencedDiv;
     callout: Callout;

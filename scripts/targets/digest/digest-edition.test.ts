@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { settingsSchema } from '../../config/schema';
 import { loadSource } from '../../source/load-source';
 import { inlinePlainText } from './condense-inline';
+import { inlineHtml } from './inline-html';
 import { buildDigestEdition, type DigestSummary } from './digest-edition';
 import { REAL_SOURCE, writeSource } from './test-context';
 
@@ -109,5 +110,12 @@ describe('footnotes', () => {
     const text = summaries(edition).flatMap((summary) => [...summary.lead.map(inlinePlainText), ...summary.points.map(inlinePlainText)]).join('\n');
     expect(text).toContain('A claim worth a source and more words after it.');
     expect(text).not.toMatch(/source1|\[\^?1\]|The source of the claim/);
+  });
+
+  it('called from a heading, leave no number in the digest\'s heading', async () => {
+    const path = await writeSource('---\ntitle: Notes\nlang: en\n---\n\n# Part\n\nText of the part.\n\n## Findings[^1]\n\nWhat was found.\n\n[^1]: Found in 2024.\n', 'heading-notes.md');
+    const edition = await editionOf(path);
+    const titles = edition.groups.flatMap((group) => [inlineHtml(group.title), ...group.items.map((item) => inlineHtml(item.title))]);
+    expect(titles).toContain('Findings');
   });
 });

@@ -126,13 +126,13 @@ function groupsOf(section: Section, kicker: string | undefined, shown: Shown, li
   const own = shown(section.blocks);
   const items = section.children
     .filter((child) => child.depth >= 3 && inDigest(child))
-    .map((child) => ({ id: child.id, title: child.title, position: child.position, ...summarize(sectionBlocks(child, shown), limits) }))
+    .map((child) => ({ id: child.id, title: withoutFootnoteReferences(child.title), position: child.position, ...summarize(sectionBlocks(child, shown), limits) }))
     .filter((item) => item.lead.length > 0 || item.points.length > 0);
   const summary = summarize(own, limits);
   const hasSummary = summary.lead.length > 0 || summary.points.length > 0;
   const groups: DigestGroup[] = [];
   if (hasSummary || items.length > 0) {
-    groups.push({ id: section.id, kicker, title: section.title, summary: hasSummary ? summary : undefined, items, position: section.position });
+    groups.push({ id: section.id, kicker, title: withoutFootnoteReferences(section.title), summary: hasSummary ? summary : undefined, items, position: section.position });
   }
   // A depth-1 heading with nothing of its own becomes the kicker of the groups below it.
   const childKicker = section.depth === 1 && groups.length === 0 ? section.titleText : kicker;
@@ -172,6 +172,7 @@ function paragraphsOf(blocks: readonly Block[]): SourceParagraph[] {
   });
 }
 
+/** The digest has no notes: a call would be a stray number, in a heading as in a paragraph. */
 function withoutFootnoteReferences(children: readonly Inline[]): Inline[] {
   return children
     .filter((node) => node.type !== 'footnoteReference')
