@@ -145,10 +145,13 @@ interface Candidate {
   opening?: boolean;
 }
 
-/** Where a clause ends inside a sentence: before `, ; : — –` or an opening parenthesis followed by a space, or the sentence's end. */
-const CLAUSE_END = /\s*(?:[,;:\u2014\u2013](?=\s)|\s\()/gu;
-/** Where a run of clauses may start inside a sentence: after `: ; —` and the space after it. */
-const CLAUSE_START = /[;:\u2014](?:\s|\u00a0|\u202f)+/gu;
+/**
+ * Where a clause ends inside a sentence: before `, ; : — –` followed by a space, before an opening
+ * parenthesis, or before a hyphen between spaces (a dash as typed: "name - what it does").
+ */
+const CLAUSE_END = /\s*(?:[,;:\u2014\u2013](?=\s)|\s\(|\s-(?=\s))/gu;
+/** Where a run of clauses may start inside a sentence: after `: ; —` (or a typed dash) and the space after it. */
+const CLAUSE_START = /(?:[;:\u2014]|\s-)(?:\s|\u00a0|\u202f)+/gu;
 
 /**
  * The lines of `text` that fit in `maxWords` words (of its last sentence only, with `last`), and

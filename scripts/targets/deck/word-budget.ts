@@ -76,23 +76,25 @@ function fewestEvenSlides(words: readonly number[], keepWithNext: readonly boole
   return plan(true) ?? plan(false)!;
 }
 
-/** A list item whose tree has more words than a slide holds, cut between its items. */
+/** A list item whose tree has more words than a slide holds, cut between its items; each piece counts the parents it repeats. */
 function cutItem(unit: SlideUnit, budget: number, continuedLabel: string): SlideUnit[] {
   const visible = unit.visible as Extract<VisibleUnit, { type: 'item' }>;
-  const parts = partWords(visible.item);
+  const parts = partWords(visible.item, 0);
+  const label = wordCount(continuedLabel);
   const cuts: number[] = [];
   let words = 0;
-  parts.forEach((count, index) => {
-    if (index > 0 && words + count > budget) {
+  parts.forEach(({ own, above }, index) => {
+    if (index > 0 && words + own > budget) {
       cuts.push(index);
-      words = 0;
+      words = above + (above > 0 ? label : 0);
     }
-    words += count;
+    words += own;
   });
   return cutUnit(unit, cuts, continuedLabel);
 }
 
-/** Words of each item of the tree, in document order (the order `split-unit.ts` counts parts in). */
-function partWords(item: ListItem): number[] {
-  return [wordCount([inlineText(item.children), ...item.more.map(inlineText)].join(' ')), ...(item.sublist?.items.flatMap(partWords) ?? [])];
+/** Words of each item of the tree in document order (the order `split-unit.ts` counts parts in), and of its parents. */
+function partWords(item: ListItem, above: number): { own: number; above: number }[] {
+  const own = wordCount([inlineText(item.children), ...item.more.map(inlineText)].join(' '));
+  return [{ own, above }, ...(item.sublist?.items.flatMap((child) => partWords(child, above + own)) ?? [])];
 }
