@@ -8,7 +8,7 @@ import { clipInline, plainText, sentenceRanges, sliceInline, wordCount } from '.
 import { KeyLines } from './key-lines';
 import type { Slide, SlideUnit } from './slide-plan';
 import { talkListUnits, talkParagraphUnit, talkQuoteUnit, type TalkOptions } from './talk-units';
-import { withinWordBudget } from './word-budget';
+import { slideWords, withinWordBudget } from './word-budget';
 
 export interface PlanOptions {
   /**
@@ -53,6 +53,11 @@ export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
   gistWords: 28,
   formatDate: formatDate,
 };
+
+/** The plan's options for the deck's settings: its style and word budgets. */
+export function planOptionsFor(deck: Pick<PlanOptions, 'style' | 'wordsPerSlide' | 'wordsPerLine'>): PlanOptions {
+  return { ...DEFAULT_PLAN_OPTIONS, style: deck.style, wordsPerSlide: deck.wordsPerSlide, wordsPerLine: deck.wordsPerLine };
+}
 
 /**
  * From prose to slides (pure): a title slide, an agenda, a divider per part, then content slides
@@ -101,9 +106,15 @@ export function planSlides(publication: Publication, planOptions: PlanOptions = 
   const planned = withoutEmptySlides(slides);
   if (options.style === 'read') return planned;
   return planned.flatMap((slide) => {
-    if (slide.kind === 'agenda') return withinWordBudget(slide, options.wordsPerSlide, words.continuedLabel);
+    // The talk's map stays on one slide where it can: its parts alone when their sections are too many words.
+    if (slide.kind === 'agenda') return withinWordBudget(slideWords(slide) > options.wordsPerSlide ? partsOnly(slide) : slide, options.wordsPerSlide, words.continuedLabel);
     return slide.kind === 'content' ? withinWordBudget({ ...slide, talk: true }, options.wordsPerSlide, words.continuedLabel) : [slide];
   });
+}
+
+/** The contents slide without the sections under each part (each part's divider and trail name them). */
+function partsOnly(agenda: Slide): Slide {
+  return { ...agenda, units: agenda.units.map((unit) => (unit.visible?.type === 'item' ? { ...unit, visible: { ...unit.visible, item: { ...unit.visible.item, sublist: undefined } } } : unit)) };
 }
 
 /** The document's prose, a paragraph or list item apiece: what the key lines' word weights are learnt from. */

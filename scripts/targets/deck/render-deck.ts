@@ -21,7 +21,7 @@ import { withDeckImages } from './deck-images';
 import { inPieces } from './deck-pieces';
 import { formatDate } from '../../typography/format-date';
 import { messages } from '../../messages/messages';
-import { DEFAULT_PLAN_OPTIONS, planSlides } from './plan-slides';
+import { planOptionsFor, planSlides } from './plan-slides';
 import { renderMarp } from './render-marp';
 import { renderAuthoredDeck } from './render-authored-deck';
 import { screenshotSlides } from './screenshot-slides';
@@ -43,8 +43,7 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
   const { meta } = publication;
   const deckTheme = withMathFonts(withEmojiFonts(await loadDeckTheme(theme), [meta.title, meta.subtitle ?? '', meta.event ?? '', meta.organisation, publicationText(publication, 'deck')].join('\n')), hasMath(publication));
   const markdownOf = markdownWriter(context, deckTheme);
-  const { style, wordsPerSlide, wordsPerLine } = settings.deck;
-  const plan = planSlides(withDeckImages(publication, context.sourceDir), { ...DEFAULT_PLAN_OPTIONS, style, wordsPerSlide, wordsPerLine });
+  const plan = planSlides(withDeckImages(publication, context.sourceDir), planOptionsFor(settings.deck));
   context.progress(`${plan.length} slides planned`);
 
   preloadHtmlExport();
