@@ -130,6 +130,8 @@ const MID_SENTENCE_COST = 0.05;
  * local, ...") than what it says.
  */
 const OPENING_COST = 0.15;
+/** The last clause of a run shorter than this is an insertion that leads into the next one. */
+const MIN_LAST_CLAUSE_WORDS = 5;
 /**
  * A run of clauses shorter than this is rather what opens a sentence than a clause ("Par exemple",
  * "A cet effet", "En 2004", "In the meantime"): no line on its own.
@@ -158,6 +160,9 @@ const CLAUSE_START = /(?:[;:\u2014]|\s-)(?:\s|\u00a0|\u202f)+/gu;
  * what the slide keeps then, however long.
  */
 export function keyLineCandidates(text: string, lang: string, maxWords: number, last = false): { candidates: Candidate[]; firstClause: [number, number] } {
+  const stop = stopWords(lang);
+  // A run that ends on a word that needs what follows ("des acteurs qui", "the rules of") stops mid-phrase.
+  const endsOnStopWord = (run: string) => stop.has(run.match(/[\p{L}\p{N}]+$/u)?.[0]?.toLocaleLowerCase(lang) ?? '');
   const all = sentenceRanges(text, lang);
   const sentences = last ? all.slice(-1) : all;
   const candidates: Candidate[] = [];
@@ -176,12 +181,18 @@ export function keyLineCandidates(text: string, lang: string, maxWords: number, 
       const range = trimmed(text, start, end);
       return balanced(text.slice(...range)) && wordCount(text.slice(...range)) >= MIN_CLAUSE_WORDS ? range : undefined;
     };
-    firstClause ??= ends.map((end) => clause(from, end)).find((range) => range !== undefined) ?? [from, to];
+    let first: [number, number] | undefined;
     for (const start of starts) {
+      let previous = start;
       for (const end of ends) {
         if (end <= start) continue;
         const range = clause(start, end);
-        if (!range) continue;
+        const lastClause = previous === start ? Infinity : wordCount(text.slice(previous, end));
+        // A parenthesis belongs to the clause before it; a comma inside brackets or quotes ends no clause.
+        if (!/^\s*\(/u.test(text.slice(end)) && balanced(text.slice(start, end))) previous = end;
+        // A run does not end on a few words set between commas: they open what follows (", mais à un moment, les contraintes...").
+        if (!range || lastClause < MIN_LAST_CLAUSE_WORDS || endsOnStopWord(text.slice(...range))) continue;
+        if (start === from) first ??= range;
         if (wordCount(text.slice(...range)) > maxWords) break;
         const opening = start === from && end === ends[0] && wordCount(text.slice(from, to)) > 3 * wordCount(text.slice(...range));
         candidates.push({ range, sentence, whole: false, midSentence: start !== from, opening });
@@ -189,6 +200,7 @@ export function keyLineCandidates(text: string, lang: string, maxWords: number, 
       const rest = start === from ? undefined : clause(start, to);
       if (rest && wordCount(text.slice(...rest)) <= maxWords) candidates.push({ range: rest, sentence, whole: false, midSentence: true });
     }
+    firstClause ??= first ?? [from, to];
   });
   return { candidates, firstClause: firstClause ?? trimmed(text, 0, text.length) };
 }
@@ -256,6 +268,17 @@ function wordSegmenter(lang: string): Intl.Segmenter {
 
 /** The `stopword` list of a BCP 47 language (its lists are named by ISO 639-3 code); none for a language it lacks. */
 function stopWords(lang: string): ReadonlySet<string> {
+  let found = stopLists.get(lang);
+  if (!found) {
+    found = stopList(lang);
+    stopLists.set(lang, found);
+  }
+  return found;
+}
+
+const stopLists = new Map<string, ReadonlySet<string>>();
+
+function stopList(lang: string): ReadonlySet<string> {
   const primary = lang.toLowerCase().split('-')[0] ?? '';
   const code = primary.length === 3 ? primary : Object.keys(iso6393To1).find((three) => iso6393To1[three] === primary);
   const list = code === undefined ? undefined : (stopword as unknown as Record<string, unknown>)[code];
