@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FRONT_MATTER, loadMarkdown, missingWords } from './helpers';
 import { publicationText } from '../scripts/model/plain-text';
 import { brochureHtml } from '../scripts/targets/brochure/brochure-html';
-import { planSlides } from '../scripts/targets/deck/plan-slides';
+import { DEFAULT_PLAN_OPTIONS, planSlides } from '../scripts/targets/deck/plan-slides';
 import { unitText } from '../scripts/targets/deck/timing';
 
 const WORDS = ['réseau', 'partenariat', 'coopérer', 'l’école', 'jeunes', 'mission', 'territoire', 'Pôle', 'CIO', '3e', '10', 'points', 'été', 'œuvre', 'à', 'a', 'y'];
@@ -34,9 +34,13 @@ describe('random Markdown within the accepted syntax', () => {
         const brochure = brochureHtml(publication!, { stylesheets: [], sourceDir: '/nonexistent', bleedMm: 0 }).html;
         expect(missingWords(text, brochure)).toEqual([]);
 
+        // A deck to read and a deck to speak to (whose notes alone hold every word of the prose).
         const slides = planSlides(publication!);
         const deckText = slides.flatMap((slide) => [slide.title, ...slide.units.flatMap((unit) => [unit.visible ? unitText(unit.visible) : '', ...unit.notes])]).join('\n');
         expect(missingWords(text, deckText)).toEqual([]);
+        const talk = planSlides(publication!, { ...DEFAULT_PLAN_OPTIONS, style: 'talk' });
+        const talkText = talk.flatMap((slide) => [slide.title, ...slide.units.flatMap((unit) => unit.notes)]).join('\n');
+        expect(missingWords(text, talkText)).toEqual([]);
       }),
       { numRuns: 60 },
     );

@@ -74,9 +74,19 @@ export const settingsSchema = z
         pptx: z.enum(['editable', 'pictures']).default('editable'),
         /** Marp theme stylesheets (`@theme name`) a deck source may name, beside those found next to it. */
         marpThemes: z.array(z.string()).optional(),
+        /**
+         * `talk`: a deck to speak to, a few short lines a slide (each paragraph's and list item's key
+         * sentence or clause), the prose whole in the notes; `read`: the prose on the slides, for a
+         * deck sent instead of presented. A Marp deck source keeps its author's slides either way.
+         */
+        style: z.enum(['talk', 'read']).default('talk'),
+        /** Talk: words of prose a slide shows at most (the title aside); more go on a "(continued)" slide. */
+        wordsPerSlide: z.number().int().min(10).max(200).default(40),
+        /** Talk: words of one line (a paragraph's or list item's key sentence or clause) at most. */
+        wordsPerLine: z.number().int().min(4).max(60).default(15),
       })
       .strict()
-      .default({ pace: 130, minScale: 0.85, pptx: 'editable' }),
+      .default({ pace: 130, minScale: 0.85, pptx: 'editable', style: 'talk', wordsPerSlide: 40, wordsPerLine: 15 }),
     brochure: z
       .object({
         /** Public URL of the brochure PDF; `{slug}` is replaced by the source's slug. */

@@ -64,10 +64,12 @@ const paragraph = [
 const contents = Array.from({ length: 15 }, (_, i) => [`- [Section number ${i + 1} of the guide](#section-${i + 1})`, `  - [Part ${i + 1}.1](#part-${i + 1}-1)`, `  - [Part ${i + 1}.2](#part-${i + 1}-2)`].join('\n')).join('\n');
 const heading = 'A very long heading that goes on and on about the many aspects of the subject that the author wanted to name all at once in the title of the section';
 
+// A deck to read: its slides hold whole blocks for the fit to cut (a deck to speak to cuts lists by its word budget first).
 const HARD = `---
 title: Hard blocks
 date: 2024-01-01
 lang: en
+deck: { style: read }
 ---
 
 # Hard blocks

@@ -22,7 +22,8 @@ describe('fitting the deck of the real source, cold then after a one-paragraph e
   let warmMarkdown: string;
 
   beforeAll(async () => {
-    original = await readFile(REAL_SOURCE, 'utf8');
+    // A deck to read: the fit has slides to split and set smaller (a deck to speak to has a few lines a slide).
+    original = (await readFile(REAL_SOURCE, 'utf8')).replace(/^lang: fr$/m, 'lang: fr\ndeck: { style: read }');
     source = join(tempDir('triptyque-fit-rounds-src-'), 'synthese.md');
     await writeFile(source, original);
     cold = (await build({ sources: [source], root: PACKAGE_ROOT, outDir, only: ['deck'], browser, force: true })).reports[0]!;

@@ -223,7 +223,9 @@ function lastResort(slide: Slide, measure: SlideMeasure, origin: Origin, roundsO
 function toNotes(unit: SlideUnit): SlideUnit {
   const visible = unit.visible!;
   const said = visible.type === 'block' && visible.block.type === 'image' ? `${visible.block.alt} (${visible.block.url})`.trim() : unitText(visible);
-  return { ...unit, visible: undefined, notes: unit.movedToNotes ? unit.notes : [...unit.notes, said], movedToNotes: true };
+  // A talk deck's notes already hold the whole of each paragraph and item shown whole.
+  const inNotes = unit.movedToNotes || unit.notes.some((note) => note.replace(/\s+/gu, ' ') === said.replace(/\s+/gu, ' '));
+  return { ...unit, visible: undefined, notes: inNotes ? unit.notes : [...unit.notes, said], movedToNotes: true };
 }
 
 /** Renders `slides` through Marp, shows them in the page and measures each. */

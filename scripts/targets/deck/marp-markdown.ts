@@ -54,7 +54,7 @@ export function continuedTitle(title: string, continuation: number, lang: string
 export function slideClasses(slide: Slide): string {
   const scale = Math.round(slide.scale * 100);
   const titleScale = Math.round((slide.titleScale ?? 1) * 100);
-  return [slide.kind, scale < 100 ? `scale-${scale}` : '', titleScale < 100 ? `title-${titleScale}` : '', slide.breakWords ? 'break-words' : ''].filter(Boolean).join(' ');
+  return [slide.kind, slide.talk ? 'talk' : '', scale < 100 ? `scale-${scale}` : '', titleScale < 100 ? `title-${titleScale}` : '', slide.breakWords ? 'break-words' : ''].filter(Boolean).join(' ');
 }
 
 export function slideTitle(slide: Slide, lang: string): string {

@@ -5,9 +5,22 @@ import { htmlToText } from '../../sanitize/html-to-text';
 import { formatDate } from '../../typography/format-date';
 import { messages, type Messages } from '../../messages/messages';
 import { clipInline, plainText, sentenceRanges, sliceInline, wordCount } from './inline-text';
+import { KeyLines } from './key-lines';
 import type { Slide, SlideUnit } from './slide-plan';
+import { talkListUnits, talkParagraphUnit, talkQuoteUnit, type TalkOptions } from './talk-units';
+import { slideWords, withinWordBudget } from './word-budget';
 
 export interface PlanOptions {
+  /**
+   * `talk`: a deck to speak to, each paragraph and list item a key line, the prose whole in the
+   * notes, at most `wordsPerSlide` words a slide; `read`: a deck sent instead of presented, its
+   * prose on the slides, only what is too long for them in the notes.
+   */
+  style: 'talk' | 'read';
+  /** Talk: words of prose a slide shows at most, the title aside. */
+  wordsPerSlide: number;
+  /** Talk: words of a paragraph's or item's line at most, unless its first clause is longer. */
+  wordsPerLine: number;
   /** A paragraph longer than this goes to the notes; the slide shows its gist. */
   maxParagraphWords: number;
   /** A quote longer than this goes to the notes too. */
@@ -26,7 +39,11 @@ export interface PlanOptions {
   formatDate: (iso: string, lang: string) => string;
 }
 
+/** The plan's own defaults are a deck to read; the deck target takes the style from the settings (`talk` unless told). */
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
+  style: 'read',
+  wordsPerSlide: 40,
+  wordsPerLine: 15,
   maxParagraphWords: 40,
   maxQuoteWords: 45,
   maxParagraphChars: 320,
@@ -37,6 +54,11 @@ export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
   formatDate: formatDate,
 };
 
+/** The plan's options for the deck's settings: its style and word budgets. */
+export function planOptionsFor(deck: Pick<PlanOptions, 'style' | 'wordsPerSlide' | 'wordsPerLine'>): PlanOptions {
+  return { ...DEFAULT_PLAN_OPTIONS, style: deck.style, wordsPerSlide: deck.wordsPerSlide, wordsPerLine: deck.wordsPerLine };
+}
+
 /**
  * From prose to slides (pure): a title slide, an agenda, a divider per part, then content slides
  * per section. Nothing of the source is dropped: what a slide cannot show goes to its notes.
@@ -44,8 +66,8 @@ export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
 export function planSlides(publication: Publication, planOptions: PlanOptions = DEFAULT_PLAN_OPTIONS): Slide[] {
   const { meta } = publication;
   const words = messages(meta.lang);
-  const options: PlannerOptions = { ...planOptions, lang: meta.lang };
   const sections = deckSections(publication.sections);
+  const options: PlannerOptions = { ...planOptions, lang: meta.lang, keyLines: planOptions.style === 'talk' ? new KeyLines(proseTexts(publication), meta.lang) : undefined, around: [] };
   const slides: Slide[] = [
     {
       kind: 'title',
@@ -58,7 +80,7 @@ export function planSlides(publication: Publication, planOptions: PlanOptions = 
     },
   ];
   const preamble = shown(publication.preamble);
-  if (preamble.length > 0) slides.push(...contentSlides({ title: words.introduction, blocks: preamble }, options));
+  if (preamble.length > 0) slides.push(...contentSlides({ title: words.introduction, blocks: preamble }, { ...options, around: [preamble.map(blockText).join('\n')] }));
   // A contents slide and numbered part dividers only where there are parts to tell apart.
   if (sections.length > 1) slides.push(agendaSlide(sections, words, options));
   let part = 0;
@@ -72,7 +94,8 @@ export function planSlides(publication: Publication, planOptions: PlanOptions = 
     }
     // An empty section gives no slide of its own: the agenda and the trail above its subsections name it.
     if (blocks.length > 0) {
-      slides.push(...contentSlides({ title: section.titleText, titleInline: section.title, blocks, header: shortText(trail.join(' · '), options.maxTitleChars), section }, options));
+      const around = [[section.titleText, ...blocks.map(blockText)].join('\n')];
+      slides.push(...contentSlides({ title: section.titleText, titleInline: section.title, blocks, header: shortText(trail.join(' · '), options.maxTitleChars), section }, { ...options, around }));
     } else if (section.depth > 1 && section.children.length === 0) {
       // Its heading is still said: the notes of the slide before name it.
       slides.at(-1)!.units.push({ notes: [section.titleText], position: section.position });
@@ -80,7 +103,29 @@ export function planSlides(publication: Publication, planOptions: PlanOptions = 
     for (const child of deckSections(section.children)) visit(child, [...trail, shortText(section.titleText, options.maxTitleChars)]);
   };
   for (const section of sections) visit(section, []);
-  return withoutEmptySlides(slides);
+  const planned = withoutEmptySlides(slides);
+  if (options.style === 'read') return planned;
+  return planned.flatMap((slide) => {
+    // The talk's map stays on one slide where it can: its parts alone when their sections are too many words.
+    if (slide.kind === 'agenda') return withinWordBudget(slideWords(slide) > options.wordsPerSlide ? partsOnly(slide) : slide, options.wordsPerSlide, words.continuedLabel);
+    return slide.kind === 'content' ? withinWordBudget({ ...slide, talk: true }, options.wordsPerSlide, words.continuedLabel) : [slide];
+  });
+}
+
+/** The contents slide without the sections under each part (each part's divider and trail name them). */
+function partsOnly(agenda: Slide): Slide {
+  return { ...agenda, units: agenda.units.map((unit) => (unit.visible?.type === 'item' ? { ...unit, visible: { ...unit.visible, item: { ...unit.visible.item, sublist: undefined } } } : unit)) };
+}
+
+/** The document's prose, a paragraph or list item apiece: what the key lines' word weights are learnt from. */
+function proseTexts(publication: Publication): string[] {
+  const ofBlock = (block: Block): string[] => {
+    if (block.type === 'list') return block.items.flatMap((item) => [[item.children, ...item.more].map(inlineText).join('\n'), ...(item.sublist ? ofBlock(item.sublist) : [])]);
+    if (block.type === 'quote' || block.type === 'callout') return block.blocks.flatMap(ofBlock);
+    return block.type === 'paragraph' ? [inlineText(block.children)] : [];
+  };
+  const ofSections = (sections: readonly Section[]): string[] => sections.flatMap((section) => [...section.blocks.flatMap(ofBlock), ...ofSections(section.children)]);
+  return [...publication.preamble.flatMap(ofBlock), ...ofSections(publication.sections)];
 }
 
 /**
@@ -142,9 +187,11 @@ interface ContentSource {
   section?: Section;
 }
 
-/** The plan's options with the document's language, which finds its sentences. */
+/** The plan's options with the document's language, which finds its sentences; in a talk deck, its key lines and the text of the section at hand. */
 interface PlannerOptions extends PlanOptions {
   lang: string;
+  keyLines: KeyLines | undefined;
+  around: readonly string[];
 }
 
 /** One slide per run of blocks between forced breaks (`::newslide`, `---`). */
@@ -195,11 +242,13 @@ function shortText(text: string, max: number): string {
 
 function unitsOf(block: Block, next: Block | undefined, options: PlannerOptions, newList: () => number): SlideUnit[] {
   const position = block.position;
+  const talk = talkOptions(block, options);
   switch (block.type) {
     case 'paragraph':
-      return [paragraphUnit(block, next, options)];
+      return [talk ? talkParagraphUnit(block, introducesList(inlineText(block.children), next), talk) : paragraphUnit(block, next, options)];
     case 'list': {
       const list = newList();
+      if (talk) return talkListUnits(block, list, talk);
       return block.items.map((item, index) => {
         const notes: string[] = [];
         const shownItem = block.keep ? item : itemLead(item, options, notes);
@@ -213,6 +262,7 @@ function unitsOf(block: Block, next: Block | undefined, options: PlannerOptions,
       });
     }
     case 'quote': {
+      if (talk) return [talkQuoteUnit(block, talk)];
       const text = blockText(block);
       if (wordCount(text) <= options.maxQuoteWords) return [{ visible: { type: 'quote', blocks: block.blocks }, notes: [], position }];
       const first = block.blocks.find((inner) => inner.type === 'paragraph');
@@ -242,6 +292,12 @@ function unitsOf(block: Block, next: Block | undefined, options: PlannerOptions,
     case 'page-break':
       return [];
   }
+}
+
+/** The talk style's options for a block, unless the deck is to read or the author kept the block whole (`:::keep`). */
+function talkOptions(block: Block, options: PlannerOptions): TalkOptions | undefined {
+  if (!options.keyLines || ('keep' in block && block.keep)) return undefined;
+  return { keyLines: options.keyLines, wordsPerLine: options.wordsPerLine, around: options.around };
 }
 
 function paragraphUnit(block: Extract<Block, { type: 'paragraph' }>, next: Block | undefined, options: PlannerOptions): SlideUnit {

@@ -117,10 +117,13 @@ describe('the deck of the real source', () => {
   });
 });
 
+/** A deck to read: its slides hold whole items, which the fit splits (a deck to speak to cuts them by its word budget first). */
+const READ_FRONT_MATTER = FRONT_MATTER.replace(/\n---\n/, '\ndeck: { style: read }\n---\n');
+
 describe('slides too full for the room', () => {
   it('splits a long list into "(suite)" slides that all fit', async () => {
     const items = Array.from({ length: 29 }, (_, index) => `- Point numéro ${index + 1} de la liste, qui prend une ligne ou presque sur la diapositive.`).join('\n');
-    const { report, dir } = await buildDeck(writeSource(`${FRONT_MATTER}# Partie\n\n## Une longue liste\n\n${items}\n`));
+    const { report, dir } = await buildDeck(writeSource(`${READ_FRONT_MATTER}# Partie\n\n## Une longue liste\n\n${items}\n`));
     expect(report.targets.deck?.ok).toBe(true);
     expect(report.targets.deck!.counts['splits']).toBe(1);
     const markdown = normalise(await readFile(join(dir, 'deck.md'), 'utf8'));
@@ -128,13 +131,13 @@ describe('slides too full for the room', () => {
     for (let index = 1; index <= 29; index += 1) expect(markdown).toContain(`Point numéro ${index} de`);
 
     // Built again in the same process (as in watch mode), the slides start from the fits measured above and come out the same.
-    const again = await buildDeck(writeSource(`${FRONT_MATTER}# Partie\n\n## Une longue liste\n\n${items}\n`));
+    const again = await buildDeck(writeSource(`${READ_FRONT_MATTER}# Partie\n\n## Une longue liste\n\n${items}\n`));
     // No slide is measured to fit again: the whole deck is rendered once, and measured only as a check.
     expect(again.report.targets.deck!.counts['measured']).toBe(0);
     expect(again.report.targets.deck!.counts['wholeRenders']).toBe(1);
     expect(await readFile(join(again.dir, 'deck.md'), 'utf8')).toBe(await readFile(join(dir, 'deck.md'), 'utf8'));
     // Another list is measured anew, not given the split of the first.
-    const shorter = await buildDeck(writeSource(`${FRONT_MATTER}# Partie\n\n## Une longue liste\n\n${items.split('\n').slice(0, 5).join('\n')}\n`));
+    const shorter = await buildDeck(writeSource(`${READ_FRONT_MATTER}# Partie\n\n## Une longue liste\n\n${items.split('\n').slice(0, 5).join('\n')}\n`));
     expect(shorter.report.targets.deck!.counts['splits']).toBe(0);
   }, 180_000);
 });

@@ -21,12 +21,13 @@ import { withDeckImages } from './deck-images';
 import { inPieces } from './deck-pieces';
 import { formatDate } from '../../typography/format-date';
 import { messages } from '../../messages/messages';
-import { DEFAULT_PLAN_OPTIONS, planSlides } from './plan-slides';
+import { planOptionsFor, planSlides } from './plan-slides';
 import { renderMarp } from './render-marp';
 import { renderAuthoredDeck } from './render-authored-deck';
 import { screenshotSlides } from './screenshot-slides';
 import type { Slide } from './slide-plan';
 import { talkTiming } from './talk-timing';
+import { slideWords } from './word-budget';
 import { formatDuration, slideNotes, speakingSeconds } from './timing';
 
 /**
@@ -42,7 +43,7 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
   const { meta } = publication;
   const deckTheme = withMathFonts(withEmojiFonts(await loadDeckTheme(theme), [meta.title, meta.subtitle ?? '', meta.event ?? '', meta.organisation, publicationText(publication, 'deck')].join('\n')), hasMath(publication));
   const markdownOf = markdownWriter(context, deckTheme);
-  const plan = planSlides(withDeckImages(publication, context.sourceDir), DEFAULT_PLAN_OPTIONS);
+  const plan = planSlides(withDeckImages(publication, context.sourceDir), planOptionsFor(settings.deck));
   context.progress(`${plan.length} slides planned`);
 
   preloadHtmlExport();
@@ -135,7 +136,7 @@ export async function renderDeck(context: TargetContext): Promise<TargetResult> 
 
   return {
     artifacts,
-    counts: { slides: fit.slides.length, splits: fit.split.length, shrunk: fit.shrunk.length, cut: fit.cut.length, movedToNotes: fit.movedToNotes.length, rounds: fit.rounds, measured: fit.measured, wholeRenders: fit.wholeRenders, talkSeconds: talk.totalSeconds },
+    counts: { slides: fit.slides.length, ...wordsPerSlideCounts(fit.slides), splits: fit.split.length, shrunk: fit.shrunk.length, cut: fit.cut.length, movedToNotes: fit.movedToNotes.length, rounds: fit.rounds, measured: fit.measured, wholeRenders: fit.wholeRenders, talkSeconds: talk.totalSeconds },
     details: {
       split: fit.split,
       shrunk: fit.shrunk,
@@ -159,6 +160,14 @@ function markdownWriter(context: TargetContext, theme: DeckTheme) {
       notesHeader: timings ? (_slide, index) => messages(meta.lang).speakingTime(formatDuration(timings[index]!)) : undefined,
       notes,
     });
+}
+
+/** Words of prose on the slides that show some (content and contents slides): median and most. */
+function wordsPerSlideCounts(slides: readonly Slide[]): { wordsPerSlideMedian: number; wordsPerSlideMax: number } {
+  const counts = slides.filter((slide) => slide.kind === 'content' || slide.kind === 'agenda').map(slideWords).sort((a, b) => a - b);
+  const middle = counts.length / 2;
+  const median = counts.length === 0 ? 0 : counts.length % 2 === 1 ? counts[Math.floor(middle)]! : (counts[middle - 1]! + counts[middle]!) / 2;
+  return { wordsPerSlideMedian: median, wordsPerSlideMax: counts.at(-1) ?? 0 };
 }
 
 function reportBlocked(context: TargetContext, url: string): void {

@@ -45,6 +45,8 @@ export interface Slide {
   /** Title slide: lines under the subtitle (event, date, organisation). */
   lines?: string[];
   units: SlideUnit[];
+  /** A slide of a deck to speak to (`deck.style: talk`): a few short lines, set larger. */
+  talk?: boolean;
   /** Font scale chosen by the fitting loop: 1, or down to `minScale`. */
   scale: number;
   /** Scale of the title alone, below 1 for a heading too long for the title area. */

@@ -23,12 +23,14 @@ export function slideNotes(slide: Slide): string[] {
   return slide.units.flatMap((unit) => unit.notes);
 }
 
-/** Seconds to present a slide: its notes, or its visible text when nothing is in the notes, at `pace` words a minute. */
+/**
+ * Seconds to present a slide at `pace` words a minute: what the speaker says, its title and, unit
+ * by unit, the notes (which hold the whole of what a line on the slide stands for), or what the
+ * unit shows when it has no notes.
+ */
 export function speakingSeconds(slide: Slide, pace: number): number {
-  const notes = slideNotes(slide).join(' ');
-  const visible = [slide.title, ...slide.units.flatMap((unit) => (unit.visible ? [unitText(unit.visible)] : []))].join(' ');
-  // Notes are what is said; the visible text is said too when it is not a summary of the notes.
-  const words = wordCount(notes) + wordCount(visible) * (notes ? 0.5 : 1);
+  const said = slide.units.map((unit) => (unit.notes.length > 0 ? unit.notes.join(' ') : unit.visible ? unitText(unit.visible) : ''));
+  const words = wordCount([slide.title, ...said].join(' '));
   return Math.max(MIN_SECONDS, Math.round(((words / pace) * 60) / 5) * 5);
 }
 

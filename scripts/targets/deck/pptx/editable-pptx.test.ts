@@ -11,7 +11,7 @@ import { settingsSchema } from '../../../config/schema';
 import { build } from '../../../core/build';
 import { PACKAGE_ROOT } from '../../../paths';
 import { loadSource } from '../../../source/load-source';
-import { DEFAULT_PLAN_OPTIONS, planSlides } from '../plan-slides';
+import { planOptionsFor, planSlides } from '../plan-slides';
 import { unitText } from '../timing';
 
 const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
@@ -59,8 +59,9 @@ describe('deck.pptx of the real source, as native slides', () => {
   });
 
   it('holds every paragraph and list item of the slide plan as text, with real bullets', async () => {
-    const { publication } = await loadSource(REAL_SOURCE, settingsSchema.parse({}));
-    const units = planSlides(publication!, DEFAULT_PLAN_OPTIONS).flatMap((slide) => slide.units.flatMap((unit) => (unit.visible && (unit.visible.type === 'paragraph' || unit.visible.type === 'item') ? [unit.visible] : [])));
+    const settings = settingsSchema.parse({});
+    const { publication } = await loadSource(REAL_SOURCE, settings);
+    const units = planSlides(publication!, planOptionsFor(settings.deck)).flatMap((slide) => slide.units.flatMap((unit) => (unit.visible && (unit.visible.type === 'paragraph' || unit.visible.type === 'item') ? [unit.visible] : [])));
     expect(units.length).toBeGreaterThan(30);
     const corpus = slides.map(paragraphsText).join(' ');
     // An item's text (and its sub-items, one paragraph each) is in the runs, in order.
