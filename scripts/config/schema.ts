@@ -73,10 +73,11 @@ export const settingsSchema = z
         /** Public URL of the brochure PDF; `{slug}` is replaced by the source's slug. */
         publicUrl: safeUrl().optional(),
         /**
-         * brochure-print.pdf as printed (`rgb`), or converted by Ghostscript to PDF/X-3 in CMYK (`pdfx`):
-         * what a print shop asks for, but it doubles the brochure's build time, so it is asked for.
+         * brochure-print.pdf as printed (`rgb`), or converted by Ghostscript to CMYK PDF/X: `pdfx`
+         * (PDF/X-4, transparency kept) or `pdfx-3` (transparency flattened, for older workflows).
+         * Ghostscript takes seconds of processor time, so it is asked for.
          */
-        printFile: z.enum(['rgb', 'pdfx']).default('rgb'),
+        printFile: z.enum(['rgb', 'pdfx', 'pdfx-3']).default('rgb'),
         /** The print shop's CMYK ICC profile (absolute path), the output intent of brochure-print.pdf; Ghostscript's own (SWOP) otherwise. */
         printProfile: z.string().regex(/^\//, 'an absolute path to a CMYK .icc profile').optional(),
       })

@@ -76,7 +76,8 @@ export async function renderBrochure(context: TargetContext): Promise<TargetResu
   greysOnBlackPlate(print.pdf);
   const rgbPrintBytes = await print.pdf.save();
   // Ghostscript converts in its own process while the reading PDF and the booklet are made.
-  const pdfx = context.settings.brochure.printFile === 'pdfx' ? convertToPdfX(rgbPrintBytes, context.settings.brochure.printProfile) : undefined;
+  const { printFile, printProfile } = context.settings.brochure;
+  const pdfx = printFile === 'rgb' ? undefined : convertToPdfX(rgbPrintBytes, { version: printFile === 'pdfx-3' ? 'pdfx-3' : 'pdfx-4', profile: printProfile });
 
   cropToTrim(brochure, { trim: TRIM, bleed: BLEED_MM * MM_TO_PT });
   writeOutline(
