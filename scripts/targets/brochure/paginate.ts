@@ -7,6 +7,7 @@ import type { Page } from 'puppeteer-core';
 import { TriptyqueError } from '../../errors';
 import type { BrochureDocument } from './brochure-html';
 import { fillContentsSlots } from './contents-numbers';
+import { placeFootnotesAtFoot } from './footnotes-at-foot';
 import { namedDestinationPages, type HeadingPlace } from './read-pdf';
 
 export interface PaginateOptions {
@@ -26,6 +27,8 @@ export interface Paginated {
   /** The page number of every heading, as printed on the contents page. */
   numbers: Map<string, number>;
   prints: number;
+  /** Footnotes read back from the print: on the page of their first call, and elsewhere (after the block that calls them). */
+  footnotes: { onCallPage: number; elsewhere: number };
 }
 
 /**
@@ -39,6 +42,7 @@ export async function paginate(page: Page, options: PaginateOptions): Promise<Pa
   const maxPrints = options.maxPrints ?? 3;
   const ids = options.document.contents.map((entry) => entry.id);
   await loadHtml(page, options.document.html, options.workDir);
+  await placeFootnotesAtFoot(page);
   let written: Map<string, number> | undefined;
   for (let prints = 1; prints <= maxPrints; prints++) {
     const pdf = await PDFDocument.load(await printLoaded(page), { updateMetadata: false });
@@ -49,7 +53,7 @@ export async function paginate(page: Page, options: PaginateOptions): Promise<Pa
     // The contents come before the first heading: only those pages can hold slots.
     const contentsPages = ids.length > 0 ? Math.min(...numbers.values()) : 0;
     if (written === undefined ? fillContentsSlots(pdf, [...numbers.values()], contentsPages) : ids.every((id) => written!.get(id) === numbers.get(id))) {
-      return { pdf, places, numbers, prints };
+      return { pdf, places, numbers, prints, footnotes: footnotePages(pdf, options.document.footnotes) };
     }
     if (!(await fillContentsNumbers(page, numbers))) throw new TriptyqueError('RENDER_FAILED', 'brochure: the contents page numbers could not be written');
     written = numbers;
@@ -87,4 +91,11 @@ async function fillContentsNumbers(page: Page, numbers: ReadonlyMap<string, numb
     cells.forEach((cell, index) => (cell!.textContent = String(entries[index]![1])));
     return true;
   }, [...numbers]);
+}
+
+/** How many notes the print shows on the page of their first call (both anchors are link targets, so both are named destinations). */
+function footnotePages(pdf: PDFDocument, footnotes: BrochureDocument['footnotes']): Paginated['footnotes'] {
+  const places = namedDestinationPages(pdf, footnotes.flatMap((note) => [note.id, note.callId]));
+  const onCallPage = footnotes.filter((note) => places.get(note.id)?.page !== undefined && places.get(note.id)?.page === places.get(note.callId)?.page).length;
+  return { onCallPage, elsewhere: footnotes.length - onCallPage };
 }

@@ -111,6 +111,8 @@ export async function renderBrochure(context: TargetContext): Promise<TargetResu
       chapters: reading.chapters.length,
       prints: printed.prints,
       softHyphensDropped,
+      footnotesOnCallPage: printed.footnotes.onCallPage,
+      footnotesElsewhere: printed.footnotes.elsewhere,
     },
     // With each entry's anchor: the next build's guess of the contents numbers (`earlier-page-numbers.ts`).
     details: { contents: reading.contents.map((entry) => ({ id: entry.id, title: entry.title, depth: entry.depth, page: printed.numbers.get(entry.id) })) },
