@@ -103,7 +103,7 @@ export function blocksToHast(blocks: readonly Block[], options: BlockRenderOptio
     out.push({
       type: 'element',
       tagName: 'aside',
-      properties: { className: [FOOTNOTE_CLASS], id: number === undefined ? undefined : footnoteId(number) },
+      properties: { className: [FOOTNOTE_CLASS], id: number === undefined ? undefined : footnoteId(number), role: 'doc-footnote' },
       children: noteBlocks.flatMap((block) => blockToHast(block, inNote)),
     });
   }
@@ -130,6 +130,8 @@ function renderBlock(block: Block, options: BlockRenderOptions): ElementContent[
   const node = blockToMdast(block, options);
   if (!node) return [];
   const hast = withRawHtml(node);
+  // A table's first row heads its columns: said, so the PDF's TH carry /Scope /Column.
+  if (block.type === 'table') visit(hast, 'element', (element) => void (element.tagName === 'th' && (element.properties = { ...element.properties, scope: 'col' })));
   return hast.type === 'root' ? contentOf(hast) : [hast as ElementContent];
 }
 

@@ -40,6 +40,9 @@ interface InPage {
 function placeInPage({ width, height, noteClass, callClass }: InPage): FootnotePlacement {
   const main = document.querySelector('main');
   const notes = main ? [...main.querySelectorAll<HTMLElement>(`aside.${noteClass}`)] : [];
+  // Chromium tags a footnote's role as no structure at all; an article it tags `Art`, a tag the
+  // brochure has no other use for, which the PDF pass renames `Note` (`refineStructure`).
+  for (const note of notes) note.setAttribute('role', 'article');
   if (!main || notes.length === 0) return { atFoot: 0, inFlow: 0 };
   const byId = new Map(notes.map((note) => [note.id, note]));
   const noteOf = (call: Element) => decodeURIComponent((call.getAttribute('href') ?? '').slice(1));

@@ -16,6 +16,7 @@ import { makePrintFile } from './print-file';
 import { convertToPdfX } from './pdfx';
 import { greysOnBlackPlate } from './greys-on-black';
 import { keepWholeWords } from './whole-words';
+import { markUntaggedAsArtifacts, refineStructure } from '../../pdf/tagged-structure';
 import { emojiFontCss } from '../../theme/emoji-font';
 import { publicationText } from '../../model/plain-text';
 import { hasMath } from '../../math/has-math';
@@ -79,6 +80,9 @@ export async function renderBrochure(context: TargetContext): Promise<TargetResu
   const { printFile, printProfile } = context.settings.brochure;
   const pdfx = printFile === 'rgb' ? undefined : convertToPdfX(rgbPrintBytes, { version: printFile === 'pdfx-3' ? 'pdfx-3' : 'pdfx-4', profile: printProfile });
 
+  // What a reader's software walks: list bodies and notes in the structure, page furniture as artifacts.
+  const structure = refineStructure(brochure, { noteRole: 'Art' });
+  const artifacts = markUntaggedAsArtifacts(brochure);
   cropToTrim(brochure, { trim: TRIM, bleed: BLEED_MM * MM_TO_PT });
   writeOutline(
     brochure,
@@ -111,6 +115,9 @@ export async function renderBrochure(context: TargetContext): Promise<TargetResu
       chapters: reading.chapters.length,
       prints: printed.prints,
       softHyphensDropped,
+      taggedListBodies: structure.listBodies,
+      taggedNotes: structure.notes,
+      artifactsMarked: artifacts,
       footnotesOnCallPage: printed.footnotes.onCallPage,
       footnotesElsewhere: printed.footnotes.elsewhere,
     },
