@@ -78,6 +78,8 @@ export const settingsSchema = z
          * Ghostscript takes seconds of processor time, so it is asked for.
          */
         printFile: z.enum(['rgb', 'pdfx', 'pdfx-3']).default('rgb'),
+        /** brochure-booklet.pdf: how far the innermost sheet's pages move toward the fold, in mm, for a thick booklet (creep); 0 by default. */
+        creepMm: z.number().min(0).max(10).optional(),
         /** The print shop's CMYK ICC profile (absolute path), the output intent of brochure-print.pdf; Ghostscript's own (SWOP) otherwise. */
         printProfile: z.string().regex(/^\//, 'an absolute path to a CMYK .icc profile').optional(),
       })

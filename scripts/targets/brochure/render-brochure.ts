@@ -93,7 +93,7 @@ export async function renderBrochure(context: TargetContext): Promise<TargetResu
   const pages = brochure.getPageCount();
   const brochurePdf = await context.write('brochure.pdf', brochureBytes);
 
-  const booklet = await imposeBooklet(brochure);
+  const booklet = await imposeBooklet(brochure, { creepMm: context.settings.brochure.creepMm });
   applyPdfMetadata(booklet.pdf, publication.meta, date, `${seed}\nbooklet`);
   const bookletPdf = await context.write('brochure-booklet.pdf', await booklet.pdf.save());
   const converted = (await pdfx) ?? { ok: false as const, reason: undefined };
