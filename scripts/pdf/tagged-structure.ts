@@ -1,5 +1,5 @@
 import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFObject } from 'pdf-lib';
-import { pageContentStreams, replaceStreamText, streamText } from './content-streams';
+import { editContentStreams, streamText, type StreamEdit } from './content-streams';
 
 /** What the structure pass changed. */
 export interface StructureRefined {
@@ -66,47 +66,79 @@ const PATH_PAINTING = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*']);
  * the margin boxes (running heads, page numbers), backgrounds and rules of decoration. A reader
  * then skips them, as PDF/UA asks, instead of meeting them unmarked. Each text object, painted
  * path, shading or image drawn outside marked content is wrapped in `/Artifact BMC ... EMC`;
- * a form that holds tagged content of its own is left as it is.
+ * a form that holds tagged content of its own is left as it is, and so are forms' own streams
+ * (a page may draw a form inside its marked content).
  */
-export function markUntaggedAsArtifacts(pdf: PDFDocument): number {
+export function artifactsEdit(): { edit: StreamEdit; marked: () => number } {
   let marked = 0;
-  for (const page of pdf.getPages()) {
-    const xobjects = page.node.Resources()?.lookupMaybe(PDFName.of('XObject'), PDFDict);
+  const edit: StreamEdit = (text, { kind, resources }) => {
+    if (kind !== 'page') return text;
+    const xobjects = resources?.lookupMaybe(PDFName.of('XObject'), PDFDict);
     const holdsTags = (name: string) => {
       const object = xobjects?.lookup(PDFName.of(name.slice(1)));
       return object instanceof PDFRawStream && object.dict.get(PDFName.of('Subtype')) === PDFName.of('Form') && /\bBDC\b/.test(streamText(object));
     };
-    for (const entry of pageContentStreams(pdf, page)) {
-      const text = streamText(entry.stream);
-      const runs = untaggedRuns(text, holdsTags);
-      if (runs.length === 0) continue;
-      let out = '';
-      let at = 0;
-      for (const [start, end] of runs) {
-        out += `${text.slice(at, start)}/Artifact BMC\n${text.slice(start, end)}\nEMC`;
-        at = end;
-      }
-      replaceStreamText(pdf, entry, out + text.slice(at));
-      marked += runs.length;
+    const runs = untaggedRuns(text, holdsTags);
+    if (runs.length === 0) return text;
+    let out = '';
+    let at = 0;
+    for (const [start, end] of runs) {
+      out += `${text.slice(at, start)}/Artifact BMC\n${text.slice(start, end)}\nEMC`;
+      at = end;
     }
-  }
-  return marked;
+    marked += runs.length;
+    return out + text.slice(at);
+  };
+  return { edit, marked: () => marked };
 }
 
-/** [start, end) of each drawing outside marked content: text objects, painted paths, shadings, images. */
+/** `artifactsEdit` on its own: the number of drawings marked. */
+export function markUntaggedAsArtifacts(pdf: PDFDocument): number {
+  const artifacts = artifactsEdit();
+  editContentStreams(pdf, [artifacts.edit]);
+  return artifacts.marked();
+}
+
+/** Strings (whose bytes may spell an operator) and the marked-content operators: enough to find what lies outside marked content. */
+const MARKED = /\((?:\\[^]|[^\\)])*\)|<[0-9A-Fa-f\s]*>|\b(BDC|BMC|EMC)\b/g;
+
+/**
+ * [start, end) of each drawing outside marked content: text objects, painted paths, shadings,
+ * images. The marked content (most of a page) is only skipped over; what lies between is read
+ * operator by operator.
+ */
 function untaggedRuns(text: string, holdsTags: (name: string) => boolean): [number, number][] {
   const runs: [number, number][] = [];
   let depth = 0;
+  let outsideFrom = 0;
+  for (const match of text.matchAll(MARKED)) {
+    const marker = match[1];
+    if (!marker) continue;
+    if (marker === 'EMC') {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) outsideFrom = match.index + marker.length;
+    } else {
+      if (depth === 0) runs.push(...drawingsIn(text, outsideFrom, match.index, holdsTags));
+      depth++;
+    }
+  }
+  if (depth === 0) runs.push(...drawingsIn(text, outsideFrom, text.length, holdsTags));
+  return runs;
+}
+
+/** The drawings of `text` between `from` and `to`, a stretch with no marked content. */
+function drawingsIn(text: string, from: number, to: number, holdsTags: (name: string) => boolean): [number, number][] {
+  const runs: [number, number][] = [];
   let operandsStart: number | undefined;
   let lastName: string | undefined;
   let pathStart: number | undefined;
   let textStart: number | undefined;
-  let textHasTags = false;
   let arrays = 0;
   let dicts = 0;
-  for (const match of text.matchAll(TOKEN)) {
+  const stretch = text.slice(from, to);
+  for (const match of stretch.matchAll(TOKEN)) {
     const token = match[0];
-    const start = match.index;
+    const start = from + match.index;
     const end = start + token.length;
     if (token.startsWith('%')) continue;
     if (token === '[') arrays++;
@@ -118,27 +150,22 @@ function untaggedRuns(text: string, holdsTags: (name: string) => boolean): [numb
       if (token.startsWith('/')) lastName = token;
       continue;
     }
-    const from = operandsStart ?? start;
+    const operands = operandsStart ?? start;
     operandsStart = undefined;
-    if (token === 'BDC' || token === 'BMC') {
-      depth++;
-      if (textStart !== undefined) textHasTags = true;
-    } else if (token === 'EMC') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && token === 'BT') {
-      textStart = start;
-      textHasTags = false;
-    } else if (token === 'ET') {
-      if (textStart !== undefined && !textHasTags && depth === 0) runs.push([textStart, end]);
+    if (token === 'BT') textStart = start;
+    else if (token === 'ET') {
+      if (textStart !== undefined) runs.push([textStart, end]);
       textStart = undefined;
-    } else if (depth === 0 && textStart === undefined) {
-      if (PATH_CONSTRUCTION.has(token)) pathStart ??= from;
+    } else if (textStart === undefined) {
+      if (PATH_CONSTRUCTION.has(token)) pathStart ??= operands;
       else if (PATH_PAINTING.has(token)) {
         if (pathStart !== undefined) runs.push([pathStart, end]);
         pathStart = undefined;
       } else if (token === 'n') pathStart = undefined;
-      else if (token === 'sh' || (token === 'Do' && lastName !== undefined && !holdsTags(lastName))) runs.push([from, end]);
+      else if (token === 'sh' || (token === 'Do' && lastName !== undefined && !holdsTags(lastName))) runs.push([operands, end]);
     }
     lastName = undefined;
   }
+  // A text object or path left open here goes on inside marked content: not an artifact.
   return runs;
 }

@@ -27,7 +27,7 @@ describe('footnotes in brochure.html', () => {
   it('are set apart as notes, each led by the number its calls show, call and note linked both ways', async () => {
     const { publication } = await loadMarkdown(SOURCE);
     const { html, footnotes } = brochureHtml(publication!, { stylesheets: [], sourceDir: '.', bleedMm: 0 });
-    const notes = [...html.matchAll(/<aside class="footnote" id="(fn-\d+)">(.*?)<\/aside>/g)].map((match) => `${match[1]}: ${match[2]!.replace(/<[^>]+>/g, '').replace(/\u00ad/g, '')}`);
+    const notes = [...html.matchAll(/<aside class="footnote" id="(fn-\d+)" role="doc-footnote">(.*?)<\/aside>/g)].map((match) => `${match[1]}: ${match[2]!.replace(/<[^>]+>/g, '').replace(/\u00ad/g, '')}`);
     expect(notes).toEqual(['fn-2: 2 The other note.', 'fn-1: 1 Where the first claim comes from.']);
     const calls = html.match(/<p>[^]*?claim[^]*?<\/p>/g)!.map((p) => [...p.matchAll(/<a href="#(fn-\d+)" id="([\w-]+)" class="footnote-call"><sup class="footnote-marker">(\d+)<\/sup><\/a>/g)].map((m) => `${m[3]} ${m[1]} ${m[2]}`)).filter((row) => row.length > 0);
     expect(calls).toEqual([['1 fn-1 fnref-1'], ['2 fn-2 fnref-2', '1 fn-1 fnref-1-2']]);

@@ -15,8 +15,9 @@ import { applyPdfMetadata, documentDate } from './pdf-metadata';
 import { makePrintFile } from './print-file';
 import { convertToPdfX } from './pdfx';
 import { greysOnBlackPlate } from './greys-on-black';
-import { keepWholeWords } from './whole-words';
-import { markUntaggedAsArtifacts, refineStructure } from '../../pdf/tagged-structure';
+import { wholeWordsEdit } from './whole-words';
+import { artifactsEdit, refineStructure } from '../../pdf/tagged-structure';
+import { editContentStreams } from '../../pdf/content-streams';
 import { emojiFontCss } from '../../theme/emoji-font';
 import { publicationText } from '../../model/plain-text';
 import { hasMath } from '../../math/has-math';
@@ -68,7 +69,11 @@ export async function renderBrochure(context: TargetContext): Promise<TargetResu
   const date = documentDate();
   const seed = reading.html;
   const brochure = printed.pdf;
-  const softHyphensDropped = keepWholeWords(brochure);
+  // One rewrite of the pages' operators: whole words in the text layer, page furniture marked as artifacts.
+  const wholeWords = wholeWordsEdit();
+  const artifacts = artifactsEdit();
+  editContentStreams(brochure, [wholeWords.edit, artifacts.edit]);
+  const softHyphensDropped = wholeWords.dropped();
   // The print shop's file takes the pages as printed, with their bleed, before they are cut.
   const print = await makePrintFile(brochure, { trim: TRIM, bleedMm: BLEED_MM });
   applyPdfMetadata(print.pdf, publication.meta, date, `${seed}\nprint`);
@@ -80,9 +85,8 @@ export async function renderBrochure(context: TargetContext): Promise<TargetResu
   const { printFile, printProfile } = context.settings.brochure;
   const pdfx = printFile === 'rgb' ? undefined : convertToPdfX(rgbPrintBytes, { version: printFile === 'pdfx-3' ? 'pdfx-3' : 'pdfx-4', profile: printProfile });
 
-  // What a reader's software walks: list bodies and notes in the structure, page furniture as artifacts.
+  // What a reader's software walks: list bodies and notes in the structure.
   const structure = refineStructure(brochure, { noteRole: 'Art' });
-  const artifacts = markUntaggedAsArtifacts(brochure);
   cropToTrim(brochure, { trim: TRIM, bleed: BLEED_MM * MM_TO_PT });
   writeOutline(
     brochure,
@@ -117,7 +121,7 @@ export async function renderBrochure(context: TargetContext): Promise<TargetResu
       softHyphensDropped,
       taggedListBodies: structure.listBodies,
       taggedNotes: structure.notes,
-      artifactsMarked: artifacts,
+      artifactsMarked: artifacts.marked(),
       footnotesOnCallPage: printed.footnotes.onCallPage,
       footnotesElsewhere: printed.footnotes.elsewhere,
     },
