@@ -30,7 +30,7 @@ export interface BlockRenderOptions {
 
 /** Anchors of a note and of its calls, linked both ways (in brochure.html and in the PDF). */
 export const footnoteId = (number: number) => `fn-${number}`;
-export const footnoteCallId = (number: number, nth = 1) => (nth === 1 ? `fnref-${number}` : `fnref-${number}-${nth}`);
+const footnoteCallId = (number: number, nth = 1) => (nth === 1 ? `fnref-${number}` : `fnref-${number}-${nth}`);
 /** Class of a note's box in the brochure; the print moves each to the foot of the page that calls it (`footnotes-at-foot.ts`). */
 export const FOOTNOTE_CLASS = 'footnote';
 export const FOOTNOTE_CALL_CLASS = 'footnote-call';

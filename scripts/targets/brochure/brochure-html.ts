@@ -2,7 +2,7 @@ import type { Element, ElementContent, Properties, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Publication, Section } from '../../model/types';
 import { hyphenateHast } from '../../typography/rehype-hyphenate-french';
-import { blocksToHast, footnoteCallId, footnoteId, inlineToHast, type BlockRenderOptions } from './blocks-to-hast';
+import { blocksToHast, footnoteId, inlineToHast, type BlockRenderOptions } from './blocks-to-hast';
 import { planChapters, type Chapter } from './chapters';
 import { footnoteNumbers } from '../../model/footnote-numbers';
 import { CONTENTS_SLOT_CSS, contentsSlot } from './contents-numbers';
@@ -44,8 +44,8 @@ export interface BrochureDocument {
   chapters: Chapter[];
   /** The headings listed on the contents page, in order. */
   contents: ContentsEntry[];
-  /** Anchors of each note that the text calls, and of its first call. */
-  footnotes: { id: string; callId: string }[];
+  /** The anchor of each note that the text calls. */
+  footnotes: string[];
 }
 
 /** Depth of headings listed on the contents page and in the bookmarks. */
@@ -83,7 +83,7 @@ export function brochureHtml(publication: Publication, options: BrochureHtmlOpti
   const html = `<!doctype html>\n<html lang="${escapeText(meta.lang)}" dir="${textDirection(meta.lang)}">\n<head>\n${head.join('\n')}\n</head>\n<body>\n${toHtml(body)}\n</body>\n</html>\n`;
   const footnotes = [...(render.calls ?? new Map<string, number>()).keys()].flatMap((identifier) => {
     const number = render.footnotes?.get(identifier);
-    return number === undefined ? [] : [{ id: footnoteId(number), callId: footnoteCallId(number) }];
+    return number === undefined ? [] : [footnoteId(number)];
   });
   return { html, chapters, contents, footnotes };
 }

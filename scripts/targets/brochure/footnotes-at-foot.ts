@@ -137,17 +137,25 @@ function placeInPage({ width, height, noteClass, callClass }: InPage): FootnoteP
     box.className = 'page-footnotes';
     for (const id of here) box.append(byId.get(id)!);
     const needed = noteHeight(box);
-    const callUnit = (call: Element) => units().find((unit) => unit.contains(call));
-    if (needed > height / 2) {
-      // Too long for a foot: after the block that calls it, running on as the page breaks it.
+    // The block a call sits in; for a heading, the block after it (a heading keeps with what follows).
+    const callUnit = (call: Element) => {
+      const all = units();
+      const index = all.findIndex((unit) => unit.contains(call));
+      let at = index;
+      while (at >= 0 && at + 1 < all.length && /^H[1-6]$/.test(all[at]!.tagName)) at++;
+      return at >= 0 ? all[at] : undefined;
+    };
+    const inFlowAfterCalls = () => {
       for (const id of here) {
         const call = waiting.find((candidate) => noteOf(candidate) === id)!;
-        const unit = callUnit(call) ?? call;
-        const top = splitAfter(unit);
-        top.after(byId.get(id)!);
+        splitAfter(callUnit(call) ?? call).after(byId.get(id)!);
         placed.add(id);
         inFlow++;
       }
+    };
+    if (needed > height / 2) {
+      // Too long for a foot: after the block that calls it, running on as the page breaks it.
+      inFlowAfterCalls();
       continue;
     }
     // The last block of this page with the notes' room below it, never a heading (it keeps with what follows).
@@ -158,9 +166,18 @@ function placeInPage({ width, height, noteClass, callClass }: InPage): FootnoteP
     const after = fitting.at(-1);
     const firstUnit = callUnit(first);
     if (!after || !firstUnit || after.compareDocumentPosition(firstUnit) & Node.DOCUMENT_POSITION_FOLLOWING) {
-      // The first call does not leave room for its note on this page: its block starts the next one.
+      // The first call does not leave room for its note on this page: its block starts the next
+      // one, unless it already starts a page (a block too tall for its notes anywhere).
       const unit = firstUnit ?? first;
-      const previous = units().filter((candidate) => candidate.compareDocumentPosition(unit) & Node.DOCUMENT_POSITION_FOLLOWING && !candidate.contains(unit)).at(-1);
+      const startsPage = (unit.getClientRects()[0]?.top ?? unit.getBoundingClientRect().top) - origin().top < 2;
+      if (startsPage) {
+        inFlowAfterCalls();
+        continue;
+      }
+      // The block before it, and before the headings that lead to it (they go with it).
+      const before = units().filter((candidate) => candidate.compareDocumentPosition(unit) & Node.DOCUMENT_POSITION_FOLLOWING && !candidate.contains(unit));
+      while (before.length > 0 && /^H[1-6]$/.test(before.at(-1)!.tagName)) before.pop();
+      const previous = before.at(-1);
       if (!previous) break;
       const top = splitAfter(previous);
       const nextTop = top.nextElementSibling as HTMLElement | null;

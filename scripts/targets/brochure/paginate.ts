@@ -8,7 +8,7 @@ import { TriptyqueError } from '../../errors';
 import type { BrochureDocument } from './brochure-html';
 import { fillContentsSlots } from './contents-numbers';
 import { placeFootnotesAtFoot } from './footnotes-at-foot';
-import { namedDestinationPages, type HeadingPlace } from './read-pdf';
+import { firstLinkPages, namedDestinationPages, type HeadingPlace } from './read-pdf';
 
 export interface PaginateOptions {
   /** The HTML to print, with a slot for each contents number (see contents-numbers.ts). */
@@ -93,9 +93,14 @@ async function fillContentsNumbers(page: Page, numbers: ReadonlyMap<string, numb
   }, [...numbers]);
 }
 
-/** How many notes the print shows on the page of their first call (both anchors are link targets, so both are named destinations). */
+/**
+ * How many notes the print shows on the page of their first call: the note's page is its named
+ * destination (a link target), the call's the first page with a link to the note (a call at the
+ * top of a page has its destination where its heading's margin began, on the page before).
+ */
 function footnotePages(pdf: PDFDocument, footnotes: BrochureDocument['footnotes']): Paginated['footnotes'] {
-  const places = namedDestinationPages(pdf, footnotes.flatMap((note) => [note.id, note.callId]));
-  const onCallPage = footnotes.filter((note) => places.get(note.id)?.page !== undefined && places.get(note.id)?.page === places.get(note.callId)?.page).length;
+  const places = namedDestinationPages(pdf, footnotes);
+  const calls = firstLinkPages(pdf);
+  const onCallPage = footnotes.filter((id) => places.get(id)?.page !== undefined && places.get(id)?.page === calls.get(id)).length;
   return { onCallPage, elsewhere: footnotes.length - onCallPage };
 }
