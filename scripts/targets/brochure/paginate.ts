@@ -42,7 +42,8 @@ export async function paginate(page: Page, options: PaginateOptions): Promise<Pa
   const maxPrints = options.maxPrints ?? 3;
   const ids = options.document.contents.map((entry) => entry.id);
   await loadHtml(page, options.document.html, options.workDir);
-  await placeFootnotesAtFoot(page);
+  // A document without notes is printed as it always was.
+  if (options.document.footnotes.length > 0) await placeFootnotesAtFoot(page);
   let written: Map<string, number> | undefined;
   for (let prints = 1; prints <= maxPrints; prints++) {
     const pdf = await PDFDocument.load(await printLoaded(page), { updateMetadata: false });
@@ -99,6 +100,7 @@ async function fillContentsNumbers(page: Page, numbers: ReadonlyMap<string, numb
  * top of a page has its destination where its heading's margin began, on the page before).
  */
 function footnotePages(pdf: PDFDocument, footnotes: BrochureDocument['footnotes']): Paginated['footnotes'] {
+  if (footnotes.length === 0) return { onCallPage: 0, elsewhere: 0 };
   const places = namedDestinationPages(pdf, footnotes);
   const calls = firstLinkPages(pdf);
   const onCallPage = footnotes.filter((id) => places.get(id)?.page !== undefined && places.get(id)?.page === calls.get(id)).length;
