@@ -124,6 +124,54 @@ function placeInPage({ width, height, noteClass, callClass }: InPage): FootnoteP
     return height;
   };
 
+  /**
+   * The paragraph after `after` that runs past `limit` in `column`, cut between its lines at the
+   * limit (two lines at least on each side, as widows and orphans ask): returns its first part,
+   * which now ends the page, or nothing when there is no such paragraph.
+   */
+  const splitStraddling = (after: HTMLElement | undefined, column: number, limit: number): HTMLElement | undefined => {
+    const all = units();
+    const next = after ? all[all.indexOf(after) + 1] : all.find((unit) => columnOf(unit.getClientRects()[0] ?? unit.getBoundingClientRect()) === column);
+    if (!next || next.tagName !== 'P' || columnOf(next.getClientRects()[0] ?? next.getBoundingClientRect()) !== column) return undefined;
+    // Each character's line, in reading order: [text node, offset, line's top in the flow].
+    const places: [Text, number, number][] = [];
+    const walker = document.createTreeWalker(next, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      for (let offset = 0; offset < node.data.length; offset++) {
+        if (/\s/.test(node.data[offset]!)) continue;
+        range.setStart(node, offset);
+        range.setEnd(node, offset + 1);
+        const rect = range.getClientRects()[0];
+        // Lines of later columns sort after this column's, their tops past its height.
+        if (rect) places.push([node, offset, (columnOf(rect) - column) * height * 2 + rect.top - origin().top]);
+      }
+    }
+    const lineTops = [...new Set(places.map((place) => Math.round(place[2])))];
+    const bottomOf = (top: number) => Math.max(...places.filter((place) => Math.round(place[2]) === top).map(([node, offset]) => {
+      range.setStart(node, offset);
+      range.setEnd(node, offset + 1);
+      return bottomIn(range.getClientRects()[0]!);
+    }));
+    const fits = lineTops.filter((top) => top < height && bottomOf(top) <= limit).length;
+    if (fits < 2 || lineTops.length - fits < 2) return undefined;
+    const [node, offset] = places.find((place) => Math.round(place[2]) === lineTops[fits])!;
+    range.setStart(node, offset);
+    range.setEnd(next, next.childNodes.length);
+    const rest = next.cloneNode(false) as HTMLElement;
+    rest.removeAttribute('id');
+    rest.append(range.extractContents());
+    next.after(rest);
+    // The cut is a line end: justified to the margin, its soft hyphen shown; the rest opens without an indent.
+    const texts = document.createTreeWalker(next, NodeFilter.SHOW_TEXT);
+    let last: Text | null = null;
+    for (let node = texts.nextNode() as Text | null; node; node = texts.nextNode() as Text | null) if (node.data !== '') last = node;
+    if (last?.data.endsWith('\u00ad')) last.data = `${last.data.slice(0, -1)}-`;
+    next.style.textAlignLast = 'justify';
+    rest.style.textIndent = '0';
+    return next;
+  };
+
   const placed = new Set<string>();
   let atFoot = 0;
   let inFlow = 0;
@@ -163,7 +211,7 @@ function placeInPage({ width, height, noteClass, callClass }: InPage): FootnoteP
       const rect = lastRect(unit);
       return columnOf(unit.getClientRects()[0] ?? rect) === column && columnOf(rect) === column && bottomIn(rect) <= height - needed - 1 && !/^H[1-6]$/.test(unit.tagName);
     });
-    const after = fitting.at(-1);
+    const after = splitStraddling(fitting.at(-1), column, height - needed - 1) ?? fitting.at(-1);
     const firstUnit = callUnit(first);
     if (!after || !firstUnit || after.compareDocumentPosition(firstUnit) & Node.DOCUMENT_POSITION_FOLLOWING) {
       // The first call does not leave room for its note on this page: its block starts the next
