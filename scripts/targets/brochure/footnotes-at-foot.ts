@@ -180,10 +180,25 @@ function placeInPage({ width, height, noteClass, callClass }: InPage): FootnoteP
     const first = waiting[0];
     if (!first) break;
     const column = columnOf(first.getBoundingClientRect());
-    const here = [...new Set(waiting.filter((call) => columnOf(call.getBoundingClientRect()) === column).map(noteOf))];
-    const box = document.createElement('div');
-    box.className = 'page-footnotes';
-    for (const id of here) box.append(byId.get(id)!);
+    const boxOf = (ids: readonly string[]) => {
+      const box = document.createElement('div');
+      box.className = 'page-footnotes';
+      for (const id of ids) box.append(byId.get(id)!);
+      return box;
+    };
+    // The notes called on this page above where its text will end: a call that the notes push
+    // on to the next page takes its note there.
+    let here = [...new Set(waiting.filter((call) => columnOf(call.getBoundingClientRect()) === column).map(noteOf))];
+    for (let round = 0; round < 3; round++) {
+      const limit = height - noteHeight(boxOf(here)) - 1;
+      const above = here.filter((id) => {
+        const rect = lastRect(waiting.find((call) => noteOf(call) === id)!);
+        return columnOf(rect) === column && bottomIn(rect) <= limit;
+      });
+      if (above.length === here.length || above.length === 0) break;
+      here = above;
+    }
+    const box = boxOf(here);
     const needed = noteHeight(box);
     // The block a call sits in; for a heading, the block after it (a heading keeps with what follows).
     const callUnit = (call: Element) => {

@@ -58,7 +58,7 @@ function notedReport(): { markdown: string; notes: number } {
 
 describe('footnotes in brochure.pdf, read back with pdf.js', () => {
   const { markdown, notes } = notedReport();
-  let pages: { text: string; links: string[] }[];
+  let pages: { text: string; links: string[]; lines: { y: number; text: string }[] }[];
   let destinations: Map<string, number>;
   let counts: Record<string, number>;
 
@@ -73,10 +73,11 @@ describe('footnotes in brochure.pdf, read back with pdf.js', () => {
     pages = [];
     for (let number = 1; number <= pdf.numPages; number++) {
       const page = await pdf.getPage(number);
-      const text = (await page.getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' ');
+      const lines = (await page.getTextContent()).items.flatMap((item) => ('str' in item && item.str.trim() !== '' ? [{ y: item.transform[5] as number, text: item.str }] : []));
+      const text = lines.map((line) => line.text).join(' ');
       // A link of no height is where an inline box began at the page's foot, drawn on the next page.
       const links = (await page.getAnnotations()).filter((annotation) => annotation.subtype === 'Link' && typeof annotation.dest === 'string' && Math.abs(annotation.rect[3] - annotation.rect[1]) >= 1).map((annotation) => annotation.dest as string);
-      pages.push({ text, links });
+      pages.push({ text, links, lines });
     }
     destinations = new Map();
     for (let number = 1; number <= notes; number++) {
@@ -101,6 +102,23 @@ describe('footnotes in brochure.pdf, read back with pdf.js', () => {
       const after = text.slice(text.lastIndexOf('says where the claim comes from'));
       expect(after).not.toMatch(/Claim|Text |Another item/);
     }
+  });
+
+  it('fills a page down to its notes: a paragraph that does not fit above them is cut between its lines', () => {
+    const bodyTop = 595 - 50;
+    // Pages with notes whose text goes on on the next page (not a section's last page).
+    const gaps = pages.flatMap((page, index) => {
+      const notes = page.lines.filter((line) => /^Note \d+ says/.test(line.text));
+      const nextFirst = pages[index + 1]?.lines.filter((line) => line.y < bodyTop).sort((a, b) => b.y - a.y)[0]?.text;
+      if (notes.length === 0 || nextFirst === undefined || /^(Section \d|Part)/.test(nextFirst)) return [];
+      const notesTop = Math.max(...notes.map((line) => line.y));
+      // The body's last line: above the notes (whose raised numbers sit a few points higher), below the running head.
+      const bodyBottom = Math.min(...page.lines.filter((line) => line.y > notesTop + 6 && line.y < bodyTop).map((line) => line.y));
+      return [Math.round(bodyBottom - notesTop)];
+    });
+    expect(gaps.length).toBeGreaterThan(1);
+    // The rule above the notes and its space, and at most one line's room more (a line is 12.5 pt).
+    for (const gap of gaps) expect(gap, gaps.join(' ')).toBeLessThan(45);
   });
 
   it('links each call to its note and each note back to its call, in the PDF', () => {
