@@ -153,8 +153,9 @@ function placeInPage({ width, height, noteClass, callClass }: InPage): FootnoteP
       range.setEnd(node, offset + 1);
       return bottomIn(range.getClientRects()[0]!);
     }));
-    const fits = lineTops.filter((top) => top < height && bottomOf(top) <= limit).length;
-    if (fits < 2 || lineTops.length - fits < 2) return undefined;
+    // Two lines at least go on to the next page (widows), two at least stay (orphans).
+    const fits = Math.min(lineTops.filter((top) => top < height && bottomOf(top) <= limit).length, lineTops.length - 2);
+    if (fits < 2) return undefined;
     const [node, offset] = places.find((place) => Math.round(place[2]) === lineTops[fits])!;
     range.setStart(node, offset);
     range.setEnd(next, next.childNodes.length);

@@ -110,7 +110,8 @@ describe('footnotes in brochure.pdf, read back with pdf.js', () => {
     const gaps = pages.flatMap((page, index) => {
       const notes = page.lines.filter((line) => /^Note \d+ says/.test(line.text));
       const nextFirst = pages[index + 1]?.lines.filter((line) => line.y < bodyTop).sort((a, b) => b.y - a.y)[0]?.text;
-      if (notes.length === 0 || nextFirst === undefined || /^(Section \d|Part)/.test(nextFirst)) return [];
+      // (the last page is the back cover)
+      if (notes.length === 0 || index + 2 >= pages.length || nextFirst === undefined || /^(Section \d|Part)/.test(nextFirst)) return [];
       const notesTop = Math.max(...notes.map((line) => line.y));
       // The body's last line: above the notes (whose raised numbers sit a few points higher), below the running head.
       const bodyBottom = Math.min(...page.lines.filter((line) => line.y > notesTop + 6 && line.y < bodyTop).map((line) => line.y));
