@@ -223,7 +223,7 @@ describe('pages the build lays out run no script of theirs', () => {
   it('a script or handler in a brochure page does not run, and the page is still measured and printed', async () => {
     const dir = tempDir('triptyque-no-script-');
     const printed = await browser.withPage({ allowedRoots: [dir] }, async (page) => {
-      const result = await paginate(page, { document: { html: `<!DOCTYPE html><html><head><title>page</title></head><body>${smuggled}</body></html>`, chapters: [], contents: [] }, workDir: dir });
+      const result = await paginate(page, { document: { html: `<!DOCTYPE html><html><head><title>page</title></head><body>${smuggled}</body></html>`, chapters: [], contents: [], footnotes: [] }, workDir: dir });
       return { title: await page.title(), width: await page.evaluate(() => document.getElementById('probe')!.getBoundingClientRect().width), pages: result.pdf.getPageCount() };
     });
     expect(printed.title).toBe('page');

@@ -92,10 +92,13 @@ export const settingsSchema = z
         /** Public URL of the brochure PDF; `{slug}` is replaced by the source's slug. */
         publicUrl: safeUrl().optional(),
         /**
-         * brochure-print.pdf as printed (`rgb`), or converted by Ghostscript to PDF/X-3 in CMYK (`pdfx`):
-         * what a print shop asks for, but it doubles the brochure's build time, so it is asked for.
+         * brochure-print.pdf as printed (`rgb`), or converted by Ghostscript to CMYK PDF/X: `pdfx`
+         * (PDF/X-4, transparency kept) or `pdfx-3` (transparency flattened, for older workflows).
+         * Ghostscript takes seconds of processor time, so it is asked for.
          */
-        printFile: z.enum(['rgb', 'pdfx']).default('rgb'),
+        printFile: z.enum(['rgb', 'pdfx', 'pdfx-3']).default('rgb'),
+        /** brochure-booklet.pdf: how far the innermost sheet's pages move toward the fold, in mm, for a thick booklet (creep); 0 by default. */
+        creepMm: z.number().min(0).max(10).optional(),
         /** The print shop's CMYK ICC profile (absolute path), the output intent of brochure-print.pdf; Ghostscript's own (SWOP) otherwise. */
         printProfile: z.string().regex(/^\//, 'an absolute path to a CMYK .icc profile').optional(),
       })

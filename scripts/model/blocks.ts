@@ -111,8 +111,8 @@ function footnoteBlocks(node: FootnoteDefinition, context: BlockContext): Block[
     first?.type === 'paragraph'
       ? toBlocks([{ ...first, children: [...marker, ...first.children] }, ...rest], context)
       : [{ type: 'paragraph' as const, children: marker.slice(0, 1), targets: context.targets, position: node.position }, ...toBlocks(node.children, context)];
-  // Marked so a target can set the note apart from the text (smaller, under a rule).
-  return blocks.map((block, index) => (index === 0 ? { ...block, footnote: true } : block));
+  // Marked so a target can set the note apart from the text (smaller, under a rule, at the foot of the page).
+  return blocks.map((block) => ({ ...block, footnote: node.identifier }));
 }
 
 function paragraphBlocks(node: Paragraph, context: BlockContext): Block[] {

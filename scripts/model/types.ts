@@ -13,8 +13,8 @@ interface BlockBase {
   position?: Position;
   /** Targets that show this block; all three unless a directive narrowed it. */
   targets: readonly TargetName[];
-  /** This block opens the text of a footnote (led by its own marker). */
-  footnote?: true;
+  /** This block is the text of the footnote with this identifier (its first block is led by the note's own marker). */
+  footnote?: string;
   /** The id a cross-reference links to (`fig-chat` for `{#fig:chat}`), when the source labelled it. */
   anchor?: string;
 }

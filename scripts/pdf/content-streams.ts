@@ -1,5 +1,5 @@
 import { constants as zlibConstants, deflateSync, inflateSync } from 'node:zlib';
-import { decodePDFRawStream, PDFArray, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFPage } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFPage } from 'pdf-lib';
 
 /** A content stream and the reference it is stored under (so it can be replaced without a search). */
 export interface ContentStream {
@@ -48,4 +48,31 @@ export function replaceStreamText(pdf: PDFDocument, { ref, stream }: ContentStre
     if (key !== PDFName.of('Filter') && key !== PDFName.of('Length') && key !== PDFName.of('DecodeParms')) rewritten.dict.set(key, value);
   }
   pdf.context.assign(ref, rewritten);
+}
+
+/**
+ * One edit of a content stream's operators, as text: the new text, or the same string when
+ * nothing changed. `where` says whether the stream draws a page or a form (which a page may
+ * draw inside marked content), with the resources its names refer to.
+ */
+export type StreamEdit = (text: string, where: { kind: 'page' | 'form'; resources: PDFDict | undefined }) => string;
+
+/**
+ * Applies `edits` in order to every page content stream and form of the document, each stream
+ * inflated and compressed once whatever the number of edits (compressing is most of the cost).
+ */
+export function editContentStreams(pdf: PDFDocument, edits: readonly StreamEdit[]): void {
+  const streams = new Map<string, { entry: ContentStream; kind: 'page' | 'form'; resources: PDFDict | undefined }>();
+  for (const page of pdf.getPages()) {
+    for (const entry of pageContentStreams(pdf, page)) streams.set(entry.ref.toString(), { entry, kind: 'page', resources: page.node.Resources() });
+  }
+  // A form drawn by several pages is one stream: edited once.
+  for (const entry of formStreams(pdf)) {
+    if (!streams.has(entry.ref.toString())) streams.set(entry.ref.toString(), { entry, kind: 'form', resources: entry.stream.dict.lookupMaybe(PDFName.of('Resources'), PDFDict) });
+  }
+  for (const { entry, kind, resources } of streams.values()) {
+    const before = streamText(entry.stream);
+    const after = edits.reduce((text, edit) => edit(text, { kind, resources }), before);
+    if (after !== before) replaceStreamText(pdf, entry, after);
+  }
 }

@@ -22,7 +22,18 @@ export interface BlockRenderOptions {
   footnotes?: ReadonlyMap<string, number>;
   /** Local images carried inside the HTML, for a file that leaves the build machine; else loaded from their file. */
   embedImages?: boolean;
+  /** References met so far to each note, while the document is rendered in order: each call gets its own anchor. */
+  calls?: Map<string, number>;
+  /** The note whose text is being rendered: its own marker links back to its first call. */
+  inNote?: string;
 }
+
+/** Anchors of a note and of its calls, linked both ways (in brochure.html and in the PDF). */
+export const footnoteId = (number: number) => `fn-${number}`;
+const footnoteCallId = (number: number, nth = 1) => (nth === 1 ? `fnref-${number}` : `fnref-${number}-${nth}`);
+/** Class of a note's box in the brochure; the print moves each to the foot of the page that calls it (`footnotes-at-foot.ts`). */
+export const FOOTNOTE_CLASS = 'footnote';
+export const FOOTNOTE_CALL_CLASS = 'footnote-call';
 
 /** Inline model content -> hast, through mdast-util-to-hast so typography nodes (ordinals) render as authored. */
 export function inlineToHast(children: readonly Inline[], options: BlockRenderOptions): ElementContent[] {
@@ -31,16 +42,25 @@ export function inlineToHast(children: readonly Inline[], options: BlockRenderOp
 
 /** Images resolved (shown or a placeholder) and footnote references as their number in the document. */
 function resolveInline(children: readonly Inline[], options: BlockRenderOptions): Inline[] {
-  return resolveInlineImages(numberFootnotes(children, options.footnotes), (source) => brochureImageUrl(source, options.embedImages), options.sourceDir);
+  return resolveInlineImages(numberFootnotes(children, options), (source) => brochureImageUrl(source, options.embedImages), options.sourceDir);
 }
 
-function numberFootnotes(children: readonly Inline[], footnotes: ReadonlyMap<string, number> | undefined): Inline[] {
+/**
+ * A reference is the note's number, a link to the note; the note's own marker links back to its
+ * first call. Without numbers (a fragment rendered alone), the label, unlinked.
+ */
+function numberFootnotes(children: readonly Inline[], options: BlockRenderOptions): Inline[] {
   return children.map((node): Inline => {
     if (node.type === 'footnoteReference') {
-      const number = footnotes?.get(node.identifier);
-      return { type: 'text', value: String(number ?? node.label ?? node.identifier), data: { hName: 'sup', hProperties: { className: [FOOTNOTE_MARKER_CLASS] } } } as Inline;
+      const number = options.footnotes?.get(node.identifier);
+      const marker = { type: 'text', value: String(number ?? node.label ?? node.identifier), data: { hName: 'sup', hProperties: { className: [FOOTNOTE_MARKER_CLASS] } } } as Inline;
+      if (number === undefined) return marker;
+      if (options.inNote === node.identifier) return { type: 'link', url: `#${footnoteCallId(number)}`, children: [marker], data: { hProperties: { className: ['footnote-back'] } } } as Inline;
+      const nth = (options.calls?.get(node.identifier) ?? 0) + 1;
+      options.calls?.set(node.identifier, nth);
+      return { type: 'link', url: `#${footnoteId(number)}`, children: [marker], data: { hProperties: { id: footnoteCallId(number, nth), className: [FOOTNOTE_CALL_CLASS] } } } as Inline;
     }
-    if ('children' in node && Array.isArray(node.children)) return { ...node, children: numberFootnotes(node.children as Inline[], footnotes) } as Inline;
+    if ('children' in node && Array.isArray(node.children)) return { ...node, children: numberFootnotes(node.children as Inline[], options) } as Inline;
     return node;
   });
 }
@@ -66,22 +86,36 @@ function withRawHtml(node: RootContent): ReturnType<typeof toHast> {
 
 /** Blocks shown in the brochure -> hast, in order. Raw HTML is parsed and sanitised (default schema). */
 export function blocksToHast(blocks: readonly Block[], options: BlockRenderOptions): ElementContent[] {
-  return blocks.filter((block) => block.targets.includes(options.target)).flatMap((block) => blockToHast(block, options));
+  const shown = blocks.filter((block) => block.targets.includes(options.target));
+  const out: ElementContent[] = [];
+  for (let index = 0; index < shown.length; index++) {
+    const identifier = shown[index]!.footnote;
+    if (identifier === undefined) {
+      out.push(...blockToHast(shown[index]!, options));
+      continue;
+    }
+    // A note's blocks in one box: where the source defines it here, at the foot of its page in the print.
+    const noteBlocks: Block[] = [];
+    while (index < shown.length && shown[index]!.footnote === identifier) noteBlocks.push(shown[index++]!);
+    index--;
+    const number = options.footnotes?.get(identifier);
+    const inNote = { ...options, inNote: identifier };
+    out.push({
+      type: 'element',
+      tagName: 'aside',
+      properties: { className: [FOOTNOTE_CLASS], id: number === undefined ? undefined : footnoteId(number), role: 'doc-footnote' },
+      children: noteBlocks.flatMap((block) => blockToHast(block, inNote)),
+    });
+  }
+  return out;
 }
 
 function blockToHast(block: Block, options: BlockRenderOptions): ElementContent[] {
   const rendered = renderBlock(block, options);
   const [first] = rendered;
-  // A footnote's text is set apart as a note (class `footnote`, styled by the theme).
-  if (block.footnote && first?.type === 'element') first.properties = { ...first.properties, className: [...classesOf(first), 'footnote'] };
   // Where a cross-reference (`@fig:x`) lands.
   if (block.anchor && first?.type === 'element') first.properties = { ...first.properties, id: block.anchor };
   return rendered;
-}
-
-function classesOf(element: Extract<ElementContent, { type: 'element' }>): string[] {
-  const className = element.properties['className'];
-  return Array.isArray(className) ? className.map(String) : className ? String(className).split(' ') : [];
 }
 
 function renderBlock(block: Block, options: BlockRenderOptions): ElementContent[] {
@@ -96,6 +130,8 @@ function renderBlock(block: Block, options: BlockRenderOptions): ElementContent[
   const node = blockToMdast(block, options);
   if (!node) return [];
   const hast = withRawHtml(node);
+  // A table's first row heads its columns: said, so the PDF's TH carry /Scope /Column.
+  if (block.type === 'table') visit(hast, 'element', (element) => void (element.tagName === 'th' && (element.properties = { ...element.properties, scope: 'col' })));
   return hast.type === 'root' ? contentOf(hast) : [hast as ElementContent];
 }
 

@@ -15,8 +15,8 @@ describe('the brochure keeps what the source shows', () => {
     const markers = [...html.matchAll(/<sup class="footnote-marker">(\d+)<\/sup>/g)].map((match) => match[1]);
     // First¹, Second², again¹, then the notes ¹ and ².
     expect(markers).toEqual(['1', '2', '1', '1', '2']);
-    expect(html).toMatch(/<sup class="footnote-marker">1<\/sup> The first note\./);
-    expect(html).toMatch(/<sup class="footnote-marker">2<\/sup> The second note\./);
+    expect(html).toMatch(/<sup class="footnote-marker">1<\/sup><\/a> The first note\./);
+    expect(html).toMatch(/<sup class="footnote-marker">2<\/sup><\/a> The second note\./);
   });
 
   it('keeps inline HTML as the reader saw it: a line break breaks, a superscript is raised, a script is gone', async () => {

@@ -2,7 +2,7 @@ import type { Element, ElementContent, Properties, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Publication, Section } from '../../model/types';
 import { hyphenateHast } from '../../typography/rehype-hyphenate-french';
-import { blocksToHast, inlineToHast, type BlockRenderOptions } from './blocks-to-hast';
+import { blocksToHast, footnoteId, inlineToHast, type BlockRenderOptions } from './blocks-to-hast';
 import { planChapters, type Chapter } from './chapters';
 import { footnoteNumbers } from '../../model/footnote-numbers';
 import { CONTENTS_SLOT_CSS, contentsSlot } from './contents-numbers';
@@ -44,6 +44,8 @@ export interface BrochureDocument {
   chapters: Chapter[];
   /** The headings listed on the contents page, in order. */
   contents: ContentsEntry[];
+  /** The anchor of each note that the text calls. */
+  footnotes: string[];
 }
 
 /** Depth of headings listed on the contents page and in the bookmarks. */
@@ -56,7 +58,7 @@ export function brochureHtml(publication: Publication, options: BrochureHtmlOpti
   const chapters = planChapters(publication, shows);
   // A contents page, and bookmarks, only where there are parts to find: one part is the whole text.
   const contents = publication.sections.filter(shows).length > 1 ? contentsEntries(publication.sections, shows) : [];
-  const render: BlockRenderOptions = { sourceDir: options.sourceDir, target: TARGET, footnotes: footnoteNumbers(publication), embedImages: options.portable };
+  const render: BlockRenderOptions = { sourceDir: options.sourceDir, target: TARGET, footnotes: footnoteNumbers(publication), embedImages: options.portable, calls: new Map() };
   const body: Root = {
     type: 'root',
     children: [
@@ -79,7 +81,11 @@ export function brochureHtml(publication: Publication, options: BrochureHtmlOpti
     options.contentsSlots ? `<style>${CONTENTS_SLOT_CSS}</style>` : '',
   ].filter(Boolean);
   const html = `<!doctype html>\n<html lang="${escapeText(meta.lang)}" dir="${textDirection(meta.lang)}">\n<head>\n${head.join('\n')}\n</head>\n<body>\n${toHtml(body)}\n</body>\n</html>\n`;
-  return { html, chapters, contents };
+  const footnotes = [...(render.calls ?? new Map<string, number>()).keys()].flatMap((identifier) => {
+    const number = render.footnotes?.get(identifier);
+    return number === undefined ? [] : [footnoteId(number)];
+  });
+  return { html, chapters, contents, footnotes };
 }
 
 function contentsEntries(sections: readonly Section[], shows: (section: Section) => boolean): ContentsEntry[] {

@@ -7,7 +7,8 @@ import type { Page } from 'puppeteer-core';
 import { TriptyqueError } from '../../errors';
 import type { BrochureDocument } from './brochure-html';
 import { fillContentsSlots } from './contents-numbers';
-import { namedDestinationPages, type HeadingPlace } from './read-pdf';
+import { placeFootnotesAtFoot } from './footnotes-at-foot';
+import { firstLinkPages, namedDestinationPages, type HeadingPlace } from './read-pdf';
 
 export interface PaginateOptions {
   /** The HTML to print, with a slot for each contents number (see contents-numbers.ts). */
@@ -26,6 +27,8 @@ export interface Paginated {
   /** The page number of every heading, as printed on the contents page. */
   numbers: Map<string, number>;
   prints: number;
+  /** Footnotes read back from the print: on the page of their first call, and elsewhere (after the block that calls them). */
+  footnotes: { onCallPage: number; elsewhere: number };
 }
 
 /**
@@ -39,6 +42,8 @@ export async function paginate(page: Page, options: PaginateOptions): Promise<Pa
   const maxPrints = options.maxPrints ?? 3;
   const ids = options.document.contents.map((entry) => entry.id);
   await loadHtml(page, options.document.html, options.workDir);
+  // A document without notes is printed as it always was.
+  if (options.document.footnotes.length > 0) await placeFootnotesAtFoot(page);
   let written: Map<string, number> | undefined;
   for (let prints = 1; prints <= maxPrints; prints++) {
     const pdf = await PDFDocument.load(await printLoaded(page), { updateMetadata: false });
@@ -49,7 +54,7 @@ export async function paginate(page: Page, options: PaginateOptions): Promise<Pa
     // The contents come before the first heading: only those pages can hold slots.
     const contentsPages = ids.length > 0 ? Math.min(...numbers.values()) : 0;
     if (written === undefined ? fillContentsSlots(pdf, [...numbers.values()], contentsPages) : ids.every((id) => written!.get(id) === numbers.get(id))) {
-      return { pdf, places, numbers, prints };
+      return { pdf, places, numbers, prints, footnotes: footnotePages(pdf, options.document.footnotes) };
     }
     if (!(await fillContentsNumbers(page, numbers))) throw new TriptyqueError('RENDER_FAILED', 'brochure: the contents page numbers could not be written');
     written = numbers;
@@ -87,4 +92,17 @@ async function fillContentsNumbers(page: Page, numbers: ReadonlyMap<string, numb
     cells.forEach((cell, index) => (cell!.textContent = String(entries[index]![1])));
     return true;
   }, [...numbers]);
+}
+
+/**
+ * How many notes the print shows on the page of their first call: the note's page is its named
+ * destination (a link target), the call's the first page with a link to the note (a call at the
+ * top of a page has its destination where its heading's margin began, on the page before).
+ */
+function footnotePages(pdf: PDFDocument, footnotes: BrochureDocument['footnotes']): Paginated['footnotes'] {
+  if (footnotes.length === 0) return { onCallPage: 0, elsewhere: 0 };
+  const places = namedDestinationPages(pdf, footnotes);
+  const calls = firstLinkPages(pdf);
+  const onCallPage = footnotes.filter((id) => places.get(id)?.page !== undefined && places.get(id)?.page === calls.get(id)).length;
+  return { onCallPage, elsewhere: footnotes.length - onCallPage };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { PDFHexString, PDFName, type PDFDocument } from 'pdf-lib';
+import { PDFHexString, type PDFDocument } from 'pdf-lib';
+import { setXmpMetadata } from '../../pdf/xmp';
 import { TOOL_VERSION } from '../../artifacts/tool-version';
 import type { Metadata } from '../../model/types';
 
@@ -18,13 +19,16 @@ export function applyPdfMetadata(pdf: PDFDocument, meta: Metadata, date: Date, s
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
   if (meta.author) pdf.setAuthor(meta.author);
   pdf.setSubject(meta.subtitle ?? meta.description ?? meta.title);
-  pdf.setKeywords([meta.organisation, meta.event].filter((word): word is string => Boolean(word)));
+  const keywords = [meta.organisation, meta.event].filter((word): word is string => Boolean(word));
+  const producer = `Triptyque ${TOOL_VERSION} (Chromium, pdf-lib)`;
+  pdf.setKeywords(keywords);
   pdf.setLanguage(meta.lang);
   pdf.setCreator('Triptyque');
-  pdf.setProducer(`Triptyque ${TOOL_VERSION} (Chromium, pdf-lib)`);
+  pdf.setProducer(producer);
   pdf.setCreationDate(date);
   pdf.setModificationDate(date);
-  pdf.catalog.delete(PDFName.of('Metadata'));
+  // Chromium's XMP packet (its own dates and producer) gives way to one of the same values as above.
+  setXmpMetadata(pdf, { title: meta.title, lang: meta.lang, author: meta.author, subject: meta.subtitle ?? meta.description ?? meta.title, keywords: keywords.join(' '), creatorTool: 'Triptyque', producer, date });
   const id = createHash('md5').update(seed).update(date.toISOString()).digest('hex');
   pdf.context.trailerInfo.ID = pdf.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
 }

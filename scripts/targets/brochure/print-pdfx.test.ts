@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, rgb } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../core/build';
 import { PACKAGE_ROOT } from '../../paths';
@@ -40,9 +40,14 @@ describe('brochure-print.pdf for a print shop, converted by Ghostscript', () => 
     pdf = await PDFDocument.load(await readFile(file), { updateMetadata: false });
   }, 300_000);
 
-  it('is PDF/X with an output intent that embeds a CMYK profile', () => {
+  it('is PDF/X-4 (PDF 1.6, the version in the document information and the XMP packet) with an output intent that embeds a CMYK profile', async () => {
+    expect(Buffer.from((await readFile(file)).subarray(0, 8)).toString('latin1')).toBe('%PDF-1.6');
     const info = pdf.context.lookup(pdf.context.trailerInfo.Info, PDFDict);
-    expect(String(info.get(PDFName.of('GTS_PDFXVersion')))).toMatch(/PDF\/X-3/);
+    expect(String(info.get(PDFName.of('GTS_PDFXVersion')))).toBe('(PDF/X-4)');
+    expect(info.get(PDFName.of('Trapped'))).toBe(PDFName.of('False'));
+    const xmp = streamText(pdf.context.lookup(pdf.catalog.get(PDFName.of('Metadata'))) as PDFRawStream);
+    expect(xmp).toContain('<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>');
+    expect(xmp).toContain('<pdf:Trapped>False</pdf:Trapped>');
     const intents = pdf.catalog.lookup(PDFName.of('OutputIntents'), PDFArray);
     const intent = intents.lookup(0, PDFDict);
     expect(intent.get(PDFName.of('S'))).toBe(PDFName.of('GTS_PDFX'));
@@ -84,17 +89,36 @@ describe('brochure-print.pdf for a print shop, converted by Ghostscript', () => 
     expect(blackTextPages.length, pages.map((inks) => inks.join(' ')).join('\n')).toBeGreaterThanOrEqual(4);
   });
 
-  it('draws the crop marks in registration colour, all four inks at 100 %, on every page kept as vectors', () => {
+  it('keeps every page as vectors, the transparency of the cover live, and draws the crop marks in registration colour, all four inks at 100 %', () => {
     const drawings = pdf.getPages().map((page) => {
       const contents = pdf.context.lookup(page.node.get(PDFName.of('Contents')));
       const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => pdf.context.lookup(ref) as PDFRawStream) : [contents as PDFRawStream];
       return streams.map(streamText).join('\n');
     });
-    // PDF/X-3 allows no transparency: Ghostscript flattens a page that has some (the cover) into one picture, marks included.
-    const vector = drawings.filter((drawing) => !/^q [\d. -]+ cm\s+q [\d. -]+ cm\s+\/\w+ Do\s+Q\s+Q\s*$/.test(drawing));
-    expect(vector.length).toBeGreaterThan(drawings.length / 2);
-    for (const drawing of vector) expect(drawing).toMatch(/(^|\s)1 1 1 1 K(\s|$)/);
+    // PDF/X-3 allows no transparency: Ghostscript would flatten a page that has some (the cover) into one picture, marks included.
+    for (const drawing of drawings) expect(drawing).not.toMatch(/^q [\d. -]+ cm\s+q [\d. -]+ cm\s+\/\w+ Do\s+Q\s+Q\s*$/);
+    for (const drawing of drawings) expect(drawing).toMatch(/(^|\s)1 1 1 1 K(\s|$)/);
+    const transparent = [...pdf.context.enumerateIndirectObjects()].filter(([, object]) => object instanceof PDFDict && /\/ca 0?\.\d/.test(object.toString()));
+    expect(transparent.length).toBeGreaterThan(0);
   });
+});
+
+describe('PDF/X-3 for a print shop that asks for it', () => {
+  it('flattens transparency: the half-transparent square is opaque ink, the file says X-3', async () => {
+    const source = await PDFDocument.create();
+    source.addPage([200, 200]).drawRectangle({ x: 20, y: 20, width: 100, height: 100, color: rgb(0.8, 0.2, 0.1), opacity: 0.5 });
+    const bytes = await source.save();
+    const read = async (version: 'pdfx-3' | 'pdfx-4') => {
+      const conversion = await convertToPdfX(bytes, { version });
+      if (!conversion.ok) throw new Error(conversion.reason);
+      const pdf = await PDFDocument.load(conversion.bytes, { updateMetadata: false });
+      const info = pdf.context.lookup(pdf.context.trailerInfo.Info, PDFDict);
+      const transparent = [...pdf.context.enumerateIndirectObjects()].some(([, object]) => object instanceof PDFDict && /\/ca 0?\.5/.test(object.toString()));
+      return { version: String(info.get(PDFName.of('GTS_PDFXVersion'))), transparent };
+    };
+    expect(await read('pdfx-3')).toEqual({ version: '(PDF/X-3:2002)', transparent: false });
+    expect(await read('pdfx-4')).toEqual({ version: '(PDF/X-4)', transparent: true });
+  }, 60_000);
 });
 
 describe('without Ghostscript', () => {
@@ -102,7 +126,7 @@ describe('without Ghostscript', () => {
     const path = process.env['PATH'];
     process.env['PATH'] = '/nonexistent';
     try {
-      const conversion = await convertToPdfX(new Uint8Array([37, 80, 68, 70]));
+      const conversion = await convertToPdfX(new Uint8Array([37, 80, 68, 70]), { version: 'pdfx-4' });
       expect(conversion).toEqual({ ok: false, reason: 'Ghostscript (gs) is not installed' });
     } finally {
       process.env['PATH'] = path;

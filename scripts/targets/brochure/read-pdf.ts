@@ -58,3 +58,22 @@ export function explicitDestination(pdf: PDFDocument, value: PDFObject | undefin
   if (resolved instanceof PDFDict) return resolved.lookupMaybe(PDFName.of('D'), PDFArray);
   return undefined;
 }
+
+/** The first page (1-based) drawing a link to each named destination: where a call is drawn, whatever its box's margins. */
+export function firstLinkPages(pdf: PDFDocument): Map<string, number> {
+  const pages = new Map<string, number>();
+  pdf.getPages().forEach((page, index) => {
+    const annotations = page.node.Annots();
+    for (let at = 0; annotations && at < annotations.size(); at++) {
+      const annotation = annotations.lookup(at);
+      if (!(annotation instanceof PDFDict) || annotation.get(PDFName.of('Subtype')) !== PDFName.of('Link')) continue;
+      // Chromium leaves a link of no height where an inline box begins at a page's foot and is drawn on the next.
+      const rect = annotation.lookupMaybe(PDFName.of('Rect'), PDFArray)?.asArray().map((value) => (value instanceof PDFNumber ? value.asNumber() : 0));
+      if (!rect || Math.abs(rect[3]! - rect[1]!) < 1) continue;
+      const destination = annotation.get(PDFName.of('Dest')) ?? annotation.lookupMaybe(PDFName.of('A'), PDFDict)?.get(PDFName.of('D'));
+      const name = destination instanceof PDFName ? destination.decodeText() : destination instanceof PDFString || destination instanceof PDFHexString ? destination.decodeText() : undefined;
+      if (name !== undefined && !pages.has(name)) pages.set(name, index + 1);
+    }
+  });
+  return pages;
+}

@@ -15,7 +15,9 @@ import { applyPdfMetadata, documentDate } from './pdf-metadata';
 import { makePrintFile } from './print-file';
 import { convertToPdfX } from './pdfx';
 import { greysOnBlackPlate } from './greys-on-black';
-import { keepWholeWords } from './whole-words';
+import { wholeWordsEdit } from './whole-words';
+import { artifactsEdit, refineStructure } from '../../pdf/tagged-structure';
+import { editContentStreams } from '../../pdf/content-streams';
 import { emojiFontCss } from '../../theme/emoji-font';
 import { publicationText } from '../../model/plain-text';
 import { hasMath } from '../../math/has-math';
@@ -67,7 +69,11 @@ export async function renderBrochure(context: TargetContext): Promise<TargetResu
   const date = documentDate();
   const seed = reading.html;
   const brochure = printed.pdf;
-  const softHyphensDropped = keepWholeWords(brochure);
+  // One rewrite of the pages' operators: whole words in the text layer, page furniture marked as artifacts.
+  const wholeWords = wholeWordsEdit();
+  const artifacts = artifactsEdit();
+  editContentStreams(brochure, [wholeWords.edit, artifacts.edit]);
+  const softHyphensDropped = wholeWords.dropped();
   // The print shop's file takes the pages as printed, with their bleed, before they are cut.
   const print = await makePrintFile(brochure, { trim: TRIM, bleedMm: BLEED_MM });
   applyPdfMetadata(print.pdf, publication.meta, date, `${seed}\nprint`);
@@ -76,8 +82,11 @@ export async function renderBrochure(context: TargetContext): Promise<TargetResu
   greysOnBlackPlate(print.pdf);
   const rgbPrintBytes = await print.pdf.save();
   // Ghostscript converts in its own process while the reading PDF and the booklet are made.
-  const pdfx = context.settings.brochure.printFile === 'pdfx' ? convertToPdfX(rgbPrintBytes, context.settings.brochure.printProfile) : undefined;
+  const { printFile, printProfile } = context.settings.brochure;
+  const pdfx = printFile === 'rgb' ? undefined : convertToPdfX(rgbPrintBytes, { version: printFile === 'pdfx-3' ? 'pdfx-3' : 'pdfx-4', profile: printProfile });
 
+  // What a reader's software walks: list bodies and notes in the structure.
+  const structure = refineStructure(brochure, { noteRole: 'Art' });
   cropToTrim(brochure, { trim: TRIM, bleed: BLEED_MM * MM_TO_PT });
   writeOutline(
     brochure,
@@ -88,7 +97,7 @@ export async function renderBrochure(context: TargetContext): Promise<TargetResu
   const pages = brochure.getPageCount();
   const brochurePdf = await context.write('brochure.pdf', brochureBytes);
 
-  const booklet = await imposeBooklet(brochure);
+  const booklet = await imposeBooklet(brochure, { creepMm: context.settings.brochure.creepMm });
   applyPdfMetadata(booklet.pdf, publication.meta, date, `${seed}\nbooklet`);
   const bookletPdf = await context.write('brochure-booklet.pdf', await booklet.pdf.save());
   const converted = (await pdfx) ?? { ok: false as const, reason: undefined };
@@ -110,6 +119,11 @@ export async function renderBrochure(context: TargetContext): Promise<TargetResu
       chapters: reading.chapters.length,
       prints: printed.prints,
       softHyphensDropped,
+      taggedListBodies: structure.listBodies,
+      taggedNotes: structure.notes,
+      artifactsMarked: artifacts.marked(),
+      footnotesOnCallPage: printed.footnotes.onCallPage,
+      footnotesElsewhere: printed.footnotes.elsewhere,
     },
     // With each entry's anchor: the next build's guess of the contents numbers (`earlier-page-numbers.ts`).
     details: { contents: reading.contents.map((entry) => ({ id: entry.id, title: entry.title, depth: entry.depth, page: printed.numbers.get(entry.id) })) },

@@ -1,5 +1,5 @@
 import type { PDFDocument } from 'pdf-lib';
-import { formStreams, pageContentStreams, replaceStreamText, streamText } from '../../pdf/content-streams';
+import { editContentStreams, type StreamEdit } from '../../pdf/content-streams';
 
 /**
  * Chromium (Skia) keeps every soft hyphen that did not break a line as a blank glyph of no width
@@ -13,23 +13,22 @@ const UNUSED_SOFT_HYPHEN = /\/Span\s*<<\s*\/ActualText\s*<\s*feff\s*00ad\s*>\s*>
 /** Text-showing operators: `<hex> Tj`, `(literal) Tj`, `[...] TJ` (the glyph of no width). */
 const SHOW_TEXT = /(?:<[0-9a-f\s]*>|\((?:\\.|[^\\)])*\))\s*Tj\b|\[[^\]]*\]\s*TJ\b/gi;
 
-/** Rewrites the page content streams (and form XObjects) in place; returns how many spans went. */
-export function keepWholeWords(pdf: PDFDocument): number {
+/** The edit that drops the unused soft hyphens of a stream, and how many it dropped so far. */
+export function wholeWordsEdit(): { edit: StreamEdit; dropped: () => number } {
   let removed = 0;
-  // A form drawn by several pages is one stream: rewrite it once.
-  const streams = new Map([...pdf.getPages().flatMap((page) => pageContentStreams(pdf, page)), ...formStreams(pdf)].map((entry) => [entry.ref.toString(), entry]));
-  for (const entry of streams.values()) {
-    const before = streamText(entry.stream);
-    let count = 0;
-    const after = before.replace(UNUSED_SOFT_HYPHEN, (span, inner: string) => {
+  const edit: StreamEdit = (text) =>
+    text.replace(UNUSED_SOFT_HYPHEN, (span, inner: string) => {
       // A span that holds marked content of its own is not the shape Chromium writes: leave it.
       if (/\bB[DM]C\b/.test(inner)) return span;
-      count++;
+      removed++;
       return inner.replace(SHOW_TEXT, ' ');
     });
-    if (count === 0) continue;
-    replaceStreamText(pdf, entry, after);
-    removed += count;
-  }
-  return removed;
+  return { edit, dropped: () => removed };
+}
+
+/** Rewrites the page content streams (and form XObjects) in place; returns how many spans went. */
+export function keepWholeWords(pdf: PDFDocument): number {
+  const wholeWords = wholeWordsEdit();
+  editContentStreams(pdf, [wholeWords.edit]);
+  return wholeWords.dropped();
 }

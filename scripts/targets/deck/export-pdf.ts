@@ -4,6 +4,8 @@ import type { Metadata } from '../../model/types';
 import { inPieces, SLIDES_PER_PAGE } from './deck-pieces';
 import type { RenderedDeck } from './render-marp';
 import { setOutline, type OutlineEntry } from './pdf-outline';
+import { markUntaggedAsArtifacts, refineStructure } from '../../pdf/tagged-structure';
+import { setXmpMetadata } from '../../pdf/xmp';
 import type { Slide } from './slide-plan';
 
 export interface PdfMetadata {
@@ -33,15 +35,20 @@ export async function finishPdf(pieces: readonly PrintedPiece[], metadata: PdfMe
     for (const copied of await doc.copyPages(other, other.getPageIndices())) doc.addPage(copied);
   }
   const { meta, date } = metadata;
+  const keywords = [meta.organisation, meta.event].filter((word): word is string => Boolean(word));
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   if (meta.author) doc.setAuthor(meta.author);
   doc.setSubject(meta.subtitle ?? meta.description ?? meta.title);
   doc.setLanguage(meta.lang);
-  doc.setKeywords([meta.organisation, meta.event].filter((word): word is string => Boolean(word)));
+  doc.setKeywords(keywords);
   doc.setCreator('Triptyque (Marp)');
   doc.setProducer('Triptyque');
   doc.setCreationDate(date);
   doc.setModificationDate(date);
+  setXmpMetadata(doc, { title: meta.title, lang: meta.lang, author: meta.author, subject: meta.subtitle ?? meta.description ?? meta.title, keywords: keywords.join(' '), creatorTool: 'Triptyque (Marp)', producer: 'Triptyque', date });
+  // What a reader's software walks: list bodies in the structure, slide furniture as artifacts.
+  refineStructure(doc);
+  markUntaggedAsArtifacts(doc);
   setOutline(doc, outline);
   return doc.save();
 }
