@@ -5,6 +5,7 @@ import { check } from '../scripts/core/check';
 import { hasErrors } from '../scripts/source/load-source';
 import { importDocument, type ImportedDocument } from '../scripts/import/import-document';
 import { tempDir } from './helpers';
+import { corpusSample } from './corpus-sample';
 import { importedScripts, importedText, keptShare, oracleScripts, oracleText, ORACLE_FILTER, wordsOf } from './import-oracle';
 
 async function importOrThrow(input: string, output: string): Promise<ImportedDocument> {
@@ -24,12 +25,7 @@ const KNOWN_GAPS: Record<string, string> = {
 
 const only = process.env['CORPUS_ONLY'];
 const every = readdirSync(CORPUS).filter((name) => /\.(docx|odt)$/.test(name) && (!only || name.includes(only))).sort();
-// Every file with CORPUS=all (`npm run corpus`); otherwise a seventh of them, another each day of
-// the week, so a week of runs covers every file; the files with a known gap always run (their
-// test fails once the gap is closed).
-const day = new Date().getUTCDay();
-const documents = process.env['CORPUS'] === 'all' || only ? every : every.filter((name, index) => index % 7 === day || name in KNOWN_GAPS);
-console.log(`docx corpus: ${documents.length} of ${every.length} files (${documents.length === every.length ? 'all' : `day ${day} of the week's rotation`})`);
+const documents = only ? every : corpusSample('docx corpus', every, Object.keys(KNOWN_GAPS));
 const work = tempDir('triptyque-docx-corpus-');
 const filter = join(work, 'oracle.lua');
 writeFileSync(filter, ORACLE_FILTER);

@@ -134,9 +134,12 @@ type Row = [unknown, [unknown, unknown, unknown, unknown, Node[]][]];
  * reader (`markdown` for pandoc's own, `gfm` for GitHub's); the front matter is metadata.
  */
 export function pandocUnits(source: string, from = 'markdown', cwd?: string): Unit[] {
-  const document = JSON.parse(pandoc(['--from', from, '--to', 'json'], source, cwd)) as { blocks: Node[] };
+  const document = JSON.parse(pandoc(['--from', from, '--to', 'json'], source, cwd)) as { blocks: Node[]; meta: Record<string, unknown> };
   const units: Unit[] = [];
   blockUnits(document.blocks, units);
+  // With no title in its metadata, a document's title is its first heading (as GitHub and npm show a README): printed first, on the cover.
+  const first = units.findIndex((unit) => unit.kind === 'heading');
+  if (!document.meta['title'] && first > 0) units.unshift(...units.splice(first, 1));
   return units;
 }
 
@@ -152,25 +155,41 @@ export function comparableWords(text: string): string[] {
       .replace(/\u00ad/g, '')
       // A hyphen joins two words for the brochure's hyphenation and the source's line ends alike.
       .replace(/[-\u2010]/g, ' ')
+      // Chinese and Japanese write no spaces between words and break a line between any two characters: each is compared alone.
+      .replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu, ' $& ')
       .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu) ?? []
+      .match(/[\p{L}\p{N}]+|[\u2e80-\u2eff]/gu) ?? []
   );
 }
+
+/**
+ * A CJK radical a PDF's text layer names for an ideograph drawn with the same glyph (Chromium maps
+ * 民 of Noto CJK to ⺠, 见 to ⻅): the page shows the source's character, so it counts as it.
+ */
+const RADICAL = /^[\u2e80-\u2eff]$/u;
+const IDEOGRAPH = /^\p{Script=Han}$/u;
+/** A footnote's call, a superscript number the text layer glues to its word ("all¹" read as "all1"). */
+const NOTE_CALL = /^(.*\p{L})\d+$/u;
+const sameWord = (expected: string, printed: string) =>
+  expected === printed || (RADICAL.test(printed) && IDEOGRAPH.test(expected)) || NOTE_CALL.exec(printed)?.[1] === expected;
 
 /** The words of `expected` that `actual` lacks, counting repeats: the multiset comparison. */
 export function missingWordsOf(expected: readonly string[], actual: readonly string[]): string[] {
   const available = new Map<string, number>();
-  for (const word of actual) available.set(word, (available.get(word) ?? 0) + 1);
+  for (const word of actual) available.set(RADICAL.test(word) ? RADICAL.source : word, (available.get(RADICAL.test(word) ? RADICAL.source : word) ?? 0) + 1);
   const missing: string[] = [];
   for (const word of expected) {
-    const count = available.get(word) ?? 0;
-    if (count === 0) missing.push(word);
-    else available.set(word, count - 1);
+    const key = [word, ...(IDEOGRAPH.test(word) ? [RADICAL.source] : [])].find((candidate) => (available.get(candidate) ?? 0) > 0);
+    if (key === undefined) missing.push(word);
+    else available.set(key, available.get(key)! - 1);
   }
   return missing;
 }
 
-/** A word of a printed text, and whether a hyphen ended its line (a word the layout broke, or one with a hyphen of its own). */
+/**
+ * A word of a printed text, and whether it ends its line: the layout may have broken a word
+ * there, with a hyphen (prose) or without (a long line of code wrapped, CJK text).
+ */
 export interface PrintedWord {
   word: string;
   broken: boolean;
@@ -180,24 +199,25 @@ export interface PrintedWord {
 export function printedWords(text: string): PrintedWord[] {
   return text.split(/\r?\n|\f/).flatMap((line) => {
     const words = comparableWords(line).map((word) => ({ word, broken: false }));
-    if (words.length > 0 && /\p{L}[-\u2010]\s*$/u.test(line.normalize('NFKC'))) words.at(-1)!.broken = true;
+    if (words.length > 0 && /[\p{L}\p{N}][-\u2010]?\s*$/u.test(line.normalize('NFKC'))) words.at(-1)!.broken = true;
     return words;
   });
 }
 
-/** How far past a line-end hyphen the rest of the word may be: the next page's running head and folio lie between. */
+/** How far past a line's end the rest of a broken word may be: the next page's running head and folio lie between. */
 const BREAK_WINDOW = 16;
 
 /**
  * `expected` (a reading of the source) against `printed` (an artifact's words): the words it
  * lacks, counting repeats, and where it stops being found in order (as a subsequence: an
  * artifact may add words, such as a cover, a contents page, running heads). A word the layout
- * hyphenated at a line end is found as its two halves, even with a page's furniture between.
+ * broke at a line's end is found as its two halves, even with a page's furniture between.
  */
 export function compareWords(expected: readonly string[], printed: readonly PrintedWord[]): { missing: string[]; outOfOrder?: { index: number; context: string } } {
   const whole = printed.flatMap((token, index) => {
-    if (!token.broken) return [token.word];
-    return [token.word, ...printed.slice(index + 1, index + 1 + BREAK_WINDOW).map((next) => token.word + next.word)];
+    const words = [token.word, ...(NOTE_CALL.exec(token.word)?.slice(1) ?? [])];
+    if (!token.broken) return words;
+    return [...words, ...printed.slice(index + 1, index + 1 + BREAK_WINDOW).flatMap((next) => [token.word + next.word, ...(NOTE_CALL.exec(token.word + next.word)?.slice(1) ?? [])])];
   });
   const missing = missingWordsOf(expected, whole);
   let at = 0;
@@ -205,10 +225,10 @@ export function compareWords(expected: readonly string[], printed: readonly Prin
     let found = false;
     for (; at < printed.length && !found; at++) {
       const token = printed[at]!;
-      if (token.word === word) found = true;
+      if (sameWord(word, token.word)) found = true;
       else if (token.broken && word.length > token.word.length && word.startsWith(token.word)) {
         const rest = word.slice(token.word.length);
-        const end = printed.slice(at + 1, at + 1 + BREAK_WINDOW).findIndex((next) => next.word === rest);
+        const end = printed.slice(at + 1, at + 1 + BREAK_WINDOW).findIndex((next) => sameWord(rest, next.word));
         if (end >= 0) {
           at += end + 1;
           found = true;
