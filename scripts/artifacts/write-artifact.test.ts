@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { watch } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/helpers';
-import { artifactWriter, writeAtomic } from './write-artifact';
+import { artifactWriter, removeDeadTemporaries, writeAtomic } from './write-artifact';
 
 describe('writing an artifact', () => {
   it('a reader looking at every change in the folder while it is rewritten finds the earlier file or the new one whole, never a part', async () => {
@@ -45,5 +46,19 @@ describe('writing an artifact', () => {
   it('says what it wrote: the name, the path and the bytes', async () => {
     const dir = tempDir('triptyque-atomic-');
     expect(await artifactWriter(dir)('sub/digest.txt', 'été')).toEqual({ name: 'sub/digest.txt', path: join(dir, 'sub', 'digest.txt'), bytes: 5 });
+  });
+});
+
+describe('the temporary files of a build killed outright', () => {
+  it('are removed by the next build: those of a dead process go, those of a running one stay', async () => {
+    const dir = tempDir('triptyque-atomic-');
+    await mkdir(join(dir, 'thumbs'));
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    await writeFile(join(dir, 'thumbs', `.page-01.jpg.${dead}.0123abcd.tmp`), 'half');
+    await writeFile(join(dir, `.deck.pdf.${process.pid}.89abcdef.tmp`), 'being written');
+    await writeFile(join(dir, `.brochure-${dead}-4567cdef.html`), '<p>pages</p>');
+    await writeFile(join(dir, 'deck.pdf'), 'whole');
+    await removeDeadTemporaries(dir);
+    expect((await readdir(dir, { recursive: true })).sort()).toEqual([`.deck.pdf.${process.pid}.89abcdef.tmp`, 'deck.pdf', 'thumbs']);
   });
 });
