@@ -8,6 +8,7 @@ import { overflowingSlides } from './deck-overflow';
 import { blocksMissingFromDeck, brochureWords, deckSlides } from './artifact-words';
 import { corpusSample } from './corpus-sample';
 import { tempDir } from './helpers';
+import { htmlPartBytes } from './mime-part';
 import { comparableWords, compareWords, pandocUnits } from './pandoc-oracle';
 
 /** Real READMEs from node_modules (see corpus/SOURCES.md); CI builds a seventh of them each day and those with a known loss, `CORPUS=all` every one. */
@@ -65,6 +66,7 @@ describe.each(documents)('the README %s, taken as it is', (name) => {
   it('keeps the digest under its budget', () => {
     const counts = built.reports[0]!.targets.digest!.counts;
     console.info(`${name}: digest ${counts['encodedHtmlBytes']} of ${counts['budgetBytes']} bytes, ${counts['groups']} groups, ${counts['keyPoints']} key points`);
-    expect(counts['encodedHtmlBytes']).toBeLessThanOrEqual(counts['budgetBytes']!);
+    // The HTML part as it travels, measured by another MIME parser than the build's.
+    expect(htmlPartBytes(readFileSync(join(dir, 'digest.eml'))) + counts['greetingReserveBytes']!).toBeLessThanOrEqual(counts['budgetBytes']!);
   });
 });

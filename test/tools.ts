@@ -19,6 +19,7 @@ export const TOOLS = {
   gs: 'ghostscript',
   soffice: 'libreoffice-impress libreoffice-writer',
   spamassassin: 'spamassassin',
+  python3: 'python3',
 } as const;
 
 export type Tool = keyof typeof TOOLS;
