@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['scripts/**/*.test.ts', 'test/**/*.test.ts'],
+    // Says after the run which programs beside Node the tests called (pandoc, poppler, LibreOffice...).
+    globalSetup: ['test/print-tools.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 120_000,

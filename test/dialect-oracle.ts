@@ -1,6 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { comparableWords, missingWordsOf, pandoc } from './pandoc-oracle';
+
+export { comparableWords, missingWordsOf };
 
 /**
  * An independent reading of a document written for another tool: pandoc (Debian's `pandoc`, a
@@ -160,40 +162,11 @@ function codeOf(node: unknown, out: string[]): void {
 export function pandocReading(path: string, dialect: DialectCase): Reading {
   const source = readFileSync(path, 'utf8');
   const input = dialect.prepare ? dialect.prepare(source) : source;
-  const run = (to: string) => execFileSync('pandoc', ['--from', dialect.reader, '--to', to, '--wrap=preserve'], { input, cwd: dirname(path), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = (to: string) => pandoc(['--from', dialect.reader, '--to', to, '--wrap=preserve'], input, dirname(path));
   const allow = (text: string) => dialect.allowances.reduce((result, allowance) => allowance(result), text);
   const code: string[] = [];
   codeOf(JSON.parse(run('json')), code);
   return { text: allow(run('plain')), code: allow(code.join('\n')) };
-}
-
-/**
- * Words to compare, as runs of letters and digits: punctuation, quotes, spaces and hyphens are
- * the typography's (French spaces, curly quotes, hyphenation), not the text's.
- */
-export function comparableWords(text: string): string[] {
-  return (
-    text
-      .normalize('NFC')
-      .replace(/\u00ad/g, '')
-      // A hyphen joins two words for the brochure's hyphenation and the source's line ends alike.
-      .replace(/[-\u2010]/g, ' ')
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu) ?? []
-  );
-}
-
-/** The words of `expected` that `actual` lacks, counting repeats. */
-export function missingWordsOf(expected: readonly string[], actual: readonly string[]): string[] {
-  const available = new Map<string, number>();
-  for (const word of actual) available.set(word, (available.get(word) ?? 0) + 1);
-  const missing: string[] = [];
-  for (const word of expected) {
-    const count = available.get(word) ?? 0;
-    if (count === 0) missing.push(word);
-    else available.set(word, count - 1);
-  }
-  return missing;
 }
 
 /** Each syntax pattern found in `printed` more often than the document's code shows it, with where it was seen. */

@@ -5,7 +5,8 @@ import { check } from '../scripts/core/check';
 import { hasErrors } from '../scripts/source/load-source';
 import { importDocument, type ImportedDocument } from '../scripts/import/import-document';
 import { tempDir } from './helpers';
-import { hasPandoc, importedScripts, importedText, keptShare, oracleScripts, oracleText, ORACLE_FILTER, wordsOf } from './import-oracle';
+import { corpusSample } from './corpus-sample';
+import { importedScripts, importedText, keptShare, oracleScripts, oracleText, ORACLE_FILTER, wordsOf } from './import-oracle';
 
 async function importOrThrow(input: string, output: string): Promise<ImportedDocument> {
   const imported = await importDocument(input, output);
@@ -27,19 +28,13 @@ const KNOWN_GAPS: Record<string, string> = {
 
 const only = process.env['CORPUS_ONLY'];
 const every = readdirSync(CORPUS).filter((name) => /\.(docx|odt)$/.test(name) && (!only || name.includes(only))).sort();
-// Every file with CORPUS=all (`npm run corpus`); otherwise a seventh of them, another each day of
-// the week, so a week of runs covers every file; the files with a known gap always run (their
-// test fails once the gap is closed).
-const day = new Date().getUTCDay();
-const documents = process.env['CORPUS'] === 'all' || only ? every : every.filter((name, index) => index % 7 === day || name in KNOWN_GAPS);
-console.log(`docx corpus: ${documents.length} of ${every.length} files (${documents.length === every.length ? 'all' : `day ${day} of the week's rotation`})`);
+const documents = only ? every : corpusSample('docx corpus', every, Object.keys(KNOWN_GAPS));
 const work = tempDir('triptyque-docx-corpus-');
 const filter = join(work, 'oracle.lua');
 writeFileSync(filter, ORACLE_FILTER);
 
 
 // pandoc is the oracle: without it the suite fails, naming the package, rather than skipping.
-if (!hasPandoc()) throw new Error('the Word corpus needs pandoc (Debian: apt-get install pandoc)');
 
 describe.each(documents)('the Word file %s, imported', (name) => {
   (KNOWN_GAPS[name] ? it.fails : it)(KNOWN_GAPS[name] ?? 'keeps pandoc\'s words and scripts, and builds', async () => {

@@ -18,6 +18,7 @@ import { settingsSchema } from '../scripts/config/schema';
 import { readSourceView } from '../scripts/gallery/source-view';
 import { parseBrandYml } from '../scripts/theme/brand-yml';
 import { build } from '../scripts/core/build';
+import { pdfPageTexts } from '../scripts/targets/brochure/pdf-text';
 import { isTriptyqueError } from '../scripts/errors';
 import { loadSource } from '../scripts/source/load-source';
 import { sanitizeHtml } from '../scripts/targets/brochure/blocks-to-hast';
@@ -67,6 +68,17 @@ describe('a heading never becomes markup in the brochure (#10.1)', () => {
     const css = pageRulesCss({ bleedMm: 0, chapters: [{ pageName: 'chapter-1', leftHead: hostile, rightHead: hostile, part: undefined as never }] });
     const tags = elementsOf(`<!DOCTYPE html><html><head><style>${css}</style></head><body></body></html>`).map((node) => node.tagName);
     expect(tags).toEqual(['html', 'head', 'style', 'body']);
+  });
+
+  it('the running heads print the heading as written, quotes, backslashes and markup included', async () => {
+    const written = '</style><img src=x onerror=alert(1)> "cité" \\ fin';
+    const css = pageRulesCss({ bleedMm: 0, chapters: [{ pageName: 'chapter-1', leftHead: written, rightHead: written, part: undefined as never }] });
+    const pdf = await browser.withPage({ allowedRoots: [] }, async (page) => {
+      await page.setContent(`<!DOCTYPE html><html><head><style>${css}\n.chapter{page:chapter-1}</style></head><body><div class="chapter"><p>Page une.</p><p style="break-before:page">Page deux.</p></div></body></html>`);
+      return page.pdf({ preferCSSPageSize: true });
+    });
+    const heads = (await pdfPageTexts(new Uint8Array(pdf))).map((text) => text.split('\n')[0]);
+    expect(heads).toEqual([written, written]);
   });
 
   it('a heading written with entities reaches brochure.html as text only', async () => {

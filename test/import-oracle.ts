@@ -1,4 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { missingWordsOf, pandoc } from './pandoc-oracle';
+
+export { pandoc };
 
 /**
  * pandoc's reading of a document, the oracle of the import: its words (tracked insertions
@@ -44,16 +46,6 @@ end
 function OrderedList(el) return pandoc.BulletList(el.content) end
 `;
 
-export function pandoc(args: string[], input?: string): string {
-  const result = spawnSync('pandoc', args, { encoding: 'utf8', input, maxBuffer: 64 * 1024 * 1024 });
-  if (result.status !== 0) throw new Error(`pandoc ${args.join(' ')}: ${result.stderr}`);
-  return result.stdout;
-}
-
-export function hasPandoc(): boolean {
-  return spawnSync('pandoc', ['--version']).status === 0;
-}
-
 /** Letters and digits, Unicode superscript and subscript digits and letters included (a mark alone, as the variation selector of pandoc's `↩︎`, is no word). */
 export const wordsOf = (text: string): string[] =>
   (text.normalize('NFC').match(/[\p{L}\p{N}\p{M}]+/gu) ?? []).filter((word) => /[\p{L}\p{N}]/u.test(word)).map((word) => word.toLowerCase());
@@ -96,13 +88,6 @@ export function importedScripts(markdown: string): number {
 
 /** The share of `expected`'s words found in `actual`, counting repeats. */
 export function keptShare(expected: string[], actual: string[]): { share: number; missing: string[] } {
-  const available = new Map<string, number>();
-  for (const word of actual) available.set(word, (available.get(word) ?? 0) + 1);
-  const missing: string[] = [];
-  for (const word of expected) {
-    const count = available.get(word) ?? 0;
-    if (count === 0) missing.push(word);
-    else available.set(word, count - 1);
-  }
+  const missing = missingWordsOf(expected, actual);
   return { share: expected.length === 0 ? 1 : (expected.length - missing.length) / expected.length, missing };
 }

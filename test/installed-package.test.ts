@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from './helpers';
+import { tool } from './tools';
 
 const ROOT = join(import.meta.dirname, '..');
 const INSTALL_TIMEOUT = 15 * 60_000;
@@ -31,7 +32,7 @@ function ran(result: SpawnSyncReturns<string>): string {
 
 /** Embedded fonts of a PDF, as pdffonts lists them (`name` without the subset prefix, and whether it is embedded). */
 function embeddedFonts(pdf: string): string[] {
-  return execFileSync('pdffonts', [pdf], { encoding: 'utf8' })
+  return execFileSync(tool('pdffonts'), [pdf], { encoding: 'utf8' })
     .split('\n')
     .slice(2)
     .filter((line) => /\byes\s+yes\s+yes\b/.test(line) || /\byes\s+(yes|no)\s+(yes|no)\s+\d+/.test(line))
@@ -45,7 +46,7 @@ async function readableText(dir: string): Promise<string> {
     const path = join(dir, name);
     if (!statSync(path).isFile()) continue;
     const bytes = readFileSync(path);
-    if (name.endsWith('.pdf')) parts.push(execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }), bytes.toString('latin1'));
+    if (name.endsWith('.pdf')) parts.push(execFileSync(tool('pdftotext'), [path, '-'], { encoding: 'utf8' }), bytes.toString('latin1'));
     else if (name.endsWith('.pptx')) {
       const zip = await JSZip.loadAsync(bytes);
       for (const file of Object.values(zip.files)) if (!file.dir) parts.push(await file.async('string'));

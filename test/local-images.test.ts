@@ -7,6 +7,7 @@ import { BrowserService } from '../scripts/browser/browser-service';
 import { build } from '../scripts/core/build';
 import { PACKAGE_ROOT } from '../scripts/paths';
 import { FRONT_MATTER, tempDir, writeSource } from './helpers';
+import { tool } from './tools';
 
 const browser = new BrowserService();
 afterAll(() => browser.close());
@@ -31,7 +32,7 @@ describe('an image beside the source', () => {
     expect(html).toMatch(/class="image-placeholder"[^>]*>.*Schéma.*example\.org/);
     expect(html).toMatch(/class="image-placeholder"[^>]*>.*Absente.*absente\.png/);
     // The PDF carries the picture itself (poppler lists a 2x2 image).
-    expect(execFileSync('pdfimages', ['-list', join(dir, 'deck.pdf')], { encoding: 'utf8' })).toMatch(/^\s*\d+\s+\d+\s+image\s+2\s+2\s/m);
+    expect(execFileSync(tool('pdfimages'), ['-list', join(dir, 'deck.pdf')], { encoding: 'utf8' })).toMatch(/^\s*\d+\s+\d+\s+image\s+2\s+2\s/m);
     const pptx = await JSZip.loadAsync(readFileSync(join(dir, 'deck.pptx')));
     expect(Object.keys(pptx.files).filter((name) => name.startsWith('ppt/media/')).length).toBeGreaterThan(0);
   }, 300_000);

@@ -1,10 +1,13 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { FRONT_MATTER, loadMarkdown, missingWords } from './helpers';
-import { publicationText } from '../scripts/model/plain-text';
-import { brochureHtml } from '../scripts/targets/brochure/brochure-html';
-import { DEFAULT_PLAN_OPTIONS, planSlides } from '../scripts/targets/deck/plan-slides';
-import { unitText } from '../scripts/targets/deck/timing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BrowserService } from '../scripts/browser/browser-service';
+import { build } from '../scripts/core/build';
+import { PACKAGE_ROOT } from '../scripts/paths';
+import { blocksMissingFromDeck, brochureWords, deckSlides, digestWords } from './artifact-words';
+import { FRONT_MATTER, tempDir, writeSource } from './helpers';
+import { comparableWords, compareWords, pandocUnits } from './pandoc-oracle';
 
 const WORDS = ['réseau', 'partenariat', 'coopérer', 'l’école', 'jeunes', 'mission', 'territoire', 'Pôle', 'CIO', '3e', '10', 'points', 'été', 'œuvre', 'à', 'a', 'y'];
 const PUNCTUATION = ['', '', '', ' ?', ' :', ' ;', ' !', ',', '.'];
@@ -23,26 +26,26 @@ const markdown = fc
   .array(fc.tuple(heading, fc.array(block, { minLength: 1, maxLength: 4 })), { minLength: 1, maxLength: 6 })
   .map((sections) => sections.map(([title, blocks]) => [title, ...blocks].join('\n\n')).join('\n\n'));
 
+const browser = new BrowserService();
+afterAll(() => browser.close());
+
 describe('random Markdown within the accepted syntax', () => {
-  it('parses into a model without throwing, and loses no word on the way to the brochure and the deck', async () => {
+  it('loses no word of pandoc’s reading on the way to brochure.pdf, deck.html and digest.txt', async () => {
     await fc.assert(
       fc.asyncProperty(markdown, async (body) => {
-        const { publication, file } = await loadMarkdown(FRONT_MATTER + body);
-        expect(file.messages.filter((message) => message.fatal)).toEqual([]);
-        const text = publicationText(publication!);
-
-        const brochure = brochureHtml(publication!, { stylesheets: [], sourceDir: '/nonexistent', bleedMm: 0 }).html;
-        expect(missingWords(text, brochure)).toEqual([]);
-
-        // A deck to read and a deck to speak to (whose notes alone hold every word of the prose).
-        const slides = planSlides(publication!);
-        const deckText = slides.flatMap((slide) => [slide.title, ...slide.units.flatMap((unit) => [unit.visible ? unitText(unit.visible) : '', ...unit.notes])]).join('\n');
-        expect(missingWords(text, deckText)).toEqual([]);
-        const talk = planSlides(publication!, { ...DEFAULT_PLAN_OPTIONS, style: 'talk' });
-        const talkText = talk.flatMap((slide) => [slide.title, ...slide.units.flatMap((unit) => unit.notes)]).join('\n');
-        expect(missingWords(text, talkText)).toEqual([]);
+        const source = writeSource(FRONT_MATTER + body);
+        const outDir = tempDir('triptyque-property-');
+        const built = await build({ sources: [source], root: PACKAGE_ROOT, outDir, browser });
+        expect(built.files.flatMap((file) => file.messages).filter((message) => message.fatal)).toEqual([]);
+        const dir = join(outDir, readdirSync(outDir).find((name) => !name.includes('.'))!);
+        // pandoc reads the source as a reader sees it: Triptyque's parse and model are not consulted.
+        const units = pandocUnits(FRONT_MATTER + body);
+        expect(compareWords(units.flatMap((unit) => comparableWords(unit.text)), await brochureWords(dir))).toEqual({ missing: [] });
+        expect(blocksMissingFromDeck(units, deckSlides(dir))).toEqual([]);
+        expect(compareWords(units.filter((unit) => unit.kind === 'heading').flatMap((unit) => comparableWords(unit.text)), digestWords(dir))).toEqual({ missing: [] });
       }),
-      { numRuns: 60 },
+      // Each run is a whole build (Chromium lays out the deck and prints both PDFs): a few varied sources.
+      { numRuns: 6 },
     );
-  });
+  }, 600_000);
 });

@@ -8,6 +8,7 @@ import { BrowserService } from '../scripts/browser/browser-service';
 import { build } from '../scripts/core/build';
 import { PACKAGE_ROOT } from '../scripts/paths';
 import { tempDir, writeSource } from './helpers';
+import { tool } from './tools';
 
 const browser = new BrowserService();
 afterAll(() => browser.close());
@@ -51,7 +52,7 @@ describe('a pandoc source with math, citations, cross-references, raw LaTeX and 
     const report = result.reports[0]!;
     expect([report.targets.deck?.ok, report.targets.brochure?.ok, report.targets.digest?.ok]).toEqual([true, true, true]);
     const dir = join(outDir, report.slug);
-    const text = (pdf: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, pdf), '-'], { encoding: 'utf8' });
+    const text = (pdf: string) => execFileSync(tool('pdftotext'), ['-enc', 'UTF-8', join(dir, pdf), '-'], { encoding: 'utf8' });
     for (const pdf of ['brochure.pdf', 'deck.pdf']) {
       const printed = text(pdf);
       expect(FORBIDDEN.filter((syntax) => printed.includes(syntax)), pdf).toEqual([]);

@@ -13,7 +13,8 @@ import { check } from '../scripts/core/check';
 import { importDocument, type ImportedDocument } from '../scripts/import/import-document';
 import { PACKAGE_ROOT } from '../scripts/paths';
 import { REAL_SOURCE, tempDir } from './helpers';
-import { hasPandoc, ORACLE_FILTER, oracleText, pandoc, wordsOf } from './import-oracle';
+import { tool } from './tools';
+import { ORACLE_FILTER, oracleText, pandoc, wordsOf } from './import-oracle';
 
 /** The share of `expected`'s words found in `actual` in the same order (longest common subsequence). */
 function inOrderShare(expected: string[], actual: string[]): number {
@@ -46,11 +47,10 @@ async function importPdf(pdf: string): Promise<{ imported: ImportedDocument; err
   return { imported, errors: result.files.flatMap((file) => file.messages.filter((message) => message.fatal).map((message) => `${message.line}:${message.column} ${message.ruleId}`)) };
 }
 
-const soffice = spawnSync('soffice', ['--version']).status === 0;
 const browser = new BrowserService();
 afterAll(() => browser.close());
 
-describe.skipIf(!hasPandoc())('a PDF imported back to Markdown', () => {
+describe('a PDF imported back to Markdown', () => {
   it('the project\'s own brochure: its headings, its words in order, no running head or page number', async () => {
     const out = tempDir('triptyque-pdf-brochure-');
     await build({ sources: [REAL_SOURCE], root: PACKAGE_ROOT, outDir: out, browser, only: ['brochure'] });
@@ -82,11 +82,11 @@ describe.skipIf(!hasPandoc())('a PDF imported back to Markdown', () => {
     expect(inOrderShare(wordsOf(pandoc([printed, '-f', 'html', '-t', 'plain', '--wrap=none'])), plainWords(imported.markdown))).toBeGreaterThanOrEqual(0.97);
   });
 
-  it.skipIf(!soffice)('a LibreOffice export of a corpus document: its headings and its words in order', async () => {
+  it('a LibreOffice export of a corpus document: its headings and its words in order', async () => {
     const dir = tempDir('triptyque-pdf-soffice-');
     const docx = join(import.meta.dirname, 'corpus', 'docx', 'docx4j-toc.docx');
     copyFileSync(docx, join(dir, 'declaration.docx'));
-    spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', 'pdf', '--outdir', dir, join(dir, 'declaration.docx')]);
+    spawnSync(tool('soffice'), ['--headless', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', 'pdf', '--outdir', dir, join(dir, 'declaration.docx')]);
     const pdf = join(dir, 'declaration.pdf');
     expect(existsSync(pdf)).toBe(true);
     const { imported, errors } = await importPdf(pdf);

@@ -5,6 +5,7 @@ import { BrowserService } from '../scripts/browser/browser-service';
 import { build } from '../scripts/core/build';
 import { PACKAGE_ROOT } from '../scripts/paths';
 import { tempDir } from './helpers';
+import { tool } from './tools';
 
 /** bookdown's own demo chapters (corpus/rmarkdown/SOURCES.md): math, inline notes with math, \@ref(), citations without the book's bibliography. */
 const CORPUS = join(import.meta.dirname, 'corpus', 'rmarkdown');
@@ -21,13 +22,13 @@ describe("bookdown's demo chapters, taken as they are", () => {
     for (const [index, report] of result.reports.entries()) {
       expect([report.targets.deck?.ok, report.targets.brochure?.ok, report.targets.digest?.ok], report.slug).toEqual([true, true, true]);
       for (const pdf of ['brochure.pdf', 'deck.pdf']) {
-        const printed = execFileSync('pdftotext', ['-enc', 'UTF-8', join(outDir, report.slug, pdf), '-'], { encoding: 'utf8' });
+        const printed = execFileSync(tool('pdftotext'), ['-enc', 'UTF-8', join(outDir, report.slug, pdf), '-'], { encoding: 'utf8' });
         expect(SYNTAX.filter((syntax) => printed.includes(syntax)), `${report.slug}/${pdf}`).toEqual([]);
       }
       const rules = result.files[index]!.messages.map((message) => message.ruleId);
       expect(rules.filter((rule) => rule === 'citation-unresolved').length).toBe(index === 0 ? 1 : 0);
     }
-    const intro = execFileSync('pdftotext', ['-enc', 'UTF-8', join(outDir, result.reports[0]!.slug, 'brochure.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/gu, ' ');
+    const intro = execFileSync(tool('pdftotext'), ['-enc', 'UTF-8', join(outDir, result.reports[0]!.slug, 'brochure.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/gu, ' ');
     expect(intro).toContain('Chapter Introduction');
     expect(intro).toContain('(R-bookdown)');
     expect(intro).toContain('(Xie 2015)');

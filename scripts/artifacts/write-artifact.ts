@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { processAlive } from '../process-alive';
 
 export interface ArtifactRecord {
   /** File name inside the output folder. */
@@ -26,6 +27,27 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
     throw error;
   }
   return typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+}
+
+/**
+ * The files a build writes beside its artifacts while it runs, with the pid of the process: a
+ * temporary artifact of writeAtomic (`.<name>.<pid>.<random>.tmp`), a page the deck or the
+ * brochure loads from a file (`.brochure-<pid>-<random>.html`).
+ */
+const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$|^\.(?:brochure|deck)-(\d+)-[0-9a-f]{8}\.html$/;
+
+/**
+ * Removes the temporary files a build killed outright (SIGKILL, a power cut) left under `dir`
+ * half-written; those of a process still running are its own and stay. Called with the output
+ * folder's lock held, so no other build is writing there.
+ */
+export async function removeDeadTemporaries(dir: string): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
+  for (const entry of entries) {
+    const match = TEMPORARY.exec(entry.name);
+    const pid = match?.[1] ?? match?.[2];
+    if (entry.isFile() && pid && !processAlive(Number(pid))) await rm(join(entry.parentPath, entry.name), { force: true });
+  }
 }
 
 export function artifactWriter(outDir: string): ArtifactWriter {

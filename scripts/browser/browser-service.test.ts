@@ -75,17 +75,26 @@ describe('a browser that crashes or hangs', () => {
 
   it('a hang on one page does not cost a sibling page its retry', async () => {
     service = new BrowserService({ pageTimeoutMs: 5_000 });
-    const hung = service.withPage(PAGE, (page) => page.evaluate(() => new Promise<never>(() => undefined)));
-    // The sibling is mid-work when the hung page's browser is retired at 5 s, on either attempt.
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    let hanging!: () => void;
+    const hangs = new Promise<void>((resolve) => (hanging = resolve));
+    const hung = service.withPage(PAGE, (page) => {
+      hanging();
+      return page.evaluate(() => new Promise<never>(() => undefined));
+    });
+    // The sibling starts once the hang has, and is mid-work when the hung page's browser is retired.
+    await hangs;
+    let attempts = 0;
     const sibling = service.withPage(PAGE, async (page) => {
+      attempts += 1;
       await page.setContent('<p>patient</p>');
-      await new Promise((resolve) => setTimeout(resolve, 3_500));
+      if (attempts === 1) await new Promise((resolve) => page.browser().once('disconnected', resolve));
       return page.evaluate(() => document.body.textContent);
     });
     const [hungOutcome, siblingOutcome] = await Promise.allSettled([hung, sibling]);
     expect(hungOutcome).toMatchObject({ status: 'rejected', reason: { code: 'BROWSER_FAILED' } });
     expect(siblingOutcome).toEqual({ status: 'fulfilled', value: 'patient' });
+    // It lost its first browser mid-work and was retried in the next one.
+    expect(attempts).toBe(2);
   });
 
   it('close() during a page leaves no browser and launches none afterwards', async () => {

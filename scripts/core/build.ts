@@ -7,7 +7,7 @@ import { modelCounts, readReport, toDiagnostic, type BuildReport, type TargetRep
 import { buildTime } from '../artifacts/build-time';
 import { withOutputFaults } from '../artifacts/output-fault';
 import { lockOutput } from '../artifacts/output-lock';
-import { artifactWriter, writeAtomic } from '../artifacts/write-artifact';
+import { artifactWriter, removeDeadTemporaries, writeAtomic } from '../artifacts/write-artifact';
 import { asBrowserFailure, BrowserService } from '../browser/browser-service';
 import { loadConfig, readingAs } from '../config/load';
 import type { ReadAs } from '../config/schema';
@@ -168,6 +168,7 @@ async function buildSource(
     });
   });
   try {
+    await removeDeadTemporaries(outDir);
     if (publication && settings && !hasErrors(file)) {
       report.model = modelCounts(publication);
       reportThemeWarnings(file, settings.theme, themeDir(settings.theme, options.root));

@@ -95,8 +95,8 @@ describe('the build gallery', () => {
     const deckPdf = join(outDir, 'essai', 'deck.pdf');
     early.artifactWritten(deckPdf);
     early.artifactWritten(join(outDir, 'essai', 'deck.md'));
-    // Long enough for the drawing to have read the PDF; broken afterwards, so a drawing made now would fail.
-    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    // Once the drawing started with the PDF is done, the PDF is broken: a drawing made now would fail.
+    await (early as unknown as { drawings: Map<string, Promise<Buffer[]>> }).drawings.get(deckPdf);
     writeFileSync(deckPdf, '%PDF-1.7\nthis is not a PDF\n');
     const seen = await readGallery((await writeGallery({ outDir, reports: [written], early })).path);
     expect(seen.slides).toHaveLength(3);

@@ -13,6 +13,7 @@ import { PACKAGE_ROOT } from '../../paths';
 import { loadSource } from '../../source/load-source';
 import { bookletOrder } from './booklet-order';
 import { comparableText, pdfPageItems, pdfPageTexts } from './pdf-text';
+import { tool } from '../../../test/tools';
 
 const SOURCE = join(PACKAGE_ROOT, 'content', '2010-05-27-travailler-en-reseau.md');
 const SLUG = '2010-05-27-travailler-en-reseau';
@@ -107,7 +108,7 @@ describe('the brochure a reader gets', () => {
 
   it('embeds every font it uses', () => {
     for (const name of ['brochure.pdf', 'brochure-booklet.pdf', 'brochure-print.pdf']) {
-      const report = execFileSync('pdffonts', [join(outRoot, SLUG, name)], { encoding: 'utf8' });
+      const report = execFileSync(tool('pdffonts'), [join(outRoot, SLUG, name)], { encoding: 'utf8' });
       const rows = report.split('\n').slice(2).filter(Boolean);
       expect(rows.length).toBeGreaterThan(0);
       for (const row of rows) expect(row, `${name}: ${row}`).toMatch(/\s(yes)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/);
@@ -189,7 +190,7 @@ describe('the file for a print shop', () => {
   it('runs the cover colour into the bleed', () => {
     const file = join(outRoot, SLUG, 'brochure-print.pdf');
     // Render page 1 at 72 dpi and read the pixel 1.5 mm outside the trim's top-left corner.
-    const ppm = execFileSync('pdftoppm', ['-r', '72', '-f', '1', '-l', '1', '-x', '0', '-y', '0', '-W', '60', '-H', '60', file]);
+    const ppm = execFileSync(tool('pdftoppm'), ['-r', '72', '-f', '1', '-l', '1', '-x', '0', '-y', '0', '-W', '60', '-H', '60', file]);
     const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.toString('latin1', 0, 40))!;
     const width = Number(header[1]);
     const pixel = (x: number, y: number) => [...ppm.subarray(header[0].length + (y * width + x) * 3, header[0].length + (y * width + x) * 3 + 3)];

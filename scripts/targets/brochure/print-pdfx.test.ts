@@ -8,13 +8,14 @@ import { build } from '../../core/build';
 import { PACKAGE_ROOT } from '../../paths';
 import { streamText } from '../../pdf/content-streams';
 import { convertToPdfX } from './pdfx';
+import { tool } from '../../../test/tools';
 
 const SOURCE = join(PACKAGE_ROOT, 'content', '2010-05-27-travailler-en-reseau.md');
 const SLUG = '2010-05-27-travailler-en-reseau';
 
 /** Ghostscript's ink coverage of each page inside its trim (without the crop marks), in % of the page: C, M, Y, K. */
 function inkCoverage(file: string): [number, number, number, number][] {
-  const report = execFileSync('gs', ['-q', '-o', '-', '-dUseTrimBox', '-sDEVICE=ink_cov', file], { encoding: 'utf8' });
+  const report = execFileSync(tool('gs'), ['-q', '-o', '-', '-dUseTrimBox', '-sDEVICE=ink_cov', file], { encoding: 'utf8' });
   return [...report.matchAll(/^\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+CMYK/gm)].map((m) => [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number]);
 }
 
@@ -75,7 +76,7 @@ describe('brochure-print.pdf for a print shop, converted by Ghostscript', () => 
       expect(page.getTrimBox().width).toBeCloseTo(419.53, 0);
       expect(page.getBleedBox().width - page.getTrimBox().width).toBeCloseTo(17, 0);
     }
-    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    const fonts = execFileSync(tool('pdffonts'), [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
     expect(fonts.length).toBeGreaterThan(0);
     for (const row of fonts) expect(row).toMatch(/\syes\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/);
   });

@@ -15,6 +15,7 @@ import { DEFAULT_THEME, fontPackageDirs, loadTheme } from '../../theme/load-them
 import { loadSource } from '../../source/load-source';
 import { pdfPageTexts } from './pdf-text';
 import { keepWholeWords } from './whole-words';
+import { tool } from '../../../test/tools';
 
 const SOURCE = join(PACKAGE_ROOT, 'content', '2010-05-27-travailler-en-reseau.md');
 const SLUG = '2010-05-27-travailler-en-reseau';
@@ -39,12 +40,12 @@ afterAll(async () => {
 
 /** Poppler's text of each page. */
 function popplerPages(file: string): string[] {
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }).split('\f').slice(0, -1);
+  return execFileSync(tool('pdftotext'), ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }).split('\f').slice(0, -1);
 }
 
 /** How many unused soft hyphens Chromium's spans still mark, counted by qpdf in the decoded streams. */
 function softHyphenSpans(file: string): number {
-  const qdf = execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, '-'], { maxBuffer: 64 << 20 }).toString('latin1');
+  const qdf = execFileSync(tool('qpdf'), ['--qdf', '--object-streams=disable', file, '-'], { maxBuffer: 64 << 20 }).toString('latin1');
   return qdf.match(/ActualText\s*<feff00ad>/gi)?.length ?? 0;
 }
 
@@ -124,7 +125,7 @@ describe('the brochure text a reader copies or searches', () => {
       expect(softHyphenSpans(join(work, 'after.pdf'))).toBe(0);
       expect(popplerPages(join(work, 'before.pdf')).join('').split(SOFT_HYPHEN).length - 1).toBe(spansBefore);
 
-      for (const name of ['before', 'after']) execFileSync('pdftoppm', ['-r', '50', join(work, `${name}.pdf`), join(work, name)]);
+      for (const name of ['before', 'after']) execFileSync(tool('pdftoppm'), ['-r', '50', join(work, `${name}.pdf`), join(work, name)]);
       const pageCount = pdf.getPageCount();
       expect(pageCount).toBeGreaterThan(10);
       for (let number = 1; number <= pageCount; number++) {

@@ -65,8 +65,10 @@ export function digestMessage(
     subject: parts.subject,
     date: options.date,
     messageId: `<${campaign}.${recipientKey}@${senderDomain(digest.from)}>`,
-    text: personal(greeted.text),
-    html: personal(greeted.html),
+    // Lines end in CRLF, as on the wire: nodemailer's quoted-printable keeps a bare LF, which the
+    // budget would not count and a strict server (Postfix's smtpd_forbid_bare_newline) refuses.
+    text: crlf(personal(greeted.text)),
+    html: crlf(personal(greeted.html)),
     ...(options.attachments?.length ? { attachments: options.attachments } : {}),
     textEncoding: 'quoted-printable',
     baseBoundary: campaign,
@@ -75,6 +77,8 @@ export function digestMessage(
   };
   return message;
 }
+
+const crlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
 
 /** The message as an .eml file, written by nodemailer without sending anything. */
 export async function composeEml(message: Mail.Options): Promise<Buffer> {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { digestTarget } from './render-digest';
 import { REAL_SOURCE, digestContext, writeSource } from './test-context';
+import { tool } from '../../../test/tools';
 
 const ENGLISH = `---
 title: "The working group's report on regional networks and the way their members share what they learn"
@@ -30,7 +31,7 @@ Its text, in one paragraph that says what the second part is about.
 
 /** SpamAssassin's score of a message, local tests only (-L: no DNS, no network), and the rules that fired. */
 function spamAssassin(eml: Buffer): { score: number; report: string } {
-  const report = execFileSync('spamassassin', ['-t', '-L'], { input: eml, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const report = execFileSync(tool('spamassassin'), ['-t', '-L'], { input: eml, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   const score = /^X-Spam-Status: \w+, score=(-?[\d.]+)/m.exec(report);
   if (!score) throw new Error(`no X-Spam-Status in SpamAssassin's answer:\n${report.slice(0, 2000)}`);
   return { score: Number(score[1]), report: report.slice(report.indexOf('Content analysis details')) };
