@@ -50,7 +50,8 @@ describe('links of a page taken from a website', () => {
     for (const pdf of ['brochure.pdf', 'deck.pdf']) {
       const urls = await linkTargets(join(outDir, slug, pdf));
       expect(urls.filter((url) => !/^https?:|^mailto:/.test(url)), pdf).toEqual([]);
-      expect(urls, pdf).toContain('https://example.org/a');
+      // A deck to speak to shows a line of the paragraph; the brochure prints it whole, its web link live.
+      if (pdf === 'brochure.pdf') expect(urls, pdf).toContain('https://example.org/a');
     }
     const html = await readFile(join(outDir, slug, 'brochure.html'), 'utf8');
     expect(html).not.toMatch(/href="(?!https?:|mailto:|#)/);

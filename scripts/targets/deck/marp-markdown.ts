@@ -81,7 +81,8 @@ function slideMarkdown(slide: Slide, notesHeader: string | undefined, lang: stri
       lines.push(`## ${slideTitle(slide, lang)}`, '', ...unitsMarkdown(slide.units));
   }
   const notes = withNotes ? [notesHeader, ...slide.units.flatMap((unit) => unit.notes)].filter(Boolean).map((note) => commentText(note!)) : [];
-  if (notes.length > 0) lines.push('<!--', notes.join('\n\n'), '-->', '');
+  // The blank line ends an HTML block above (an image placeholder) that would swallow the comment's opening.
+  if (notes.length > 0) lines.push('', '<!--', notes.join('\n\n'), '-->', '');
   return lines.join('\n').trimEnd();
 }
 

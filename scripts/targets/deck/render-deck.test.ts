@@ -162,3 +162,13 @@ describe('slides too full for the room', () => {
     expect(shorter.report.targets.deck!.counts['splits']).toBe(0);
   }, 180_000);
 });
+
+describe('a slide that ends on a picture not there', () => {
+  it('keeps its speaker notes in the notes, not printed on the slide', async () => {
+    const source = writeSource(`${FRONT_MATTER}# Partie\n\n## Une capture\n\nLa table se lit désormais avec la version récente du paquet, qui sait ouvrir les fichiers compressés.\n\n![La fenêtre des propriétés](absente.png)\n`);
+    const { dir } = await buildDeck(source);
+    const { html, comments } = new Marp({ inlineSVG: false, html: true, math: false, script: false }).render(await readFile(join(dir, 'deck.md'), 'utf8'));
+    expect(html).not.toContain('--&gt;');
+    expect(comments.flat().join(' ')).toContain('qui sait ouvrir les fichiers compressés');
+  }, 120_000);
+});
