@@ -1,6 +1,7 @@
 // wink-nlp declares its utilities' modules in its main types file.
 /// <reference types="wink-nlp" />
-import { iso6393To1 } from 'iso-639-3';
+// The 2-letter table alone: the package's index also loads every language's record (780 KB, ~75 ms).
+import { iso6393To1 } from 'iso-639-3/iso6393-to-1.js';
 import * as stopword from 'stopword';
 import bm25Vectorizer from 'wink-nlp/utilities/bm25-vectorizer';
 import similarity from 'wink-nlp/utilities/similarity';

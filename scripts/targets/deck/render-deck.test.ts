@@ -51,27 +51,6 @@ describe('the deck of the real source', () => {
     expect(report.diagnostics.filter((d) => d.ruleId === 'deck-blocked-request')).toEqual([]);
   });
 
-  it('sets a slide a little too full smaller, down to deck.minScale and no further, measured in deck.html', async () => {
-    const minScale = settingsSchema.parse({}).deck.minScale;
-    const sizes = await browser.withPage({ allowedRoots: [dir], onBlocked: () => undefined, viewport: { width: 1280, height: 720 } }, async (page) => {
-      await page.goto(pathToFileURL(join(dir, 'deck.html')).href, { waitUntil: 'load' });
-      await page.evaluate(() => Promise.all([...document.fonts].map((font) => font.load())).then(() => undefined));
-      return page.$$eval('svg[data-marpit-svg] > foreignObject > section.content', (sections) =>
-        sections.map((section) => ({ title: section.querySelector('h2')?.textContent ?? '', text: parseFloat(getComputedStyle(section.querySelector('p, li') ?? section).fontSize), overflow: section.scrollHeight - section.clientHeight })),
-      );
-    });
-    const full = Math.max(...sizes.map((size) => size.text));
-    const shrunk = sizes.filter((size) => size.text < full - 0.01);
-    // The slides the report says were set smaller are the ones whose text is smaller on the page.
-    const plain = (title: string) => title.replace(/\u00ad/g, '').replace(/[\s\u00a0\u202f]+/gu, ' ').replace(/ \(suite\)$/, '');
-    expect([...new Set(shrunk.map((size) => plain(size.title)))].sort()).toEqual((report.targets.deck!.details as { shrunk: string[] }).shrunk.map(plain).sort());
-    expect(shrunk.length).toBeGreaterThan(0);
-    for (const size of shrunk) {
-      expect(size.text / full, size.title).toBeGreaterThanOrEqual(minScale - 0.005);
-      expect(size.overflow, size.title).toBeLessThanOrEqual(0);
-    }
-  });
-
   it('has no slide whose content overflows, measured in deck.html', async () => {
     const blocked: string[] = [];
     const measures = await browser.withPage({ allowedRoots: [dir], onBlocked: (url) => blocked.push(url), viewport: { width: 1280, height: 720 } }, async (page) => {
@@ -135,6 +114,38 @@ describe('the deck of the real source', () => {
     const text = (await page.getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' ');
     // The ≈ of the timings is set in a fallback font (not in the theme font's subsets): its own text item.
     expect(text).toMatch(/≈\s+\d+\smin/);
+  });
+});
+
+describe('the deck to read of the real source (deck.style: read: the prose on the slides)', () => {
+  let read: { dir: string; report: BuildReport };
+
+  beforeAll(async () => {
+    const seed = await readFile(REAL_SOURCE, 'utf8');
+    read = await buildDeck(writeSource(seed.replace(/^---\n/, '---\ndeck: { style: read }\n')));
+    expect(read.report.targets.deck?.ok).toBe(true);
+  }, 300_000);
+
+  it('sets a slide a little too full smaller, down to deck.minScale and no further, measured in deck.html', async () => {
+    const minScale = settingsSchema.parse({}).deck.minScale;
+    const { dir, report } = read;
+    const sizes = await browser.withPage({ allowedRoots: [dir], onBlocked: () => undefined, viewport: { width: 1280, height: 720 } }, async (page) => {
+      await page.goto(pathToFileURL(join(dir, 'deck.html')).href, { waitUntil: 'load' });
+      await page.evaluate(() => Promise.all([...document.fonts].map((font) => font.load())).then(() => undefined));
+      return page.$$eval('svg[data-marpit-svg] > foreignObject > section.content', (sections) =>
+        sections.map((section) => ({ title: section.querySelector('h2')?.textContent ?? '', text: parseFloat(getComputedStyle(section.querySelector('p, li') ?? section).fontSize), overflow: section.scrollHeight - section.clientHeight })),
+      );
+    });
+    const full = Math.max(...sizes.map((size) => size.text));
+    const shrunk = sizes.filter((size) => size.text < full - 0.01);
+    // The slides the report says were set smaller are the ones whose text is smaller on the page.
+    const plain = (title: string) => title.replace(/\u00ad/g, '').replace(/[\s\u00a0\u202f]+/gu, ' ').replace(/ \(suite\)$/, '');
+    expect([...new Set(shrunk.map((size) => plain(size.title)))].sort()).toEqual((report.targets.deck!.details as { shrunk: string[] }).shrunk.map(plain).sort());
+    expect(shrunk.length).toBeGreaterThan(0);
+    for (const size of shrunk) {
+      expect(size.text / full, size.title).toBeGreaterThanOrEqual(minScale - 0.005);
+      expect(size.overflow, size.title).toBeLessThanOrEqual(0);
+    }
   });
 });
 
