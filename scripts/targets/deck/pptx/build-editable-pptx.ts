@@ -32,7 +32,7 @@ export async function buildEditablePptx(slides: readonly EditableSlide[], meta: 
   const pptx = newPresentation(meta, at.slide);
   // A PPTX cannot carry the woff2 files: the theme's names, which PowerPoint and LibreOffice substitute when missing.
   pptx.theme = { headFontFace: theme.fonts.heading.family, bodyFontFace: theme.fonts.text.family };
-  defineMasters(pptx, theme, at);
+  defineMasters(pptx, theme);
 
   const finishes: SlideFinish[] = [];
   for (const { layout, notes } of slides) {
@@ -66,10 +66,11 @@ function pageWords(page: NonNullable<SlideLayout['page']>): SlideFinish['page'] 
  */
 const FLAT = { margin: 0, valign: 'top', align: 'left', wrap: true, fit: 'shrink' } as const;
 
-function defineMasters(pptx: PptxGenJS, theme: Theme, at: Placement): void {
+function defineMasters(pptx: PptxGenJS, theme: Theme): void {
   const { colors } = theme;
-  // The title placeholder where a slide with no title of its own puts it, on the slide whatever its size.
-  const title = (color: string) => ({ placeholder: { options: { name: 'title', type: 'title' as const, color: bare(color), fontFace: theme.fonts.heading.family, ...at.inches(at.titleBox) }, text: '' } });
+  // No place of its own: pptxgenjs would put every slide's title there instead of where the slide has it.
+  // It writes the layout's placeholder at the top left, 75 % of the presentation's width: on the slide whatever its size.
+  const title = (color: string) => ({ placeholder: { options: { name: 'title', type: 'title' as const, color: bare(color), fontFace: theme.fonts.heading.family }, text: '' } });
   pptx.defineSlideMaster({ title: MASTERS.title, background: { color: bare(colors.accent) }, objects: [title(colors.paper)] });
   pptx.defineSlideMaster({ title: MASTERS.section, background: { color: bare(colors.accentDark) }, objects: [title(colors.paper)] });
   pptx.defineSlideMaster({ title: MASTERS.subsection, background: { color: bare(colors.accentSoft) }, objects: [title(colors.accentDark)] });
