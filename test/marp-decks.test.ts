@@ -196,6 +196,22 @@ describe.each(NAMES)('the Marp deck %s, built as it is', (name) => {
     }
   });
 
+  it('makes deck.pptx the size of Marp’s slides (4:3 is 10 x 7.5 in), every shape on the slide', async () => {
+    const zip = await JSZip.loadAsync(await readFile(join(dir, 'deck.pptx')));
+    const { html } = new Marp({ script: false }).render(readFileSync(source, 'utf8'), { htmlAsArray: true });
+    const [, width, height] = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(html[0]!)!.map(Number) as [number, number, number];
+    // 96 px an inch, 914400 EMU an inch: 9525 EMU a pixel.
+    const size = /<p:sldSz cx="(\d+)" cy="(\d+)"/.exec(await zip.file('ppt/presentation.xml')!.async('string'))!;
+    expect([Number(size[1]), Number(size[2])]).toEqual([Math.round(width * 9525), Math.round(height * 9525)]);
+    if (name === 'fr-marp-diaporamas.md') expect([Number(size[1]), Number(size[2])]).toEqual([9144000, 6858000]);
+    const slides = Object.keys(zip.files).filter((part) => /^ppt\/slides\/slide\d+\.xml$/.test(part));
+    expect(slides).toHaveLength(marp.slides.length);
+    for (const part of slides) {
+      const { boxes } = pptxShapes(await zip.file(part)!.async('string'));
+      expect(boxes.filter((box) => box.x < 0 || box.y < 0 || box.x + box.w > width + 0.5 || box.y + box.h > height + 0.5), part).toEqual([]);
+    }
+  });
+
   it('scales each <!-- fit --> heading to one line as wide as its slide, as Marp does', async () => {
     const pdf = join(dir, 'deck.pdf');
     const width = (await PDFDocument.load(await readFile(pdf))).getPage(0).getWidth();

@@ -4,7 +4,7 @@ import type { Metadata } from '../../../model/types';
 import type { Theme } from '../../../theme/load-theme';
 import type { Box, LayoutBlock, SlideLayout, TextParagraph, TextRun } from './slide-layout';
 import { finishSlides, type SlideFinish } from './finish-slides';
-import { newPresentation, SLIDE_HEIGHT, SLIDE_WIDTH, writePresentation } from './presentation';
+import { newPresentation, slideInches, writePresentation, type SlideInches, type SlidePixels } from './presentation';
 
 export interface EditableSlide {
   layout: SlideLayout;
@@ -12,11 +12,8 @@ export interface EditableSlide {
   notes: string;
 }
 
-const WIDTH = SLIDE_WIDTH;
-const HEIGHT = SLIDE_HEIGHT;
-const PX_PER_INCH = 1280 / WIDTH;
-/** 1 px of the HTML slide in points (72 pt an inch). */
-const PT_PER_PX = 72 / PX_PER_INCH;
+/** The size of a deck with no slide to measure: the planned deck's 16:9. */
+const WIDESCREEN: SlidePixels = { width: 1280, height: 720 };
 
 /** The slide layouts of the file, one per kind of slide (PowerPoint's "Layout" menu shows them by these names). */
 const MASTERS = { title: 'Triptyque Title', section: 'Triptyque Section', subsection: 'Triptyque Subsection', content: 'Triptyque Content' } as const;
@@ -30,7 +27,9 @@ type TextProps = PptxGenJS.TextProps;
  * notes; every run tagged with the document's language.
  */
 export async function buildEditablePptx(slides: readonly EditableSlide[], meta: Metadata, theme: Theme): Promise<Uint8Array> {
-  const pptx = newPresentation(meta);
+  // Marp's `size` is the deck's, one for all its slides: the first slide's measured box is the presentation's.
+  const at = new Placement(slideInches(slides[0]?.layout.size ?? WIDESCREEN));
+  const pptx = newPresentation(meta, at.slide);
   // A PPTX cannot carry the woff2 files: the theme's names, which PowerPoint and LibreOffice substitute when missing.
   pptx.theme = { headFontFace: theme.fonts.heading.family, bodyFontFace: theme.fonts.text.family };
   defineMasters(pptx, theme);
@@ -41,14 +40,14 @@ export async function buildEditablePptx(slides: readonly EditableSlide[], meta: 
     const finish: SlideFinish = { markerColors: [], page: layout.page ? pageWords(layout.page) : undefined };
     finishes.push(finish);
     slide.background = { color: bare(layout.background) };
-    for (const shape of layout.shapes) slide.addShape('rect', { ...inches(shape.box), fill: { color: bare(shape.color) }, line: { type: 'none' } });
-    addTitle(slide, layout, finish);
-    for (const block of layout.blocks) addBlock(slide, block, finish);
-    if (layout.header) slide.addText(layout.header.run.text, { ...inches(layout.header.box), ...runProps(layout.header.run), ...FLAT });
-    if (layout.footer) slide.addText(layout.footer.run.text, { ...inches(layout.footer.box), ...runProps(layout.footer.run), ...FLAT });
+    for (const shape of layout.shapes) slide.addShape('rect', { ...at.inches(shape.box), fill: { color: bare(shape.color) }, line: { type: 'none' } });
+    addTitle(slide, layout, finish, at);
+    for (const block of layout.blocks) addBlock(slide, block, finish, at);
+    if (layout.header) slide.addText(layout.header.run.text, { ...at.inches(layout.header.box), ...runProps(layout.header.run, at), ...FLAT });
+    if (layout.footer) slide.addText(layout.footer.run.text, { ...at.inches(layout.footer.box), ...runProps(layout.footer.run, at), ...FLAT });
     if (layout.page) {
-      const run = runProps(layout.page.run);
-      slide.slideNumber = { ...inches(layout.page.box), fontFace: run.fontFace, fontSize: run.fontSize, color: run.color, align: 'right' };
+      const run = runProps(layout.page.run, at);
+      slide.slideNumber = { ...at.inches(layout.page.box), fontFace: run.fontFace, fontSize: run.fontSize, color: run.color, align: 'right' };
     }
     if (notes) slide.addNotes(notes);
   }
@@ -69,6 +68,8 @@ const FLAT = { margin: 0, valign: 'top', align: 'left', wrap: true, fit: 'shrink
 
 function defineMasters(pptx: PptxGenJS, theme: Theme): void {
   const { colors } = theme;
+  // No place of its own: pptxgenjs would put every slide's title there instead of where the slide has it.
+  // It writes the layout's placeholder at the top left, 75 % of the presentation's width: on the slide whatever its size.
   const title = (color: string) => ({ placeholder: { options: { name: 'title', type: 'title' as const, color: bare(color), fontFace: theme.fonts.heading.family }, text: '' } });
   pptx.defineSlideMaster({ title: MASTERS.title, background: { color: bare(colors.accent) }, objects: [title(colors.paper)] });
   pptx.defineSlideMaster({ title: MASTERS.section, background: { color: bare(colors.accentDark) }, objects: [title(colors.paper)] });
@@ -83,39 +84,41 @@ function masterOf(kind: string): string {
   return MASTERS.content;
 }
 
-function addTitle(slide: PptxGenJS.Slide, layout: SlideLayout, finish: SlideFinish): void {
+function addTitle(slide: PptxGenJS.Slide, layout: SlideLayout, finish: SlideFinish, at: Placement): void {
   const { title } = layout;
   // Every slide has a title for the outline and screen readers, even one whose HTML shows none.
-  const box = title.box.w > 0 ? title.box : { x: 84, y: 20, w: 1112, h: 40 };
-  const runs = title.paragraphs.length > 0 ? paragraphRuns(title.paragraphs, finish) : [{ text: title.text || ' ' }];
-  slide.addText(runs, { placeholder: 'title', ...inches(box), ...FLAT, lineSpacingMultiple: 0.95 });
+  const box = title.box.w > 0 ? title.box : at.titleBox;
+  const runs = title.paragraphs.length > 0 ? paragraphRuns(title.paragraphs, finish, at) : [{ text: title.text || ' ' }];
+  slide.addText(runs, { placeholder: 'title', ...at.inches(box), ...FLAT, lineSpacingMultiple: 0.95 });
 }
 
-function addBlock(slide: PptxGenJS.Slide, block: LayoutBlock, finish: SlideFinish): void {
+function addBlock(slide: PptxGenJS.Slide, block: LayoutBlock, finish: SlideFinish, at: Placement): void {
+  const { pt } = at;
+  const ptPerPx = 72 / at.slide.pxPerInch;
   switch (block.kind) {
     case 'image':
-      addImage(slide, block);
+      addImage(slide, block, at);
       return;
     case 'table': {
       const width = block.columns.reduce((sum, column) => sum + column, 0) || block.box.w;
       const rows = block.rows.map((row) =>
         row.cells.map((cell) => ({
-          text: cell.map((run) => ({ text: run.text, options: runProps(run) })),
-          options: { border: [{ type: 'none' }, { type: 'none' }, { type: 'solid', pt: (row.header ? 2 : 1) * PT_PER_PX, color: bare(block.rule || '#cccccc') }, { type: 'none' }] as [PptxGenJS.BorderProps, PptxGenJS.BorderProps, PptxGenJS.BorderProps, PptxGenJS.BorderProps], valign: 'middle' as const },
+          text: cell.map((run) => ({ text: run.text, options: runProps(run, at) })),
+          options: { border: [{ type: 'none' }, { type: 'none' }, { type: 'solid', pt: (row.header ? 2 : 1) * ptPerPx, color: bare(block.rule || '#cccccc') }, { type: 'none' }] as [PptxGenJS.BorderProps, PptxGenJS.BorderProps, PptxGenJS.BorderProps, PptxGenJS.BorderProps], valign: 'middle' as const },
         })),
       );
-      slide.addTable(rows, { ...inches(block.box), colW: block.columns.map((column) => (column / width) * (block.box.w / PX_PER_INCH)), fontSize: pt(block.fontPx), margin: [0.3 * block.fontPx * PT_PER_PX, 0.7 * block.fontPx * PT_PER_PX, 0.3 * block.fontPx * PT_PER_PX, 0.7 * block.fontPx * PT_PER_PX] });
+      slide.addTable(rows, { ...at.inches(block.box), colW: block.columns.map((column) => (column / width) * (block.box.w / at.slide.pxPerInch)), fontSize: pt(block.fontPx), margin: [0.3 * block.fontPx * ptPerPx, 0.7 * block.fontPx * ptPerPx, 0.3 * block.fontPx * ptPerPx, 0.7 * block.fontPx * ptPerPx] });
       return;
     }
     case 'text': {
-      if (block.borderLeft) slide.addShape('rect', { ...inches({ ...block.box, w: block.borderLeft.px }), fill: { color: bare(block.borderLeft.color) }, line: { type: 'none' } });
+      if (block.borderLeft) slide.addShape('rect', { ...at.inches({ ...block.box, w: block.borderLeft.px }), fill: { color: bare(block.borderLeft.color) }, line: { type: 'none' } });
       const inset = block.fill ? { x: block.box.x + (block.borderLeft?.px ?? 0), w: block.box.w - (block.borderLeft?.px ?? 0) } : {};
       // pptxgenjs takes the insets as [left, right, bottom, top], in points; a list's padding is its bullets' indent instead.
       const { top, right, bottom, left } = block.padding;
       const padding = block.tag === 'ul' || block.tag === 'ol' ? 0 : [left, right, bottom, top].map(pt);
       // The list's indent, as the theme's `padding-left` of 1.15em and a little room for a number.
-      slide.addText(paragraphRuns(block.paragraphs, finish, pt(block.fontPx * 1.3)), {
-        ...inches({ ...block.box, ...inset }),
+      slide.addText(paragraphRuns(block.paragraphs, finish, at, pt(block.fontPx * 1.3)), {
+        ...at.inches({ ...block.box, ...inset }),
         ...FLAT,
         margin: padding as PptxGenJS.Margin,
         fill: block.fill ? { color: bare(block.fill) } : undefined,
@@ -126,8 +129,8 @@ function addBlock(slide: PptxGenJS.Slide, block: LayoutBlock, finish: SlideFinis
   }
 }
 
-function addImage(slide: PptxGenJS.Slide, block: Extract<LayoutBlock, { kind: 'image' }>): void {
-  const box = inches(block.box);
+function addImage(slide: PptxGenJS.Slide, block: Extract<LayoutBlock, { kind: 'image' }>, at: Placement): void {
+  const box = at.inches(block.box);
   const natural = block.background?.natural;
   // A background picture fills its box as Marp draws it: cropped to cover it, or whole inside it.
   const where = natural ? { ...box, h: (box.w * natural.h) / natural.w, altText: block.alt, sizing: { type: block.background!.fit, w: box.w, h: box.h } } : { ...box, altText: block.alt };
@@ -140,7 +143,7 @@ function addImage(slide: PptxGenJS.Slide, block: Extract<LayoutBlock, { kind: 'i
 }
 
 /** pptxgenjs runs: a paragraph's bullet and level on its first run, a line break after its last; each bullet's colour noted in `finish`. */
-function paragraphRuns(paragraphs: readonly TextParagraph[], finish: SlideFinish, indent = 24): TextProps[] {
+function paragraphRuns(paragraphs: readonly TextParagraph[], finish: SlideFinish, placement: Placement, indent = 24): TextProps[] {
   const out: TextProps[] = [];
   paragraphs.forEach((paragraph, index) => {
     const last = index === paragraphs.length - 1;
@@ -148,7 +151,7 @@ function paragraphRuns(paragraphs: readonly TextParagraph[], finish: SlideFinish
     const bullet = paragraph.bullet === 'number' ? { type: 'number' as const, indent, numberStartAt: paragraph.number ?? 1 } : paragraph.bullet === 'bullet' ? { indent, characterCode: paragraph.level === 0 ? '25AA' : '2013' } : undefined;
     const indentLevel = paragraph.level;
     (runs ?? [{ text: '' } as TextRun]).forEach((run, at, all) => {
-      const options: PptxGenJS.TextPropsOptions = run.fontPx ? runProps(run) : {};
+      const options: PptxGenJS.TextPropsOptions = run.fontPx ? runProps(run, placement) : {};
       if (at === 0) {
         if (bullet) {
           options.bullet = bullet;
@@ -169,10 +172,10 @@ function paragraphRuns(paragraphs: readonly TextParagraph[], finish: SlideFinish
   return out;
 }
 
-function runProps(run: TextRun): PptxGenJS.TextPropsOptions {
+function runProps(run: TextRun, at: Placement): PptxGenJS.TextPropsOptions {
   return {
     fontFace: run.font,
-    fontSize: pt(run.fontPx),
+    fontSize: at.pt(run.fontPx),
     color: bare(run.color),
     bold: run.bold,
     italic: run.italic,
@@ -181,15 +184,26 @@ function runProps(run: TextRun): PptxGenJS.TextPropsOptions {
   };
 }
 
-function inches(box: Box): { x: number; y: number; w: number; h: number } {
-  // Clamped to the slide: a box is never placed outside it.
-  const x = Math.max(0, Math.min(box.x, 1280)) / PX_PER_INCH;
-  const y = Math.max(0, Math.min(box.y, 720)) / PX_PER_INCH;
-  return { x, y, w: Math.max(0.01, Math.min(box.w / PX_PER_INCH, WIDTH - x)), h: Math.max(0.01, Math.min(box.h / PX_PER_INCH, HEIGHT - y)) };
-}
+/** Where the HTML slide's pixels fall on the PowerPoint slide of the deck's size. */
+class Placement {
+  /** The title's box on a slide whose HTML shows none: at the top, within the planned deck's side margins (84 px of 1280) in proportion. */
+  readonly titleBox: Box;
 
-function pt(px: number): number {
-  return Math.round(px * PT_PER_PX * 10) / 10;
+  constructor(readonly slide: SlideInches) {
+    const width = slide.width * slide.pxPerInch;
+    this.titleBox = { x: (width * 84) / 1280, y: 20, w: (width * 1112) / 1280, h: 40 };
+  }
+
+  /** A box in inches, clamped to the slide: a box is never placed outside it. */
+  readonly inches = (box: Box): { x: number; y: number; w: number; h: number } => {
+    const { width, height, pxPerInch } = this.slide;
+    const x = Math.max(0, Math.min(box.x / pxPerInch, width));
+    const y = Math.max(0, Math.min(box.y / pxPerInch, height));
+    return { x, y, w: Math.max(0.01, Math.min(box.w / pxPerInch, width - x)), h: Math.max(0.01, Math.min(box.h / pxPerInch, height - y)) };
+  };
+
+  /** A length of the HTML slide in points (72 pt an inch), to a tenth. */
+  readonly pt = (px: number): number => Math.round(((px * 72) / this.slide.pxPerInch) * 10) / 10;
 }
 
 function bare(color: string): string {

@@ -141,6 +141,40 @@ describe('deck.pptx of the real source, as native slides', () => {
   }, 300_000);
 });
 
+describe('deck.pptx of a 4:3 Marp deck', () => {
+  it('is a 4:3 presentation (10 x 7.5 in), its slides laid out across the whole of it', async () => {
+    const source = writeSource('---\nmarp: true\nsize: 4:3\npaginate: true\ntitle: Essai\n---\n\n# Une diapositive carrée\n\nUn paragraphe assez long pour aller d’un bord à l’autre de la diapositive, sur plusieurs lignes.\n\n---\n\n## Deuxième\n\n- Un point\n- Un autre\n');
+    const outDir = tempDir('triptyque-pptx-4x3-');
+    const result = await build({ sources: [source], root: PACKAGE_ROOT, outDir, only: ['deck'], browser });
+    const report = result.reports[0]!;
+    expect(report.targets.deck?.ok).toBe(true);
+    const zip = await JSZip.loadAsync(await readFile(join(outDir, report.slug, 'deck.pptx')));
+    const xml = async (name: string) => new DOMParser().parseFromString(await zip.file(name)!.async('string'), 'text/xml') as unknown as Document;
+    const size = all(await xml('ppt/presentation.xml'), P, 'sldSz')[0]!;
+    const [width, height] = [Number(size.getAttribute('cx')), Number(size.getAttribute('cy'))];
+    expect([width, height]).toEqual([9144000, 6858000]);
+    const slides = await Promise.all([1, 2].map((n) => xml(`ppt/slides/slide${n}.xml`)));
+    const boxes = slides.flatMap((slide) =>
+      all(slide, A, 'xfrm').flatMap((xfrm) => {
+        const off = all(xfrm, A, 'off')[0];
+        const ext = all(xfrm, A, 'ext')[0];
+        return off && ext ? [[off.getAttribute('x'), off.getAttribute('y'), ext.getAttribute('cx'), ext.getAttribute('cy')].map(Number) as [number, number, number, number]] : [];
+      }),
+    );
+    expect(boxes.length).toBeGreaterThan(4);
+    expect(boxes.filter(([x, y, w, h]) => x < 0 || y < 0 || x + w > width + 1 || y + h > height + 1)).toEqual([]);
+    // The page number stands in the slide's bottom right corner, as Marp puts it: the slide's right edge is the presentation's.
+    const numbers = slides.flatMap((slide) => all(slide, P, 'sp').filter((shape) => all(shape, A, 'fld').length > 0));
+    expect(numbers).toHaveLength(2);
+    for (const shape of numbers) {
+      const off = all(shape, A, 'off')[0]!;
+      const ext = all(shape, A, 'ext')[0]!;
+      expect(Number(off.getAttribute('x')) + Number(ext.getAttribute('cx'))).toBeGreaterThan(width * 0.9);
+      expect(Number(off.getAttribute('y')) + Number(ext.getAttribute('cy'))).toBeGreaterThan(height * 0.9);
+    }
+  }, 180_000);
+});
+
 describe('deck.pptx: pictures', () => {
   it('writes one picture per slide, with the notes, when the configuration asks for pictures', async () => {
     const source = writeSource('---\ntitle: Essai\ndate: 2024-01-15\ndeck: { pptx: pictures }\n---\n\n# Partie\n\n## Une diapositive\n\nUn paragraphe.\n');

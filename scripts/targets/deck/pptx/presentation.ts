@@ -3,15 +3,37 @@ import PptxGenJS from 'pptxgenjs';
 import type { Metadata } from '../../../model/types';
 import { tagLanguage } from './tag-language';
 
-/** 16:9 in inches, PowerPoint's widescreen size; the HTML slide is 1280x720 px. */
-export const SLIDE_WIDTH = 13.333;
-export const SLIDE_HEIGHT = 7.5;
+/** A slide's size in CSS pixels, as Chromium laid it out: 1280x720 for 16:9, 960x720 for Marp's `size: 4:3`. */
+export interface SlidePixels {
+  width: number;
+  height: number;
+}
+
+/** The slide of a deck in inches, and how many of its CSS pixels make an inch. */
+export interface SlideInches {
+  width: number;
+  height: number;
+  pxPerInch: number;
+}
+
+/** PowerPoint takes slides up to 56 inches a side. */
+const MAX_INCHES = 56;
+
+/**
+ * The PowerPoint slide of an HTML slide: 96 CSS pixels an inch, so 16:9 (1280x720) is PowerPoint's
+ * widescreen 13.333x7.5 in and 4:3 (960x720) its 10x7.5 in; a slide too large for PowerPoint is
+ * scaled down whole, in proportion.
+ */
+export function slideInches(size: SlidePixels): SlideInches {
+  const pxPerInch = Math.max(96, Math.max(size.width, size.height) / MAX_INCHES);
+  return { width: size.width / pxPerInch, height: size.height / pxPerInch, pxPerInch };
+}
 
 /** An empty presentation of the deck's size, its core properties from the document. */
-export function newPresentation(meta: Metadata): PptxGenJS {
+export function newPresentation(meta: Metadata, slide: SlideInches): PptxGenJS {
   const pptx = new PptxGenJS();
-  pptx.defineLayout({ name: 'TRIPTYQUE_16x9', width: SLIDE_WIDTH, height: SLIDE_HEIGHT });
-  pptx.layout = 'TRIPTYQUE_16x9';
+  pptx.defineLayout({ name: 'TRIPTYQUE', width: slide.width, height: slide.height });
+  pptx.layout = 'TRIPTYQUE';
   pptx.title = xmlChars(meta.title);
   if (meta.author) pptx.author = xmlChars(meta.author);
   // pptxgenjs escapes the other properties but writes `<Company>` as given.

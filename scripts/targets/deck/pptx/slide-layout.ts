@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { BACKGROUND_ATTRIBUTE } from '../flat-slides';
 
-/** A rectangle on the 1280x720 px HTML slide. */
+/** A rectangle on the HTML slide, in its px from its top left corner. */
 export interface Box {
   x: number;
   y: number;
@@ -45,6 +45,8 @@ export type LayoutBlock =
 
 /** One fitted slide of deck.html as laid out by Chromium: what the editable PPTX is built from. */
 export interface SlideLayout {
+  /** The slide's own size in px, which the boxes are measured in: 1280x720, or 960x720 for Marp's `size: 4:3`. */
+  size: { width: number; height: number };
   /** The Marp class of the slide: title, divider, subdivider, agenda, content. */
   kind: string;
   background: string;
@@ -280,6 +282,7 @@ export async function readSlideLayouts(page: Page): Promise<SlideLayout[]> {
       const titleParagraphs = heading ? paragraphsOf(heading, 0, [], { level: 0 }) : [];
       return {
         kind,
+        size: { width: origin.width, height: origin.height },
         background: hex(style.backgroundColor) || '#ffffff',
         title: { text: heading?.textContent?.trim() ?? '', box: heading ? contentBox(heading, origin) : { x: 0, y: 0, w: 0, h: 0 }, paragraphs: titleParagraphs, fontPx: heading ? parseFloat(getComputedStyle(heading).fontSize) : 0 },
         blocks,
