@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import remarkTitleBlock from './title-block';
 import remarkComment from '@slorber/remark-comment';
 import remarkCallouts from './syntax/remark-callouts';
+import remarkEscapedSpaces from './syntax/remark-escaped-spaces';
 import remarkHugoShortcodes from './syntax/remark-hugo-shortcodes';
 import remarkCodeChunks from './syntax/remark-code-chunks';
 import remarkContainers from './syntax/remark-containers';
@@ -63,6 +64,7 @@ const EXTENSION_PLUGINS: Record<ExtensionName, PluggableList> = {
   'raw-tex': [[remarkRawTex, { commands: true }]],
   // unified keeps one raw-TeX plugin and merges the options of the extensions that use it.
   'tex-environments': [[remarkRawTex, { environments: true }]],
+  'escaped-spaces': [remarkEscapedSpaces],
   'inline-notes': [remarkInlineNotes],
   citations: [remarkCitations],
   'cross-references': [[remarkCrossReferences, { dashesToLabelsOnly: false }]],
@@ -98,7 +100,7 @@ const PANDOC_UNAMBIGUOUS: readonly ExtensionName[] = [
 /** What each tool's Markdown adds to the common part: pandoc's own syntax only in pandoc's family. */
 // A line opening on ": " after a one-line paragraph is a definition in pandoc, but also French prose
 // wrapped before its colon: definition lists only where the author's tool has them.
-const PANDOC: readonly ExtensionName[] = [...PANDOC_UNAMBIGUOUS, 'definition-lists', 'math-dollars', 'raw-tex', 'inline-notes', 'citations', 'cross-references'];
+const PANDOC: readonly ExtensionName[] = [...PANDOC_UNAMBIGUOUS, 'definition-lists', 'math-dollars', 'raw-tex', 'escaped-spaces', 'inline-notes', 'citations', 'cross-references'];
 const DOCS_SITE: readonly ExtensionName[] = [...COMMON, 'heading-attributes', 'containers', 'math'];
 
 /**
@@ -167,6 +169,18 @@ const BY_FRONT_MATTER_KEY: readonly [string, DialectName][] = [
  */
 const DISPLAY_MATH = /^[ \t]*\$\$/mu;
 
+/**
+ * A LaTeX environment as a block of its own (`\begin{center}`): the document was written for
+ * pandoc and LaTeX, so its inline commands (`\textbf{...}`, `\newline`) are LaTeX too, and its `\ `
+ * pandoc's escaped space.
+ */
+const TEX_ENVIRONMENT = /^[ \t]*\\begin\{[A-Za-z]+\*?\}/mu;
+
+/** The extensions a default-dialect document turns on by what it writes. */
+function signedExtensions(text: string): ExtensionName[] {
+  return [...(DISPLAY_MATH.test(text) ? (['math-dollars'] as const) : []), ...(TEX_ENVIRONMENT.test(text) ? (['raw-tex', 'escaped-spaces'] as const) : [])];
+}
+
 const FRONT_MATTER = /^(?:\uFEFF)?---[ \t]*\r?\n([\s\S]*?)\r?\n(---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 
 /**
@@ -199,7 +213,7 @@ export function chooseDialect(path: string | undefined, text: string, configured
   const asDeck = readAs === 'deck' ? 'marp' : undefined;
   const name = asDeck ?? declared.dialect ?? byExtension ?? byKey ?? pandocSigns ?? 'markdown';
   const reason: Dialect['reason'] = asDeck ? 'read-as-deck' : declared.dialect ? 'declared' : byExtension ? 'file-extension' : byKey || pandocSigns ? 'front-matter' : 'default';
-  const extensions = applyExtensionEdits(name === 'markdown' && DISPLAY_MATH.test(text) ? [...DIALECTS[name], 'math-dollars'] : DIALECTS[name], declared.extensions ?? configured.extensions ?? []);
+  const extensions = applyExtensionEdits(name === 'markdown' ? [...DIALECTS[name], ...signedExtensions(text)] : DIALECTS[name], declared.extensions ?? configured.extensions ?? []);
   const frontMatter = extensions.indexOf('front-matter');
   if (peeked?.closedByDots && frontMatter !== -1) extensions.splice(frontMatter, 1, 'front-matter-dots');
   return { name, extensions, reason };

@@ -51,6 +51,8 @@ export const EXTENSION_NAMES = [
   'tex-environments',
   /** Raw LaTeX commands in the text: `\newpage` a page break, `\index{}` dropped, others warned about. */
   'raw-tex',
+  /** Pandoc's `\ `, a backslash before a space: a space that does not break. */
+  'escaped-spaces',
   /** Pandoc's inline notes `^[text]`, made footnotes. */
   'inline-notes',
   /** Pandoc's citations `[@key]`, `@key`, `[see @key, p. 3]`, resolved from the `bibliography:` file. */

@@ -256,6 +256,15 @@ describe('LaTeX environments written as blocks of their own', () => {
       '20:10 raw LaTeX `\\href`',
     ]);
   });
+  it("make the document's inline commands LaTeX too: a title's or a heading's \\textbf{} and \\newline are not printed, \\ is a space that does not break; without an environment a backslash stays as typed", async () => {
+    const tex = await loadMarkdown(`---\ntitle: Write in Word, \\newline \\textbf{Save in Markdown}, \\newline Publish in \\LaTeX\n---\n\n# Partie\n\n## Write in Word, \\newline \\textbf{Save in Markdown}\n\n\\LaTeX\\ (1985) et \\\\ tel quel.\n\n\\begin{center}\nCentré.\n\\end{center}\n`);
+    expect(tex.publication!.meta.title.replace(/\s+/gu, ' ')).toBe('Write in Word, Save in Markdown, Publish in LaTeX');
+    expect(tex.publication!.sections[0]!.children[0]!.titleText.replace(/\s+/gu, ' ')).toBe('Write in Word, Save in Markdown');
+    // Pandoc's escaped space does not break; an escaped backslash before a space stays one.
+    expect(blockText(tex.publication!.sections[0]!.children[0]!.blocks[0]!)).toBe('LaTeX\u00a0(1985) et \\ tel quel.');
+    const plain = await loadMarkdown(`${FRONT_MATTER}# Partie\n\nLe dossier C:\\Users\\textes et \\textbf{gras} tels quels.\n`);
+    expect(blockText(plain.publication!.sections[0]!.blocks[0]!)).toBe('Le dossier C:\\Users\\textes et \\textbf{gras} tels quels.');
+  });
 });
 
 describe('pandoc inline attributes', () => {

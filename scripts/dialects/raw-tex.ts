@@ -59,17 +59,11 @@ export default function remarkRawTex(options: { commands?: boolean; environments
       if (!options.commands || node.type !== 'text' || !node.value.includes('\\')) return undefined;
       const text = node as Text;
       const start = text.position?.start.offset;
-      const before = text.value;
-      text.value = text.value.replace(COMMAND, (written, name: string, _options: string, args: string) => {
-        if (PAGE_BREAKS.has(name) || SILENT.has(name)) return '';
+      text.value = texCommandsAsWords(text.value, (name, written) => {
         const seen = unknown.get(name) ?? { count: 0, offset: start === undefined ? undefined : source.indexOf(written, start) };
         seen.count += 1;
         unknown.set(name, seen);
-        if (name === 'begin' || name === 'end') return '';
-        return [...args.matchAll(/\{((?:[^{}]|\{[^{}]*\})*)\}/gu)].map((match) => match[1]!.replace(/[{}]/gu, '')).join(' ');
       });
-      // A dropped command leaves the spaces that stood around it.
-      if (text.value !== before) text.value = text.value.replace(/ {2,}/gu, ' ');
       return undefined;
     });
     for (const [name, { count, offset }] of unknown) {
@@ -81,6 +75,25 @@ export default function remarkRawTex(options: { commands?: boolean; environments
       });
     }
   };
+}
+
+/** Commands that print a name, as pandoc writes them outside LaTeX. */
+const LOGOS: Record<string, string> = { LaTeX: 'LaTeX', TeX: 'TeX', LaTeXe: 'LaTeX2ε', BibTeX: 'BibTeX' };
+
+/**
+ * A line of text with its inline LaTeX commands read as a reader sees them typeset: the words of
+ * their `{arguments}` kept, the command dropped (`seen` told of each one that is not silent).
+ */
+export function texCommandsAsWords(text: string, seen?: (name: string, written: string) => void): string {
+  const read = text.replace(COMMAND, (written, name: string, _options: string, args: string) => {
+    if (PAGE_BREAKS.has(name) || SILENT.has(name)) return '';
+    if (LOGOS[name] !== undefined && args === '') return LOGOS[name]!;
+    seen?.(name, written);
+    if (name === 'begin' || name === 'end') return '';
+    return [...args.matchAll(/\{((?:[^{}]|\{[^{}]*\})*)\}/gu)].map((match) => match[1]!.replace(/[{}]/gu, '')).join(' ');
+  });
+  // A dropped command leaves the spaces that stood around it.
+  return read === text ? text : read.replace(/ {2,}/gu, ' ');
 }
 
 /** Environments that are display math. */

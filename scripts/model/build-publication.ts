@@ -18,6 +18,7 @@ import { readWrittenDate } from './written-date';
 import { sourceSlug, uniqueSlugger } from './slug';
 import { TARGET_NAMES, type AuthoredSlides, type Inline, type Metadata, type Publication, type Section } from './types';
 import { isMarpDirective } from '../dialects/marp-directives';
+import { texCommandsAsWords } from '../dialects/raw-tex';
 import { deckBody } from './deck-source';
 import { headingText } from './plain-text';
 
@@ -55,8 +56,11 @@ export function buildPublication(tree: Root, file: VFile, baseSettings: Settings
   if (!checkSenderOverrides(frontMatter, baseSettings, raw, file)) return {};
   const fileName = basename(file.path ?? 'source.md');
   const slug = slugOfBuild ?? sourceSlug(file.path ?? 'source.md');
-  // Front-matter strings never went through the Markdown pipeline: typeset them here, once.
-  const typesetText = typesetterFor(settings.lang);
+  // Front-matter strings never went through the Markdown pipeline: typeset them here, once; in a
+  // document that writes LaTeX, their commands are LaTeX too (pandoc reads metadata as Markdown).
+  const typesetLine = typesetterFor(settings.lang);
+  const readsTex = (file.data['dialect'] as { extensions?: readonly string[] } | undefined)?.extensions?.includes('raw-tex') === true;
+  const typesetText = (text: string) => typesetLine(readsTex && /\\[A-Za-z]/u.test(text) ? texCommandsAsWords(text).replace(/ ([,.;:!?])/gu, '$1').trim() : text);
   const typeset = (text: string | undefined) => (text === undefined ? undefined : typesetText(text));
   const date = metadata.date ?? DATE_PREFIX.exec(fileName)?.[1];
   const heading = firstHeading(tree);
