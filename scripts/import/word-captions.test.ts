@@ -1,10 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { Document, HeadingLevel, ImageRun, Packer, Paragraph, SimpleField, Table, TableCell, TableRow, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../test/helpers';
-import { check } from '../core/check';
-import { importDocument } from './import-document';
+import { importedWordFile } from '../../test/imported-word-file';
 
 /** A 1×1 red PNG. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
@@ -42,16 +39,7 @@ async function wordFile(path: string): Promise<void> {
 
 describe('a Word file with captions', () => {
   it('imports a table\'s caption as the table\'s and a figure\'s in italics beside it, with their numbers, none taken for a heading', async () => {
-    const dir = tempDir();
-    mkdirSync(join(dir, 'content'));
-    await wordFile(join(dir, 'salles.docx'));
-    const output = join(dir, 'content', 'salles.md');
-    const imported = await importDocument(join(dir, 'salles.docx'), output);
-    if ('failure' in imported) throw new Error(imported.failure);
-    writeFileSync(output, imported.markdown);
-    const result = await check({ sources: [output], root: dir });
-    expect(result.ok).toBe(true);
-    const source = imported.markdown;
+    const { imported, source } = await importedWordFile('salles', wordFile);
     expect(source).toMatch(/^: Tableau 1 Surfaces des salles\n\n\| Salle +\| Surface +\|$/m);
     expect(source).toMatch(/^\*Figure 1 Plan du rez-de-chaussée\*\n\n!\[Plan des salles\]\([^)]+\)$/m);
     expect(source).toMatch(/^!\[Plan des salles\]\([^)]+\)\n\n\*Figure 2 Plan du premier étage\*$/m);

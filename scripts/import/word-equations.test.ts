@@ -1,10 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { Document, Math as WordMath, MathFraction, MathRun, MathSuperScript, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../test/helpers';
-import { check } from '../core/check';
-import { importDocument } from './import-document';
+import { importedWordFile } from '../../test/imported-word-file';
 
 /** Word's equations (OMML) within sentences, in a table cell with bars, and one no converter reads. */
 async function wordFile(path: string): Promise<void> {
@@ -33,16 +30,7 @@ async function wordFile(path: string): Promise<void> {
 
 describe('a Word file with equations', () => {
   it('imports them as TeX math within their lines and cells, keeps the one it cannot read as text with a note, and builds', async () => {
-    const dir = tempDir();
-    mkdirSync(join(dir, 'content'));
-    await wordFile(join(dir, 'calculs.docx'));
-    const output = join(dir, 'content', 'calculs.md');
-    const imported = await importDocument(join(dir, 'calculs.docx'), output);
-    if ('failure' in imported) throw new Error(imported.failure);
-    writeFileSync(output, imported.markdown);
-    const result = await check({ sources: [output], root: dir });
-    expect(result.ok).toBe(true);
-    const source = imported.markdown;
+    const { imported, source } = await importedWordFile('calculs', wordFile);
     expect(source).toContain('Le rapport $$\\frac{a}{b}$$ est constant, et $$x^{2}$$ croît.');
     // The bars of an absolute value are not the table's: the row keeps its two cells.
     expect(source).toMatch(/^\| Écart +\| \$\$\\left\\vert x - y\s*\\right\\vert\$\$ +\|$/m);

@@ -1,10 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { AlignmentType, Bookmark, DeletedTextRun, Document, HeadingLevel, InsertedTextRun, InternalHyperlink, LevelFormat, Packer, PageReference, Paragraph, Table, TableCell, TableOfContents, TableRow, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../test/helpers';
-import { check } from '../core/check';
-import { importDocument } from './import-document';
+import { importedWordFile } from '../../test/imported-word-file';
 
 /** A Word file with what Word puts in real documents: a contents field, bookmarks and cross-references, revisions, scripts, numbering. */
 async function wordFile(path: string): Promise<void> {
@@ -40,16 +37,7 @@ async function wordFile(path: string): Promise<void> {
 
 describe('a Word file with fields, bookmarks, revisions and scripts', () => {
   it('imports to a source that builds: contents dropped, anchors and references resolved, revisions accepted, scripts, numbers and cell paragraphs kept', async () => {
-    const dir = tempDir();
-    mkdirSync(join(dir, 'content'));
-    await wordFile(join(dir, 'reunion.docx'));
-    const output = join(dir, 'content', 'reunion.md');
-    const imported = await importDocument(join(dir, 'reunion.docx'), output);
-    if ('failure' in imported) throw new Error(imported.failure);
-    writeFileSync(output, imported.markdown);
-    const result = await check({ sources: [output], root: dir });
-    expect(result.ok).toBe(true);
-    const source = imported.markdown;
+    const { imported, source } = await importedWordFile('reunion', wordFile);
     expect(source).toMatch(/^---\ntitle: Réunion des partenaires\n/);
     expect(source).not.toMatch(/Table des matières|(?<!!)\[\]\(|^---\n\{\}/m);
     expect(source).toContain('40 m²');

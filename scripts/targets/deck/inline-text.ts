@@ -47,15 +47,17 @@ const CONTINUES = /^\s*(?:[»”’)\]]|\p{Ll})/u;
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
-function segmenter(lang: string): Intl.Segmenter {
-  let found = segmenters.get(lang);
+/** The language's segmenter of sentences or words, made once (making one is the costly part); the root locale's for a tag it does not know. */
+export function segmenter(lang: string, granularity: 'sentence' | 'word' = 'sentence'): Intl.Segmenter {
+  const key = `${granularity}:${lang}`;
+  let found = segmenters.get(key);
   if (!found) {
     try {
-      found = new Intl.Segmenter(lang || undefined, { granularity: 'sentence' });
+      found = new Intl.Segmenter(lang || undefined, { granularity });
     } catch {
-      found = new Intl.Segmenter(undefined, { granularity: 'sentence' });
+      found = new Intl.Segmenter(undefined, { granularity });
     }
-    segmenters.set(lang, found);
+    segmenters.set(key, found);
   }
   return found;
 }

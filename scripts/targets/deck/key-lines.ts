@@ -6,7 +6,7 @@ import * as stopword from 'stopword';
 import bm25Vectorizer from 'wink-nlp/utilities/bm25-vectorizer';
 import similarity from 'wink-nlp/utilities/similarity';
 import type { Inline } from '../../model/types';
-import { plainText, sentenceRanges, sliceInline, wordCount } from './inline-text';
+import { plainText, segmenter, sentenceRanges, sliceInline, wordCount } from './inline-text';
 
 /**
  * The line a talk slide shows for a paragraph or a list item: its key sentence, or the key clause
@@ -248,23 +248,8 @@ const SPACED_WORD = /[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*/gu;
 
 /** The words of `text` and where each starts: by `Intl.Segmenter` where words are not spaced, else between spaces and punctuation (the same words, many times faster). */
 function words(text: string, lang: string): { segment: string; index: number }[] {
-  if (UNSPACED.test(text)) return [...wordSegmenter(lang).segment(text)].filter((segment) => segment.isWordLike);
+  if (UNSPACED.test(text)) return [...segmenter(lang, 'word').segment(text)].filter((segment) => segment.isWordLike);
   return [...text.matchAll(SPACED_WORD)].map((match) => ({ segment: match[0], index: match.index }));
-}
-
-const wordSegmenters = new Map<string, Intl.Segmenter>();
-
-function wordSegmenter(lang: string): Intl.Segmenter {
-  let found = wordSegmenters.get(lang);
-  if (!found) {
-    try {
-      found = new Intl.Segmenter(lang || undefined, { granularity: 'word' });
-    } catch {
-      found = new Intl.Segmenter(undefined, { granularity: 'word' });
-    }
-    wordSegmenters.set(lang, found);
-  }
-  return found;
 }
 
 /** The `stopword` list of a BCP 47 language (its lists are named by ISO 639-3 code); none for a language it lacks. */
