@@ -10,13 +10,17 @@ export interface Received {
   at: number;
 }
 
-/** For the tests: a real SMTP server on 127.0.0.1 that keeps every message it receives. */
-export async function startSmtp() {
+/** For the tests: a real SMTP server on 127.0.0.1 that keeps every message it receives; `refuse` decides which recipients it rejects, for now (451). */
+export async function startSmtp(refuse: (email: string) => boolean = () => false) {
   const received: Received[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (refuse(address.address)) callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
+      else callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
