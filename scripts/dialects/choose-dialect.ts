@@ -9,6 +9,7 @@ import remarkTitleBlock from './title-block';
 import remarkComment from '@slorber/remark-comment';
 import remarkCallouts from './syntax/remark-callouts';
 import remarkEscapedSpaces from './syntax/remark-escaped-spaces';
+import remarkSuperscript from './syntax/remark-superscript';
 import remarkHugoShortcodes from './syntax/remark-hugo-shortcodes';
 import remarkCodeChunks from './syntax/remark-code-chunks';
 import remarkContainers from './syntax/remark-containers';
@@ -64,6 +65,7 @@ const EXTENSION_PLUGINS: Record<ExtensionName, PluggableList> = {
   'raw-tex': [[remarkRawTex, { commands: true }]],
   // unified keeps one raw-TeX plugin and merges the options of the extensions that use it.
   'tex-environments': [[remarkRawTex, { environments: true }]],
+  superscript: [remarkSuperscript],
   'escaped-spaces': [remarkEscapedSpaces],
   'inline-notes': [remarkInlineNotes],
   citations: [remarkCitations],
@@ -89,6 +91,8 @@ const PANDOC_UNAMBIGUOUS: readonly ExtensionName[] = [
   'line-blocks',
   // `{.r}` right after a code span, `[words]{.class}`: braces no prose puts there.
   'inline-attributes',
+  // `1^er^`: a caret closed with no space between is no one's prose.
+  'superscript',
   'table-captions',
   'math',
   // Pandoc's users write `\newpage` alone on a line without saying their Markdown is pandoc's.

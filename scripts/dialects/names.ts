@@ -51,6 +51,8 @@ export const EXTENSION_NAMES = [
   'tex-environments',
   /** Raw LaTeX commands in the text: `\newpage` a page break, `\index{}` dropped, others warned about. */
   'raw-tex',
+  /** Pandoc's `^raised^` (`1^er^`): superscript, with no space inside unless escaped. */
+  'superscript',
   /** Pandoc's `\ `, a backslash before a space: a space that does not break. */
   'escaped-spaces',
   /** Pandoc's inline notes `^[text]`, made footnotes. */

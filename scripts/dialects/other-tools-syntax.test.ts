@@ -267,6 +267,15 @@ describe('LaTeX environments written as blocks of their own', () => {
   });
 });
 
+describe("pandoc's superscripts", () => {
+  it('raise 1^er^ and 2^10^ in every dialect that reads pandoc; carets with spaces between, and code, stay as written', async () => {
+    const { publication } = await loadMarkdown(`${FRONT_MATTER}# Partie\n\nDepuis le 1^er^ janvier, 2^10^ octets ; x ^ y ^ z et \`a^b^\`.\n`);
+    const paragraph = publication!.sections[0]!.blocks[0]!;
+    expect(paragraph.type === 'paragraph' && paragraph.children.filter((node) => node.type === 'superscript').map((node) => blockText({ type: 'paragraph', children: [node], targets: [] }))).toEqual(['er', '10']);
+    expect(blockText(paragraph).replace(/[\u00a0\u202f]/gu, ' ')).toBe('Depuis le 1er janvier, 210 octets ; x ^ y ^ z et a^b^.');
+  });
+});
+
 describe('pandoc inline attributes', () => {
   it('leave the code, the link, the picture and the words, not their braces; braces of prose stay', async () => {
     const quarto = '---\ntitle: Essai\n---\n\n# Partie\n\nLa fonction `as.Date()`{.r} existe, [souligné]{.underline} et [un lien](https://example.org){target="_blank"} ; {en euros} et `x`{en euros}.\n\n![Un chat](chat.png){width=50%}\n';
